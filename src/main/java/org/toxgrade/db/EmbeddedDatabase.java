@@ -1,0 +1,117 @@
+package org.toxgrade.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * A real PostgreSQL server run from the zonky binaries, for local runs and tests. Its cluster lives
+ * in a directory of our choosing and is not wiped on start, so a restart keeps every stored
+ * resource. As root, zonky wraps the server in {@code unshare -U} (postgres refuses to run as
+ * root).
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
+    private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    /** The superuser zonky's initdb creates; local trust authentication, loopback only. */
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final String databaseName;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String databaseName) {
+        this.postgres = postgres;
+        this.databaseName = databaseName;
+    }
+
+    /**
+     * Starts (initialising on first use) a server whose cluster lives in {@code dataDirectory}
+     * and makes sure {@code databaseName} exists.
+     *
+     * @param durable false only for throw-away test clusters: it turns off synchronous commit
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, String databaseName, int port, boolean durable)
+            throws IOException {
+        if (!DATABASE_NAME.matcher(databaseName).matches()) {
+            throw new IllegalArgumentException("TG-DB-003: database name must match " + DATABASE_NAME);
+        }
+        Files.createDirectories(dataDirectory);
+        long started = System.nanoTime();
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setLocaleConfig("locale", "C")
+                .setLocaleConfig("encoding", "UTF8")
+                .setServerConfig("listen_addresses", "localhost")
+                // A stored event must survive a crash of the machine: never acknowledge a commit
+                // before it is on disk (zonky's default is off, which suits only throw-away tests).
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres postgres = builder.start();
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, databaseName);
+        try {
+            database.createDatabaseIfMissing();
+        } catch (SQLException e) {
+            postgres.close();
+            throw new IOException("TG-DB-004: could not create database in embedded PostgreSQL", e);
+        }
+        LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s)",
+                postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory);
+        return database;
+    }
+
+    private void createDatabaseIfMissing() throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                PreparedStatement exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, databaseName);
+            try (ResultSet rs = exists.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            try (Statement create = connection.createStatement()) {
+                // The name is checked against DATABASE_NAME above; CREATE DATABASE takes no bind parameter.
+                create.execute("create database " + databaseName);
+            }
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port() + "/" + databaseName;
+    }
+
+    public String reactiveUrl() {
+        return "postgresql://localhost:" + port() + "/" + databaseName;
+    }
+
+    /** The Quarkus datasource properties that point the service at this server. */
+    public Map<String, String> datasourceProperties() {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(),
+                "quarkus.datasource.reactive.url", reactiveUrl(),
+                "quarkus.datasource.username", USER,
+                "quarkus.datasource.password", "");
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

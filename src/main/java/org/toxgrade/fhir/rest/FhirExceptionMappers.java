@@ -1,0 +1,110 @@
+package org.toxgrade.fhir.rest;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.ConnectException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirMediaTypes;
+
+/**
+ * Every refusal of the service is an OperationOutcome with the right status (DESIGN.md, "Errors are
+ * OperationOutcomes"). Unexpected failures are logged by class name only: their messages may carry
+ * patient data.
+ */
+public class FhirExceptionMappers {
+
+    private static final Logger LOG = Logger.getLogger(FhirExceptionMappers.class);
+
+    private final FhirResponses responses;
+
+    public FhirExceptionMappers(FhirResponses responses) {
+        this.responses = responses;
+    }
+
+    @ServerExceptionMapper
+    public Response refused(FhirException e) {
+        return responses.error(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return responses.error(new FhirException(415, IssueType.NOTSUPPORTED,
+                "TG-HTTP-415: send " + FhirMediaTypes.FHIR_JSON + " or " + FhirMediaTypes.JSON
+                        + "; other media types (including XML) are not accepted"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return responses.error(new FhirException(406, IssueType.NOTSUPPORTED,
+                "TG-HTTP-406: this server answers only in " + FhirMediaTypes.FHIR_JSON));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return responses.error(new FhirException(404, IssueType.NOTFOUND, "TG-HTTP-404: no such endpoint"));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return responses.error(new FhirException(405, IssueType.NOTSUPPORTED,
+                "TG-HTTP-405: this interaction is not supported here"));
+    }
+
+    @ServerExceptionMapper
+    public Response otherHttp(WebApplicationException e) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        return responses.error(new FhirException(status, status >= 500 ? IssueType.EXCEPTION : IssueType.INVALID,
+                "TG-HTTP-" + status + ": request refused"));
+    }
+
+    /**
+     * Failures of storage and everything else. A unique-key race is a 409 (the loser retries), an
+     * unreachable database a 503 so that the sender retries (DESIGN.md); anything else a 500. In
+     * every case the transaction was rolled back: nothing was half-stored.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof FhirException refused) {
+                return responses.error(refused);
+            }
+            if (cause instanceof ConstraintViolationException
+                    || cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return responses.error(new FhirException(409, IssueType.CONFLICT,
+                        "TG-STORE-409: a concurrent write to the same resource won; retry the request"));
+            }
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+                    || cause instanceof PgException pg && isUnavailable(pg.getSqlState())) {
+                LOG.warnf("Database unavailable (%s)", cause.getClass().getName());
+                return responses.error(new FhirException(503, IssueType.TRANSIENT,
+                        "TG-DB-503: storage is unavailable; nothing was stored, retry later"));
+            }
+        }
+        LOG.errorf("Unexpected failure %s (root %s)", e.getClass().getName(), rootCause(e).getClass().getName());
+        return responses.error(new FhirException(500, IssueType.EXCEPTION,
+                "TG-500: internal error; nothing was stored by this request"));
+    }
+
+    /** SQL states of class 08 (connection exception) and 57P (operator intervention, e.g. shutdown). */
+    private static boolean isUnavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+}

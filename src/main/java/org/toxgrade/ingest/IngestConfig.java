@@ -1,0 +1,18 @@
+package org.toxgrade.ingest;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits on what a sender may push in one request. */
+@ConfigMapping(prefix = "toxgrade.ingest")
+public interface IngestConfig {
+
+    /** Largest request body accepted; a larger one is answered 413 with an OperationOutcome. */
+    @WithDefault("16M")
+    MemorySize maxBodySize();
+
+    /** Most entries accepted in one batch or transaction Bundle; more is answered 413. */
+    @WithDefault("5000")
+    int maxBundleEntries();
+}

@@ -1,0 +1,97 @@
+package org.toxgrade.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.toxgrade.fhir.FhirException;
+
+/**
+ * Receives what senders push: parse and check on a worker thread, then store in one database
+ * transaction on the event loop. A transaction Bundle is one database transaction (all or
+ * nothing); a batch Bundle stores each entry in its own, so one bad entry does not cost the others.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private final Vertx vertx;
+    private final Mutiny.SessionFactory sessions;
+    private final RequestPreparer preparer;
+    private final ResourceStore store;
+    private final MeterRegistry metrics;
+
+    public IngestService(Vertx vertx, Mutiny.SessionFactory sessions, RequestPreparer preparer, ResourceStore store,
+            MeterRegistry metrics) {
+        this.vertx = vertx;
+        this.sessions = sessions;
+        this.preparer = preparer;
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    /** Create (urlId null) or update one resource. */
+    public Uni<WriteOutcome> write(String body, String urlType, String urlId) {
+        return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
+                .chain(write -> sessions.withTransaction(session -> store.store(session, write)))
+                .invoke(this::count);
+    }
+
+    /** A batch or transaction Bundle; the answer has one result per entry, in request order. */
+    public Uni<BundleResult> bundle(String body) {
+        return vertx.executeBlocking(() -> preparer.bundle(body), false)
+                .chain(plan -> plan.transaction() ? transaction(plan) : batch(plan));
+    }
+
+    private Uni<BundleResult> transaction(BundlePlan plan) {
+        return sessions.withTransaction(session -> Multi.createFrom().iterable(plan.entries())
+                        // concatMap: one statement at a time, a Hibernate Reactive session is not concurrent.
+                        .onItem().transformToUniAndConcatenate(entry -> store.store(session, entry.write()))
+                        .collect().asList())
+                .invoke(outcomes -> outcomes.forEach(this::count))
+                .map(outcomes -> BundleResult.transaction(outcomes));
+    }
+
+    private Uni<BundleResult> batch(BundlePlan plan) {
+        return Multi.createFrom().iterable(plan.entries())
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    if (entry.error() != null) {
+                        return Uni.createFrom().item(BundleResult.EntryResult.refused(entry.error()));
+                    }
+                    return sessions.withTransaction(session -> store.store(session, entry.write()))
+                            .invoke(this::count)
+                            .map(BundleResult.EntryResult::stored)
+                            .onFailure(FhirException.class)
+                            .recoverWithItem(e -> BundleResult.EntryResult.refused((FhirException) e));
+                })
+                .collect().asList()
+                .map(results -> new BundleResult(false, new ArrayList<>(results)));
+    }
+
+    private void count(WriteOutcome outcome) {
+        metrics.counter("toxgrade.ingest.resources", "type", outcome.write().type().fhirName(),
+                "outcome", outcome.kind().name().toLowerCase()).increment();
+    }
+
+    /** The per-entry results of a Bundle. */
+    public record BundleResult(boolean transaction, List<EntryResult> entries) {
+
+        static BundleResult transaction(List<WriteOutcome> outcomes) {
+            return new BundleResult(true, outcomes.stream().map(EntryResult::stored).toList());
+        }
+
+        public record EntryResult(WriteOutcome outcome, FhirException error) {
+
+            static EntryResult stored(WriteOutcome outcome) {
+                return new EntryResult(outcome, null);
+            }
+
+            static EntryResult refused(FhirException error) {
+                return new EntryResult(null, error);
+            }
+        }
+    }
+}

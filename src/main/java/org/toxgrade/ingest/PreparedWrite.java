@@ -1,0 +1,28 @@
+package org.toxgrade.ingest;
+
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * A resource parsed and checked off the event loop, ready to be stored.
+ *
+ * @param type the resource type
+ * @param id the id it will be stored under (assigned for a create)
+ * @param interaction create or update
+ * @param source how it arrived, e.g. "create", "update", "batch", "transaction"
+ * @param sourceVersionId meta.versionId as the sender gave it, or null
+ * @param rawJson the resource exactly as the sender wrote it
+ * @param storedJson the resource as stored (id assigned, transaction references resolved)
+ * @param contentSha256 hash of the content without meta, to recognise redeliveries
+ * @param resource the parsed resource, for the answer
+ */
+public record PreparedWrite(
+        IngestibleType type,
+        String id,
+        Interaction interaction,
+        String source,
+        String sourceVersionId,
+        String rawJson,
+        String storedJson,
+        String contentSha256,
+        Resource resource) {
+}

@@ -1,0 +1,73 @@
+package org.toxgrade.ingest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.ingest.store.ReceivedResource;
+import org.toxgrade.ingest.store.ReceivedResourceRepository;
+
+/**
+ * Stores one prepared write inside the caller's transaction, recognising redeliveries: the same
+ * sender version again, or (without a sender version) content identical to the current version,
+ * changes nothing. Senders that retry therefore never create duplicates.
+ */
+@ApplicationScoped
+public class ResourceStore {
+
+    private final ReceivedResourceRepository repository;
+
+    public ResourceStore(ReceivedResourceRepository repository) {
+        this.repository = repository;
+    }
+
+    public Uni<WriteOutcome> store(Mutiny.Session session, PreparedWrite write) {
+        String type = write.type().fhirName();
+        Uni<ReceivedResource> sameSourceVersion = write.sourceVersionId() == null
+                ? Uni.createFrom().nullItem()
+                : repository.bySourceVersion(session, type, write.id(), write.sourceVersionId());
+        return sameSourceVersion.chain(existing -> {
+            if (existing != null) {
+                if (!existing.contentSha256.equals(write.contentSha256())) {
+                    return Uni.createFrom().failure(new FhirException(409, IssueType.CONFLICT,
+                            "TG-INGEST-040: " + type + " version " + write.sourceVersionId()
+                                    + " was received before with different content", "meta.versionId"));
+                }
+                return Uni.createFrom().item(unchanged(write, existing));
+            }
+            return repository.latest(session, type, write.id()).chain(latest -> {
+                if (latest != null && write.sourceVersionId() == null
+                        && latest.contentSha256.equals(write.contentSha256())) {
+                    return Uni.createFrom().item(unchanged(write, latest));
+                }
+                ReceivedResource row = newRow(write, latest == null ? 1 : latest.versionId + 1);
+                WriteOutcome.Kind kind = latest == null ? WriteOutcome.Kind.CREATED : WriteOutcome.Kind.UPDATED;
+                return repository.insert(session, row)
+                        .map(stored -> new WriteOutcome(write, kind, stored.versionId, stored.receivedAt));
+            });
+        });
+    }
+
+    private static WriteOutcome unchanged(PreparedWrite write, ReceivedResource existing) {
+        return new WriteOutcome(write, WriteOutcome.Kind.UNCHANGED, existing.versionId, existing.receivedAt);
+    }
+
+    private static ReceivedResource newRow(PreparedWrite write, int version) {
+        ReceivedResource row = new ReceivedResource();
+        row.resourceType = write.type().fhirName();
+        row.resourceId = write.id();
+        row.versionId = version;
+        row.sourceVersionId = write.sourceVersionId();
+        row.source = write.source();
+        // PostgreSQL keeps microseconds: truncate so that what we answer equals what a read returns.
+        row.receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        row.contentSha256 = write.contentSha256();
+        row.rawJson = write.rawJson();
+        row.storedJson = write.storedJson();
+        return row;
+    }
+}

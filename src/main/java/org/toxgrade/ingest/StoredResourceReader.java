@@ -1,0 +1,56 @@
+package org.toxgrade.ingest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Date;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.ingest.store.ReceivedResource;
+import org.toxgrade.ingest.store.ReceivedResourceRepository;
+
+/** FHIR read and vread of received resources, with the service's version and time in meta. */
+@ApplicationScoped
+public class StoredResourceReader {
+
+    private final Vertx vertx;
+    private final Mutiny.SessionFactory sessions;
+    private final ReceivedResourceRepository repository;
+    private final FhirJson json;
+
+    public StoredResourceReader(Vertx vertx, Mutiny.SessionFactory sessions, ReceivedResourceRepository repository,
+            FhirJson json) {
+        this.vertx = vertx;
+        this.sessions = sessions;
+        this.repository = repository;
+        this.json = json;
+    }
+
+    /** The resource as stored; {@code versionId} null for the current version. */
+    public Uni<Resource> read(String type, String id, Integer versionId) {
+        IngestibleType ingestible = IngestibleType.of(type).orElseThrow(() -> new FhirException(404,
+                IssueType.NOTSUPPORTED, "TG-READ-001: resource type '" + type + "' is not stored here", null));
+        return sessions.withSession(session -> versionId == null
+                        ? repository.latest(session, ingestible.fhirName(), id)
+                        : repository.version(session, ingestible.fhirName(), id, versionId))
+                .chain(row -> {
+                    if (row == null) {
+                        return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,
+                                "TG-READ-002: " + type + "/" + id
+                                        + (versionId == null ? "" : "/_history/" + versionId) + " is not known",
+                                null));
+                    }
+                    return vertx.executeBlocking(() -> toResource(row), false);
+                });
+    }
+
+    private Resource toResource(ReceivedResource row) {
+        Resource resource = (Resource) json.parse(row.storedJson);
+        resource.getMeta().setVersionId(Integer.toString(row.versionId));
+        resource.getMeta().setLastUpdated(Date.from(row.receivedAt.toInstant()));
+        return resource;
+    }
+}

@@ -1,0 +1,48 @@
+package org.toxgrade.ingest.rest;
+
+import java.util.Date;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.toxgrade.fhir.OperationOutcomes;
+import org.toxgrade.ingest.IngestService.BundleResult;
+import org.toxgrade.ingest.WriteOutcome;
+
+/** Builds batch-response and transaction-response Bundles: one entry per request entry, same order. */
+final class BundleResponses {
+
+    private BundleResponses() {
+    }
+
+    static Bundle of(BundleResult result) {
+        Bundle bundle = new Bundle().setType(result.transaction() ? BundleType.TRANSACTIONRESPONSE
+                : BundleType.BATCHRESPONSE);
+        for (BundleResult.EntryResult entry : result.entries()) {
+            Bundle.BundleEntryResponseComponent response = bundle.addEntry().getResponse();
+            if (entry.error() != null) {
+                response.setStatus(entry.error().status() + " " + reason(entry.error().status()))
+                        .setOutcome(OperationOutcomes.of(entry.error()));
+            } else {
+                WriteOutcome outcome = entry.outcome();
+                response.setStatus(outcome.httpStatus() + " " + reason(outcome.httpStatus()))
+                        .setLocation(outcome.location())
+                        .setEtag(outcome.etag())
+                        .setLastModified(Date.from(outcome.lastUpdated().toInstant()));
+            }
+        }
+        return bundle;
+    }
+
+    static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 413 -> "Payload Too Large";
+            case 422 -> "Unprocessable Entity";
+            default -> "";
+        };
+    }
+}

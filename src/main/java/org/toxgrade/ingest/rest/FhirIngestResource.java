@@ -1,0 +1,123 @@
+package org.toxgrade.ingest.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Date;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirMediaTypes;
+import org.toxgrade.fhir.OperationOutcomes;
+import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.ingest.IngestService;
+import org.toxgrade.ingest.StoredResourceReader;
+import org.toxgrade.ingest.WriteOutcome;
+
+/**
+ * The FHIR write side: batch/transaction Bundles at the base, create and update per type, and read
+ * of what was received. Bodies are read whole (non-blocking) and handed to the ingest service.
+ */
+@Path("/fhir")
+@Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+public class FhirIngestResource {
+
+    private final IngestService ingest;
+    private final StoredResourceReader reader;
+    private final FhirResponses responses;
+    private final IngestConfig config;
+
+    public FhirIngestResource(IngestService ingest, StoredResourceReader reader, FhirResponses responses,
+            IngestConfig config) {
+        this.ingest = ingest;
+        this.reader = reader;
+        this.responses = responses;
+        this.config = config;
+    }
+
+    @POST
+    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    public Uni<Response> transactionOrBatch(String body) {
+        checkSize(body);
+        return ingest.bundle(body).map(result -> responses.ok(200, BundleResponses.of(result)).build());
+    }
+
+    @POST
+    @Path("{type}")
+    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    public Uni<Response> create(@PathParam("type") String type, String body, @HeaderParam("Prefer") String prefer,
+            @Context UriInfo uri) {
+        checkSize(body);
+        return ingest.write(body, type, null).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+    }
+
+    @PUT
+    @Path("{type}/{id}")
+    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, String body,
+            @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
+        checkSize(body);
+        return ingest.write(body, type, id).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+    }
+
+    @GET
+    @Path("{type}/{id}")
+    public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id) {
+        return reader.read(type, id, null).map(this::readAnswer);
+    }
+
+    @GET
+    @Path("{type}/{id}/_history/{version}")
+    public Uni<Response> vread(@PathParam("type") String type, @PathParam("id") String id,
+            @PathParam("version") String version) {
+        int versionId;
+        try {
+            versionId = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw new FhirException(404, IssueType.NOTFOUND, "TG-READ-003: version '" + version + "' is not known");
+        }
+        return reader.read(type, id, versionId).map(this::readAnswer);
+    }
+
+    private Response readAnswer(Resource resource) {
+        return responses.ok(200, resource)
+                .tag(new jakarta.ws.rs.core.EntityTag(resource.getMeta().getVersionId(), true))
+                .lastModified(resource.getMeta().getLastUpdated())
+                .build();
+    }
+
+    private Response answer(WriteOutcome outcome, Prefer prefer, UriInfo uri) {
+        Resource resource = outcome.write().resource();
+        resource.getMeta().setVersionId(Integer.toString(outcome.versionId()));
+        resource.getMeta().setLastUpdated(Date.from(outcome.lastUpdated().toInstant()));
+        Response.ResponseBuilder builder = switch (prefer) {
+            case MINIMAL -> Response.status(outcome.httpStatus());
+            case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(), OperationOutcomes.information(
+                    "TG-INGEST-100: " + outcome.kind().name().toLowerCase() + " " + outcome.location()));
+            case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
+        };
+        return builder
+                .location(URI.create(uri.getBaseUri() + "fhir/" + outcome.location()))
+                .header("ETag", outcome.etag())
+                .lastModified(Date.from(outcome.lastUpdated().toInstant()))
+                .build();
+    }
+
+    /** Backstop for bodies sent without Content-Length (chunked); {@link RequestSizeFilter} handles the rest. */
+    private void checkSize(String body) {
+        if (body != null && body.length() > config.maxBodySize().asLongValue()) {
+            throw RequestSizeFilter.tooLarge(config);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.toxgrade.ingest.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.ingest.IngestConfig;
+
+/**
+ * Refuses a body over the configured limit before it is read, from its Content-Length, with a 413
+ * OperationOutcome (a sender needs to know to split its Bundle, not guess from a bare status).
+ */
+public class RequestSizeFilter {
+
+    private final IngestConfig config;
+    private final FhirResponses responses;
+
+    public RequestSizeFilter(IngestConfig config, FhirResponses responses) {
+        this.config = config;
+        this.responses = responses;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseOversizedBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return null;
+        }
+        try {
+            if (Long.parseLong(length.trim()) > config.maxBodySize().asLongValue()) {
+                return responses.error(tooLarge(config));
+            }
+        } catch (NumberFormatException e) {
+            return responses.error(FhirException.badRequest("TG-HTTP-400: Content-Length is not a number"));
+        }
+        return null;
+    }
+
+    static FhirException tooLarge(IngestConfig config) {
+        return new FhirException(413, IssueType.TOOCOSTLY, "TG-INGEST-012: request body is larger than "
+                + config.maxBodySize().asLongValue() + " bytes; split it into smaller Bundles");
+    }
+}

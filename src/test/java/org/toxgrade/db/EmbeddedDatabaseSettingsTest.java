@@ -1,0 +1,63 @@
+package org.toxgrade.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedDatabaseSettingsTest {
+
+    private static EmbeddedDatabaseSettings settings(Map<String, String> props, Map<String, String> env) {
+        return EmbeddedDatabaseSettings.from(props::get, env);
+    }
+
+    @Test
+    void withNothingConfiguredTheEmbeddedServerStartsWithDataUnderDotData() {
+        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of());
+        assertTrue(s.shouldStart());
+        assertEquals(Path.of("data").toAbsolutePath(), s.dataDirectory());
+        assertEquals("toxgrade", s.databaseName());
+    }
+
+    @Test
+    void theStandardQuarkusEnvironmentVariablesSelectAnExternalServer() {
+        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of(
+                "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db:5432/toxgrade",
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db:5432/toxgrade"));
+        assertFalse(s.shouldStart());
+        s.checkExternalConfiguration();
+    }
+
+    @Test
+    void aSystemPropertyWinsOverTheEnvironment() {
+        EmbeddedDatabaseSettings s = settings(Map.of("toxgrade.embedded-db.data-dir", "/var/lib/tg"),
+                Map.of("TOXGRADE_EMBEDDED_DB_DATA_DIR", "/elsewhere"));
+        assertEquals(Path.of("/var/lib/tg"), s.dataDirectory());
+    }
+
+    @Test
+    void onlyOneOfTheTwoDatasourceUrlsIsAConfigurationError() {
+        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db/x"));
+        assertFalse(s.shouldStart());
+        IllegalStateException e = assertThrows(IllegalStateException.class, s::checkExternalConfiguration);
+        assertTrue(e.getMessage().startsWith("TG-DB-001"));
+    }
+
+    @Test
+    void embeddedSwitchedOffWithoutAnUrlIsAConfigurationError() {
+        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of("TOXGRADE_EMBEDDED_DB_ENABLED", "false"));
+        assertFalse(s.shouldStart());
+        IllegalStateException e = assertThrows(IllegalStateException.class, s::checkExternalConfiguration);
+        assertTrue(e.getMessage().startsWith("TG-DB-002"));
+    }
+
+    @Test
+    void anUnknownEnabledValueIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> settings(Map.of("toxgrade.embedded-db.enabled", "maybe"), Map.of()).shouldStart());
+    }
+}

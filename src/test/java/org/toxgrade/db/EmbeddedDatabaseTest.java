@@ -1,0 +1,42 @@
+package org.toxgrade.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDatabaseTest {
+
+    @Test
+    void aRestartOnTheSameDataDirectoryKeepsWhatWasStored(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("postgres");
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(data, "toxgrade", 0, true);
+                Connection connection = DriverManager.getConnection(first.jdbcUrl(), EmbeddedDatabase.USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (value text)");
+            statement.execute("insert into kept values ('still here')");
+        }
+        assertEquals(true, Files.exists(data.resolve("postgresql.conf")));
+
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(data, "toxgrade", 0, true);
+                Connection connection = DriverManager.getConnection(second.jdbcUrl(), EmbeddedDatabase.USER, "");
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select value from kept")) {
+            rs.next();
+            assertEquals("still here", rs.getString(1));
+        }
+    }
+
+    @Test
+    void aDatabaseNameThatIsNotASafeIdentifierIsRefused(@TempDir Path dir) {
+        assertThrows(IllegalArgumentException.class,
+                () -> EmbeddedDatabase.start(dir, "toxgrade; drop database postgres", 0, false));
+    }
+}
