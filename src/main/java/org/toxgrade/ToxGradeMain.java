@@ -2,14 +2,23 @@ package org.toxgrade;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
 import org.toxgrade.db.EmbeddedDatabase;
 import org.toxgrade.db.EmbeddedDatabaseSettings;
+import org.toxgrade.security.LocalAuthSetup;
+import org.toxgrade.security.LocalTokenCommand;
 
 /**
- * Entry point. When no datasource is configured, a real PostgreSQL is started from the embedded
- * binaries before Quarkus creates its datasources, so a fresh clone runs with one command; with
- * {@code QUARKUS_DATASOURCE_REACTIVE_URL} and {@code QUARKUS_DATASOURCE_JDBC_URL} set, that server
- * is used instead.
+ * Entry point.
+ *
+ * <ul>
+ * <li>With no datasource configured, a real PostgreSQL is started from the embedded binaries before
+ * Quarkus creates its datasources, so a fresh clone runs with one command; with
+ * {@code QUARKUS_DATASOURCE_REACTIVE_URL} and {@code QUARKUS_DATASOURCE_JDBC_URL} set, that server is
+ * used instead.</li>
+ * <li>With no token verification key configured, a local key pair under the data directory is
+ * trusted, and {@code token} (first argument) prints a token signed with it.</li>
+ * </ul>
  */
 @QuarkusMain
 public final class ToxGradeMain {
@@ -18,15 +27,21 @@ public final class ToxGradeMain {
     }
 
     public static void main(String... args) throws Exception {
-        EmbeddedDatabaseSettings settings = EmbeddedDatabaseSettings.fromProcess();
-        if (settings.shouldStart()) {
-            EmbeddedDatabase database = EmbeddedDatabase.start(
-                    settings.dataDirectory().resolve("postgres"), settings.databaseName(), settings.port(), true);
-            // zonky registers its own shutdown hook that stops the server (pg_ctl stop -m fast).
-            database.datasourceProperties().forEach(System::setProperty);
-        } else {
-            settings.checkExternalConfiguration();
+        EarlyConfig config = EarlyConfig.fromProcess();
+        Path dataRoot = EmbeddedDatabaseSettings.dataRoot(config);
+        if (args.length > 0 && args[0].equals("token")) {
+            System.exit(LocalTokenCommand.run(args, dataRoot, System.out, System.err));
         }
+        EmbeddedDatabaseSettings database = EmbeddedDatabaseSettings.from(config);
+        if (database.shouldStart()) {
+            EmbeddedDatabase embedded = EmbeddedDatabase.start(
+                    database.dataDirectory(), database.databaseName(), database.port(), true);
+            // zonky registers its own shutdown hook that stops the server (pg_ctl stop -m fast).
+            embedded.datasourceProperties().forEach(System::setProperty);
+        } else {
+            database.checkExternalConfiguration();
+        }
+        LocalAuthSetup.configureIfNeeded(config, dataRoot);
         Quarkus.run(args);
     }
 }

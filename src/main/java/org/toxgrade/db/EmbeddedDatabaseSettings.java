@@ -1,15 +1,12 @@
 package org.toxgrade.db;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import org.toxgrade.EarlyConfig;
 
 /**
- * Settings read before Quarkus starts, so that the embedded PostgreSQL can be up before the
- * datasources are created. Each setting is read like Quarkus reads configuration: a system
- * property first, then the environment variable of the same name (upper case, dots and dashes
- * as underscores).
+ * Settings of the embedded PostgreSQL, read before Quarkus starts so that the server is up before
+ * the datasources are created.
  *
  * @param enabled "auto" (start only when no datasource URL is configured), "true" or "false"
  * @param dataDirectory where the database cluster lives; kept across restarts
@@ -26,38 +23,26 @@ public record EmbeddedDatabaseSettings(
         Optional<String> reactiveUrl,
         Optional<String> jdbcUrl) {
 
+    public static final String DATA_DIR = "toxgrade.data-dir";
     public static final String ENABLED = "toxgrade.embedded-db.enabled";
-    public static final String DATA_DIR = "toxgrade.embedded-db.data-dir";
     public static final String DATABASE = "toxgrade.embedded-db.database";
     public static final String PORT = "toxgrade.embedded-db.port";
     public static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     public static final String JDBC_URL = "quarkus.datasource.jdbc.url";
 
-    /** Reads the settings from system properties and the environment of this process. */
-    public static EmbeddedDatabaseSettings fromProcess() {
-        return from(System.getProperties()::getProperty, System.getenv());
-    }
-
-    static EmbeddedDatabaseSettings from(Function<String, String> properties, Map<String, String> env) {
-        Function<String, Optional<String>> lookup = name -> {
-            String value = properties.apply(name);
-            if (value == null || value.isBlank()) {
-                value = env.get(envName(name));
-            }
-            return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
-        };
+    public static EmbeddedDatabaseSettings from(EarlyConfig config) {
         return new EmbeddedDatabaseSettings(
-                lookup.apply(ENABLED).orElse("auto").toLowerCase(),
-                Path.of(lookup.apply(DATA_DIR).orElse("data")).toAbsolutePath().normalize(),
-                lookup.apply(DATABASE).orElse("toxgrade"),
-                Integer.parseInt(lookup.apply(PORT).orElse("0")),
-                lookup.apply(REACTIVE_URL),
-                lookup.apply(JDBC_URL));
+                config.get(ENABLED, "auto").toLowerCase(),
+                dataRoot(config).resolve("postgres"),
+                config.get(DATABASE, "toxgrade"),
+                Integer.parseInt(config.get(PORT, "0")),
+                config.get(REACTIVE_URL),
+                config.get(JDBC_URL));
     }
 
-    /** The environment variable Quarkus maps to a property name: {@code a.b-c} becomes {@code A_B_C}. */
-    static String envName(String property) {
-        return property.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
+    /** The service's local data directory (default {@code ./data}): database cluster, local keys. */
+    public static Path dataRoot(EarlyConfig config) {
+        return Path.of(config.get(DATA_DIR, "data")).toAbsolutePath().normalize();
     }
 
     /**
@@ -78,12 +63,12 @@ public record EmbeddedDatabaseSettings(
     /** Fails fast on a datasource configuration that would half-work. */
     public void checkExternalConfiguration() {
         if (reactiveUrl.isPresent() != jdbcUrl.isPresent()) {
-            throw new IllegalStateException("TG-DB-001: set both " + envName(REACTIVE_URL) + " and "
-                    + envName(JDBC_URL) + " (same database), or neither to use the embedded PostgreSQL");
+            throw new IllegalStateException("TG-DB-001: set both " + EarlyConfig.envName(REACTIVE_URL) + " and "
+                    + EarlyConfig.envName(JDBC_URL) + " (same database), or neither to use the embedded PostgreSQL");
         }
         if (reactiveUrl.isEmpty()) {
             throw new IllegalStateException("TG-DB-002: " + ENABLED + "=false but no datasource URL is set: set "
-                    + envName(REACTIVE_URL) + " and " + envName(JDBC_URL));
+                    + EarlyConfig.envName(REACTIVE_URL) + " and " + EarlyConfig.envName(JDBC_URL));
         }
     }
 }

@@ -32,8 +32,16 @@ public class FhirJson {
             return newParser().parseResource(json);
         } catch (DataFormatException | IllegalArgumentException e) {
             throw new FhirException(400, IssueType.STRUCTURE,
-                    "TG-FHIR-001: body is not a valid FHIR R4 JSON resource: " + e.getMessage(), null, e);
+                    "TG-FHIR-001: body is not a valid FHIR R4 JSON resource: " + withoutValues(e.getMessage()), null, e);
         }
+    }
+
+    /**
+     * HAPI quotes the offending value in its messages; an answer must not carry patient values, so
+     * keep the element names ({@code [element="..."]}) and blank every other quoted text.
+     */
+    static String withoutValues(String message) {
+        return message == null ? "" : message.replaceAll("(?<!element=)\"[^\"]*\"", "\"...\"");
     }
 
     public String encode(IBaseResource resource) {

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.Permission;
 
 /**
  * Receives what senders push: parse and check on a worker thread, then store in one database
@@ -34,15 +36,16 @@ public class IngestService {
     }
 
     /** Create (urlId null) or update one resource. */
-    public Uni<WriteOutcome> write(String body, String urlType, String urlId) {
+    public Uni<WriteOutcome> write(Caller caller, String body, String urlType, String urlId) {
+        caller.require(urlType, urlId == null ? Permission.C : Permission.U);
         return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
                 .chain(write -> sessions.withTransaction(session -> store.store(session, write)))
                 .invoke(this::count);
     }
 
     /** A batch or transaction Bundle; the answer has one result per entry, in request order. */
-    public Uni<BundleResult> bundle(String body) {
-        return vertx.executeBlocking(() -> preparer.bundle(body), false)
+    public Uni<BundleResult> bundle(Caller caller, String body) {
+        return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
                 .chain(plan -> plan.transaction() ? transaction(plan) : batch(plan));
     }
 

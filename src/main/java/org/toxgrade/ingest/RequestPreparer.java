@@ -21,6 +21,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.Permission;
 
 /**
  * Parses and checks what a sender pushed, off the event loop (HAPI parsing is CPU work): JSON
@@ -61,7 +63,7 @@ public class RequestPreparer {
     }
 
     /** POST /fhir with a batch or transaction Bundle. */
-    public BundlePlan bundle(String body) {
+    public BundlePlan bundle(String body, Caller caller) {
         JsonNode tree = readTree(body);
         String bodyType = tree.path("resourceType").asText();
         if (!"Bundle".equals(bodyType)) {
@@ -93,10 +95,10 @@ public class RequestPreparer {
         List<BundleEntryComponent> entries = bundle.getEntry();
         for (int i = 0; i < entries.size(); i++) {
             try {
-                Resolved entry = resolveEntry(entries.get(i), i, rawEntries.get(i));
+                Resolved entry = resolveEntry(entries.get(i), i, rawEntries.get(i), caller);
                 if (transaction && !targets.add(entry.type.fhirName() + "/" + entry.id)) {
-                    throw new FhirException(400, IssueType.DUPLICATE, "TG-INGEST-023: transaction writes "
-                            + entry.type.fhirName() + "/" + entry.id + " more than once", "Bundle.entry[" + i + "]");
+                    throw new FhirException(400, IssueType.DUPLICATE, "TG-INGEST-023: transaction writes the same "
+                            + entry.type.fhirName() + " more than once", "Bundle.entry[" + i + "]");
                 }
                 if (entry.fullUrl != null) {
                     fullUrlToReference.put(entry.fullUrl, entry.type.fhirName() + "/" + entry.id);
@@ -127,7 +129,7 @@ public class RequestPreparer {
             String rawJson, String fullUrl, FhirException error) {
     }
 
-    private Resolved resolveEntry(BundleEntryComponent entry, int index, JsonNode rawEntry) {
+    private Resolved resolveEntry(BundleEntryComponent entry, int index, JsonNode rawEntry, Caller caller) {
         String path = "Bundle.entry[" + index + "]";
         if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
             throw new FhirException(400, IssueType.REQUIRED,
@@ -160,6 +162,12 @@ public class RequestPreparer {
         if (!urlType.equals(resource.fhirType())) {
             throw new FhirException(400, IssueType.INVALID, "TG-INGEST-030: entry resource type '"
                     + resource.fhirType() + "' does not match request.url type '" + urlType + "'", path + ".resource");
+        }
+        // FHIR security: each entry of a batch or transaction is authorised on its own.
+        Permission needed = method == HTTPVerb.POST ? Permission.C : Permission.U;
+        if (!caller.may(type.fhirName(), needed)) {
+            FhirException refused = Caller.forbidden("system/" + type.fhirName() + "." + needed.letter());
+            throw new FhirException(403, refused.issueType(), refused.getMessage(), path);
         }
         Interaction interaction;
         String id;
@@ -223,7 +231,7 @@ public class RequestPreparer {
     private static String checkedUpdateId(IBaseResource resource, String urlId) {
         if (!FHIR_ID.matcher(urlId).matches()) {
             throw new FhirException(400, IssueType.INVALID,
-                    "TG-INGEST-007: '" + urlId + "' is not a valid FHIR id ([A-Za-z0-9-.]{1,64})", "id");
+                    "TG-INGEST-007: the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})", "id");
         }
         String bodyId = resource.getIdElement().getIdPart();
         if (bodyId == null) {
@@ -232,7 +240,7 @@ public class RequestPreparer {
         }
         if (!bodyId.equals(urlId)) {
             throw new FhirException(400, IssueType.INVALID,
-                    "TG-INGEST-009: body id '" + bodyId + "' does not match the URL id '" + urlId + "'", "id");
+                    "TG-INGEST-009: the body id does not match the id in the URL", "id");
         }
         return urlId;
     }

@@ -34,8 +34,8 @@ public class ResourceStore {
             if (existing != null) {
                 if (!existing.contentSha256.equals(write.contentSha256())) {
                     return Uni.createFrom().failure(new FhirException(409, IssueType.CONFLICT,
-                            "TG-INGEST-040: " + type + " version " + write.sourceVersionId()
-                                    + " was received before with different content", "meta.versionId"));
+                            "TG-INGEST-040: this " + type
+                                    + " version (meta.versionId) was received before with different content", "meta.versionId"));
                 }
                 return Uni.createFrom().item(unchanged(write, existing));
             }

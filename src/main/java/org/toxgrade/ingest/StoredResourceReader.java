@@ -9,6 +9,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.Permission;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
 
@@ -30,7 +32,8 @@ public class StoredResourceReader {
     }
 
     /** The resource as stored; {@code versionId} null for the current version. */
-    public Uni<Resource> read(String type, String id, Integer versionId) {
+    public Uni<Resource> read(Caller caller, String type, String id, Integer versionId) {
+        caller.require(type, Permission.R);
         IngestibleType ingestible = IngestibleType.of(type).orElseThrow(() -> new FhirException(404,
                 IssueType.NOTSUPPORTED, "TG-READ-001: resource type '" + type + "' is not stored here", null));
         return sessions.withSession(session -> versionId == null
@@ -39,8 +42,7 @@ public class StoredResourceReader {
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,
-                                "TG-READ-002: " + type + "/" + id
-                                        + (versionId == null ? "" : "/_history/" + versionId) + " is not known",
+                                "TG-READ-002: no such " + type + (versionId == null ? "" : " version"),
                                 null));
                     }
                     return vertx.executeBlocking(() -> toResource(row), false);

@@ -8,18 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.EarlyConfig;
 
 class EmbeddedDatabaseSettingsTest {
 
     private static EmbeddedDatabaseSettings settings(Map<String, String> props, Map<String, String> env) {
-        return EmbeddedDatabaseSettings.from(props::get, env);
+        return EmbeddedDatabaseSettings.from(new EarlyConfig(props::get, env));
     }
 
     @Test
     void withNothingConfiguredTheEmbeddedServerStartsWithDataUnderDotData() {
         EmbeddedDatabaseSettings s = settings(Map.of(), Map.of());
         assertTrue(s.shouldStart());
-        assertEquals(Path.of("data").toAbsolutePath(), s.dataDirectory());
+        assertEquals(Path.of("data", "postgres").toAbsolutePath(), s.dataDirectory());
         assertEquals("toxgrade", s.databaseName());
     }
 
@@ -34,9 +35,9 @@ class EmbeddedDatabaseSettingsTest {
 
     @Test
     void aSystemPropertyWinsOverTheEnvironment() {
-        EmbeddedDatabaseSettings s = settings(Map.of("toxgrade.embedded-db.data-dir", "/var/lib/tg"),
-                Map.of("TOXGRADE_EMBEDDED_DB_DATA_DIR", "/elsewhere"));
-        assertEquals(Path.of("/var/lib/tg"), s.dataDirectory());
+        EmbeddedDatabaseSettings s = settings(Map.of("toxgrade.data-dir", "/var/lib/tg"),
+                Map.of("TOXGRADE_DATA_DIR", "/elsewhere"));
+        assertEquals(Path.of("/var/lib/tg/postgres"), s.dataDirectory());
     }
 
     @Test

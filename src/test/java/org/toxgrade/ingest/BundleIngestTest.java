@@ -1,6 +1,6 @@
 package org.toxgrade.ingest;
 
-import static io.restassured.RestAssured.given;
+import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -18,7 +18,7 @@ class BundleIngestTest {
 
     @Test
     void batchAnswersOneResponseEntryPerRequestEntryInOrder() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/batch-pres-day0.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/batch-pres-day0.json"))
                 .when().post("/fhir")
                 .then().statusCode(200)
                 .contentType(startsWith(FHIR_JSON))
@@ -30,11 +30,11 @@ class BundleIngestTest {
                 .body("entry[2].response.status", startsWith("20"))
                 .body("entry[3].response.etag", equalTo("W/\"1\""));
 
-        given().when().get("/fhir/Observation/temp-day0-evening").then().statusCode(200)
+        asEhr().when().get("/fhir/Observation/temp-day0-evening").then().statusCode(200)
                 .body("valueQuantity.value", equalTo(102));
 
         // The same batch again (a sender retry) stores nothing new.
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/batch-pres-day0.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/batch-pres-day0.json"))
                 .when().post("/fhir")
                 .then().statusCode(200)
                 .body("entry.response.status", org.hamcrest.Matchers.everyItem(startsWith("200")))
@@ -43,7 +43,7 @@ class BundleIngestTest {
 
     @Test
     void batchStoresTheGoodEntriesAndExplainsEachRefusedOne() {
-        Response response = given().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/batch-with-bad-entries.json"))
+        Response response = asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/batch-with-bad-entries.json"))
                 .when().post("/fhir")
                 .then().statusCode(200)
                 .body("type", equalTo("batch-response"))
@@ -58,15 +58,15 @@ class BundleIngestTest {
                 .body("entry[4].response.location", matchesPattern("Observation/[0-9a-f-]{36}/_history/1"))
                 .extract().response();
 
-        given().when().get("/fhir/Observation/batch-good-temp").then().statusCode(200);
-        given().when().get("/fhir/Observation/batch-other-id").then().statusCode(404);
-        given().when().get("/fhir/" + response.path("entry[4].response.location").toString().replace("/_history/1", ""))
+        asEhr().when().get("/fhir/Observation/batch-good-temp").then().statusCode(200);
+        asEhr().when().get("/fhir/Observation/batch-other-id").then().statusCode(404);
+        asEhr().when().get("/fhir/" + response.path("entry[4].response.location").toString().replace("/_history/1", ""))
                 .then().statusCode(200).body("code.coding[0].code", equalTo("8867-4"));
     }
 
     @Test
     void transactionResolvesReferencesBetweenItsEntries() {
-        Response response = given().contentType(FHIR_JSON)
+        Response response = asEhr().contentType(FHIR_JSON)
                 .body(Fixtures.read("ingest/valid/transaction-with-uuid-references.json"))
                 .when().post("/fhir")
                 .then().statusCode(200)
@@ -77,20 +77,20 @@ class BundleIngestTest {
 
         String patient = response.path("entry[0].response.location").toString().replace("/_history/1", "");
         String observation = response.path("entry[1].response.location").toString().replace("/_history/1", "");
-        given().when().get("/fhir/" + observation).then().statusCode(200)
+        asEhr().when().get("/fhir/" + observation).then().statusCode(200)
                 .body("subject.reference", equalTo(patient));
     }
 
     @Test
     void transactionWithOneRefusedEntryStoresNothing() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/transaction-with-condition.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/transaction-with-condition.json"))
                 .when().post("/fhir")
                 .then().statusCode(422)
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].code", equalTo("not-supported"))
                 .body("issue[0].diagnostics", startsWith("TG-INGEST-029"));
 
-        given().when().get("/fhir/Observation/tx-refused-temp").then().statusCode(404);
+        asEhr().when().get("/fhir/Observation/tx-refused-temp").then().statusCode(404);
     }
 
     @Test
@@ -98,7 +98,7 @@ class BundleIngestTest {
         // The first entry is new; the second reuses a sender version with other content (409 in the store).
         String first = Fixtures.read("ingest/valid/observation-ice-put.json").replace("ice-day5", "tx-rollback-ice")
                 .replace("\"status\": \"final\"", "\"meta\": {\"versionId\": \"7\"}, \"status\": \"final\"");
-        given().contentType(FHIR_JSON).body(first).when().put("/fhir/Observation/tx-rollback-ice").then().statusCode(201);
+        asEhr().contentType(FHIR_JSON).body(first).when().put("/fhir/Observation/tx-rollback-ice").then().statusCode(201);
 
         String transaction = """
                 {"resourceType": "Bundle", "type": "transaction", "entry": [
@@ -109,16 +109,16 @@ class BundleIngestTest {
                    "request": {"method": "PUT", "url": "Observation/tx-rollback-new"}},
                   {"resource": %s, "request": {"method": "PUT", "url": "Observation/tx-rollback-ice"}}
                 ]}""".formatted(first.replace("\"valueInteger\": 10", "\"valueInteger\": 2"));
-        given().contentType(FHIR_JSON).body(transaction).when().post("/fhir")
+        asEhr().contentType(FHIR_JSON).body(transaction).when().post("/fhir")
                 .then().statusCode(409).body("issue[0].code", equalTo("conflict"));
 
-        given().when().get("/fhir/Observation/tx-rollback-new").then().statusCode(404);
-        given().when().get("/fhir/Observation/tx-rollback-ice").then().statusCode(200).body("valueInteger", equalTo(10));
+        asEhr().when().get("/fhir/Observation/tx-rollback-new").then().statusCode(404);
+        asEhr().when().get("/fhir/Observation/tx-rollback-ice").then().statusCode(200).body("valueInteger", equalTo(10));
     }
 
     @Test
     void aBundleOfAnotherTypeIsRefused() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/bundle-collection.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/bundle-collection.json"))
                 .when().post("/fhir")
                 .then().statusCode(422)
                 .body("issue[0].expression[0]", equalTo("Bundle.type"));

@@ -1,6 +1,7 @@
 package org.toxgrade.ingest;
 
 import static io.restassured.RestAssured.given;
+import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -29,6 +30,11 @@ class DatabaseUnavailableTest {
         }
 
         @Override
+        public java.util.List<TestResourceEntry> testResources() {
+            return java.util.List.of(new TestResourceEntry(org.toxgrade.support.TestKeysResource.class));
+        }
+
+        @Override
         public boolean disableGlobalTestResources() {
             return true;
         }
@@ -36,7 +42,7 @@ class DatabaseUnavailableTest {
 
     @Test
     void aWriteIsAnswered503WithRetryAfter() {
-        given().contentType("application/fhir+json").body(Fixtures.read("ingest/valid/observation-temperature.json"))
+        asEhr().contentType("application/fhir+json").body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(503)
                 .header("Retry-After", notNullValue())

@@ -2,6 +2,7 @@ package org.toxgrade.ingest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -26,9 +27,9 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsCountIngestedResourcesByTypeAndOutcome() {
-        given().contentType("application/fhir+json").body(Fixtures.read("ingest/valid/observation-temperature.json"))
+        asEhr().contentType("application/fhir+json").body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/Observation").then().statusCode(201);
-        given().when().get("/q/metrics").then().statusCode(200)
+        asEhr().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("toxgrade_ingest_resources_total{outcome=\"created\",type=\"Observation\"}"));
     }
 }

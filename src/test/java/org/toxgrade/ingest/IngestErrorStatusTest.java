@@ -1,6 +1,6 @@
 package org.toxgrade.ingest;
 
-import static io.restassured.RestAssured.given;
+import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -16,7 +16,7 @@ class IngestErrorStatusTest {
 
     @Test
     void malformedJsonIs400() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/malformed.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/malformed.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(400)
                 .contentType(startsWith(FHIR_JSON))
@@ -28,7 +28,7 @@ class IngestErrorStatusTest {
 
     @Test
     void aValueThatIsNotValidFhirIs400() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/observation-invalid-date.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/observation-invalid-date.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(400)
                 .body("issue[0].diagnostics", startsWith("TG-FHIR-001"));
@@ -36,13 +36,13 @@ class IngestErrorStatusTest {
 
     @Test
     void emptyBodyIs400() {
-        given().contentType(FHIR_JSON).body("").when().post("/fhir/Observation")
+        asEhr().contentType(FHIR_JSON).body("").when().post("/fhir/Observation")
                 .then().statusCode(400).body("issue[0].code", equalTo("required"));
     }
 
     @Test
     void aResourceTypeTheServiceDoesNotTakeIs422() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/condition.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/condition.json"))
                 .when().post("/fhir/Condition")
                 .then().statusCode(422)
                 .body("issue[0].code", equalTo("not-supported"))
@@ -51,7 +51,7 @@ class IngestErrorStatusTest {
 
     @Test
     void aBodyOfAnotherTypeThanTheUrlIs400() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/MedicationAdministration")
                 .then().statusCode(400)
                 .body("issue[0].diagnostics", startsWith("TG-INGEST-003"));
@@ -59,16 +59,16 @@ class IngestErrorStatusTest {
 
     @Test
     void anUpdateWhoseBodyIdDiffersFromTheUrlIs400() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-ice-put.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-ice-put.json"))
                 .when().put("/fhir/Observation/some-other-id")
                 .then().statusCode(400)
                 .body("issue[0].expression[0]", equalTo("id"));
-        given().when().get("/fhir/Observation/some-other-id").then().statusCode(404);
+        asEhr().when().get("/fhir/Observation/some-other-id").then().statusCode(404);
     }
 
     @Test
     void anUpdateWithAnInvalidIdIs400() {
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-ice-put.json"))
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-ice-put.json"))
                 .when().put("/fhir/Observation/bad_id!")
                 .then().statusCode(400)
                 .body("issue[0].diagnostics", startsWith("TG-INGEST-007"));
@@ -76,7 +76,7 @@ class IngestErrorStatusTest {
 
     @Test
     void anotherMediaTypeIs415() {
-        given().contentType("text/plain").body(Fixtures.read("ingest/valid/observation-temperature.json"))
+        asEhr().contentType("text/plain").body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(415)
                 .contentType(startsWith(FHIR_JSON))
@@ -85,7 +85,7 @@ class IngestErrorStatusTest {
 
     @Test
     void xmlIs415BecauseNoXmlParserIsExposed() {
-        given().contentType("application/fhir+xml")
+        asEhr().contentType("application/fhir+xml")
                 .body("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                         + "<Observation xmlns=\"http://hl7.org/fhir\"><status value=\"&e;\"/></Observation>")
                 .when().post("/fhir/Observation")
@@ -94,14 +94,14 @@ class IngestErrorStatusTest {
 
     @Test
     void askingForXmlIs406() {
-        given().accept("application/fhir+xml").when().get("/fhir/metadata").then().statusCode(406);
+        asEhr().accept("application/fhir+xml").when().get("/fhir/Observation/x").then().statusCode(406);
     }
 
     @Test
     void aBodyOverTheLimitIs413BeforeItIsRead() {
         // The test profile sets toxgrade.ingest.max-body-size=512K.
         String padding = " ".repeat(600 * 1024);
-        given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json") + padding)
+        asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json") + padding)
                 .when().post("/fhir/Observation")
                 .then().statusCode(413)
                 .body("issue[0].code", equalTo("too-costly"))
@@ -117,22 +117,22 @@ class IngestErrorStatusTest {
                     .append(i).append("\"},\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p").append(i).append("\"}}");
         }
         bundle.append("]}");
-        given().contentType(FHIR_JSON).body(bundle.toString()).when().post("/fhir")
+        asEhr().contentType(FHIR_JSON).body(bundle.toString()).when().post("/fhir")
                 .then().statusCode(413)
                 .body("issue[0].diagnostics", startsWith("TG-INGEST-021"));
-        given().when().get("/fhir/Patient/p1").then().statusCode(404);
+        asEhr().when().get("/fhir/Patient/p1").then().statusCode(404);
     }
 
     @Test
     void anUnknownEndpointIs404WithAnOutcome() {
-        given().when().get("/fhir/Observation/a/b/c/d").then().statusCode(404)
+        asEhr().when().get("/fhir/Observation/a/b/c/d").then().statusCode(404)
                 .contentType(startsWith(FHIR_JSON))
                 .body("resourceType", equalTo("OperationOutcome"));
     }
 
     @Test
     void anUnsupportedMethodIs405WithAnOutcome() {
-        given().when().delete("/fhir/Observation/x").then().statusCode(405)
+        asEhr().when().delete("/fhir/Observation/x").then().statusCode(405)
                 .body("resourceType", equalTo("OperationOutcome"));
     }
 }

@@ -1,6 +1,6 @@
 package org.toxgrade.ingest;
 
-import static io.restassured.RestAssured.given;
+import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
@@ -18,7 +18,7 @@ class SingleResourceWriteTest {
 
     @Test
     void createAssignsAnIdAndAnswers201WithLocationAndTheStoredResource() {
-        Response created = given().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json"))
+        Response created = asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(201)
                 .contentType(startsWith(FHIR_JSON))
@@ -30,7 +30,7 @@ class SingleResourceWriteTest {
                 .extract().response();
 
         String id = created.path("id");
-        given().accept(FHIR_JSON).when().get("/fhir/Observation/" + id)
+        asEhr().accept(FHIR_JSON).when().get("/fhir/Observation/" + id)
                 .then().statusCode(200)
                 .body("id", equalTo(id))
                 .body("meta.versionId", equalTo("1"))
@@ -40,7 +40,7 @@ class SingleResourceWriteTest {
 
     @Test
     void plainApplicationJsonIsAcceptedToo() {
-        given().contentType("application/json").body(Fixtures.read("ingest/valid/medication-administration-norepinephrine.json"))
+        asEhr().contentType("application/json").body(Fixtures.read("ingest/valid/medication-administration-norepinephrine.json"))
                 .when().post("/fhir/MedicationAdministration")
                 .then().statusCode(201)
                 .body("medicationCodeableConcept.coding[0].code", equalTo("7512"));
@@ -49,22 +49,22 @@ class SingleResourceWriteTest {
     @Test
     void updateCreatesThenVersionsAndARedeliveryChangesNothing() {
         String body = Fixtures.read("ingest/valid/observation-ice-put.json").replace("ice-day5", "ice-versions");
-        given().contentType(FHIR_JSON).body(body).when().put("/fhir/Observation/ice-versions")
+        asEhr().contentType(FHIR_JSON).body(body).when().put("/fhir/Observation/ice-versions")
                 .then().statusCode(201).header("ETag", equalTo("W/\"1\""));
 
         // Same content again, laid out differently: a redelivery, not a new version.
         String reformatted = body.replace("\n", " ").replace("  ", " ");
-        given().contentType(FHIR_JSON).body(reformatted).when().put("/fhir/Observation/ice-versions")
+        asEhr().contentType(FHIR_JSON).body(reformatted).when().put("/fhir/Observation/ice-versions")
                 .then().statusCode(200).header("ETag", equalTo("W/\"1\""));
 
         String corrected = body.replace("\"valueInteger\": 10", "\"valueInteger\": 9");
-        given().contentType(FHIR_JSON).header("Prefer", "return=minimal").body(corrected)
+        asEhr().contentType(FHIR_JSON).header("Prefer", "return=minimal").body(corrected)
                 .when().put("/fhir/Observation/ice-versions")
                 .then().statusCode(200).header("ETag", equalTo("W/\"2\""))
                 .header("Location", matchesPattern(".*/fhir/Observation/ice-versions/_history/2"));
 
-        given().when().get("/fhir/Observation/ice-versions").then().statusCode(200).body("valueInteger", equalTo(9));
-        given().when().get("/fhir/Observation/ice-versions/_history/1").then().statusCode(200)
+        asEhr().when().get("/fhir/Observation/ice-versions").then().statusCode(200).body("valueInteger", equalTo(9));
+        asEhr().when().get("/fhir/Observation/ice-versions/_history/1").then().statusCode(200)
                 .body("valueInteger", equalTo(10)).body("meta.versionId", equalTo("1"));
     }
 
@@ -72,24 +72,24 @@ class SingleResourceWriteTest {
     void aSenderVersionDeliveredTwiceIsStoredOnceAndReusedWithOtherContentIsAConflict() {
         String v3 = Fixtures.read("ingest/valid/observation-ice-put.json").replace("ice-day5", "ice-sender-version")
                 .replace("\"status\": \"final\"", "\"meta\": {\"versionId\": \"3\"}, \"status\": \"final\"");
-        given().contentType(FHIR_JSON).body(v3).when().put("/fhir/Observation/ice-sender-version")
+        asEhr().contentType(FHIR_JSON).body(v3).when().put("/fhir/Observation/ice-sender-version")
                 .then().statusCode(201).header("ETag", equalTo("W/\"1\""));
-        given().contentType(FHIR_JSON).body(v3).when().put("/fhir/Observation/ice-sender-version")
+        asEhr().contentType(FHIR_JSON).body(v3).when().put("/fhir/Observation/ice-sender-version")
                 .then().statusCode(200).header("ETag", equalTo("W/\"1\""));
 
-        given().contentType(FHIR_JSON).body(v3.replace("\"valueInteger\": 10", "\"valueInteger\": 4"))
+        asEhr().contentType(FHIR_JSON).body(v3.replace("\"valueInteger\": 10", "\"valueInteger\": 4"))
                 .when().put("/fhir/Observation/ice-sender-version")
                 .then().statusCode(409)
                 .body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].code", equalTo("conflict"))
                 .body("issue[0].expression[0]", equalTo("meta.versionId"));
-        given().when().get("/fhir/Observation/ice-sender-version").then().statusCode(200)
+        asEhr().when().get("/fhir/Observation/ice-sender-version").then().statusCode(200)
                 .body("valueInteger", equalTo(10));
     }
 
     @Test
     void preferOperationOutcomeAnswersWithAnOutcomeInsteadOfTheResource() {
-        given().contentType(FHIR_JSON).header("Prefer", "return=OperationOutcome")
+        asEhr().contentType(FHIR_JSON).header("Prefer", "return=OperationOutcome")
                 .body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(201)
@@ -99,9 +99,9 @@ class SingleResourceWriteTest {
 
     @Test
     void readingAnUnknownResourceIs404WithAnOutcome() {
-        given().when().get("/fhir/Observation/never-sent").then().statusCode(404)
+        asEhr().when().get("/fhir/Observation/never-sent").then().statusCode(404)
                 .contentType(startsWith(FHIR_JSON))
                 .body("issue[0].code", equalTo("not-found"));
-        given().when().get("/fhir/Observation/never-sent/_history/x").then().statusCode(404);
+        asEhr().when().get("/fhir/Observation/never-sent/_history/x").then().statusCode(404);
     }
 }

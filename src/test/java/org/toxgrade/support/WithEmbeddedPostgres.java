@@ -3,10 +3,11 @@ package org.toxgrade.support;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /**
- * Anchors the embedded PostgreSQL test resource. A {@code @QuarkusTestResource} on any class of the
- * test module applies to every {@code @QuarkusTest}, so all of them share one server.
+ * Anchors the global test resources. A {@code @QuarkusTestResource} on any class of the test module
+ * applies to every {@code @QuarkusTest}, so all of them share one embedded server and one key pair.
  */
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
+@QuarkusTestResource(TestKeysResource.class)
 public final class WithEmbeddedPostgres {
 
     private WithEmbeddedPostgres() {

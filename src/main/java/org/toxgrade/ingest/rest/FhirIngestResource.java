@@ -24,6 +24,7 @@ import org.toxgrade.ingest.IngestConfig;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.StoredResourceReader;
 import org.toxgrade.ingest.WriteOutcome;
+import org.toxgrade.security.CurrentCaller;
 
 /**
  * The FHIR write side: batch/transaction Bundles at the base, create and update per type, and read
@@ -37,9 +38,11 @@ public class FhirIngestResource {
     private final StoredResourceReader reader;
     private final FhirResponses responses;
     private final IngestConfig config;
+    private final CurrentCaller caller;
 
     public FhirIngestResource(IngestService ingest, StoredResourceReader reader, FhirResponses responses,
-            IngestConfig config) {
+            IngestConfig config, CurrentCaller caller) {
+        this.caller = caller;
         this.ingest = ingest;
         this.reader = reader;
         this.responses = responses;
@@ -50,7 +53,7 @@ public class FhirIngestResource {
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> transactionOrBatch(String body) {
         checkSize(body);
-        return ingest.bundle(body).map(result -> responses.ok(200, BundleResponses.of(result)).build());
+        return ingest.bundle(caller.get(), body).map(result -> responses.ok(200, BundleResponses.of(result)).build());
     }
 
     @POST
@@ -59,7 +62,7 @@ public class FhirIngestResource {
     public Uni<Response> create(@PathParam("type") String type, String body, @HeaderParam("Prefer") String prefer,
             @Context UriInfo uri) {
         checkSize(body);
-        return ingest.write(body, type, null).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+        return ingest.write(caller.get(), body, type, null).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
     @PUT
@@ -68,13 +71,13 @@ public class FhirIngestResource {
     public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, String body,
             @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
         checkSize(body);
-        return ingest.write(body, type, id).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+        return ingest.write(caller.get(), body, type, id).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
     @GET
     @Path("{type}/{id}")
     public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id) {
-        return reader.read(type, id, null).map(this::readAnswer);
+        return reader.read(caller.get(), type, id, null).map(this::readAnswer);
     }
 
     @GET
@@ -85,9 +88,9 @@ public class FhirIngestResource {
         try {
             versionId = Integer.parseInt(version);
         } catch (NumberFormatException e) {
-            throw new FhirException(404, IssueType.NOTFOUND, "TG-READ-003: version '" + version + "' is not known");
+            throw new FhirException(404, IssueType.NOTFOUND, "TG-READ-003: no such version");
         }
-        return reader.read(type, id, versionId).map(this::readAnswer);
+        return reader.read(caller.get(), type, id, versionId).map(this::readAnswer);
     }
 
     private Response readAnswer(Resource resource) {

@@ -1,0 +1,139 @@
+package org.toxgrade.security;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jboss.logging.Logger;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.fhir.FhirMediaTypes;
+import org.toxgrade.fhir.OperationOutcomes;
+
+/**
+ * The gate in front of every route: only {@code /q/health/*} and {@code GET /fhir/metadata} are
+ * open; everything else (FHIR endpoints, metrics, OpenAPI) needs a bearer JWT whose signature,
+ * issuer, audience and expiry verify offline against the configured keys. The verified caller is
+ * left on the request for the per-interaction scope checks.
+ */
+@ApplicationScoped
+public class BearerTokenFilter {
+
+    public static final String CALLER = "toxgrade.caller";
+    private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
+    /**
+     * HTTP filters run on every route, including the framework's own under /q (a route observed on
+     * the application Router would miss those); a higher priority runs earlier.
+     */
+    private static final int PRIORITY = 100;
+
+    private final AuthConfig config;
+    private final JWTParser parser;
+    private final Vertx vertx;
+    private final FhirJson json;
+
+    public BearerTokenFilter(AuthConfig config, JWTParser parser, Vertx vertx, FhirJson json) {
+        this.config = config;
+        this.parser = parser;
+        this.vertx = vertx;
+        this.json = json;
+    }
+
+    void checkConfiguration(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.warn("TG-AUTH-002: AUTHENTICATION IS OFF (toxgrade.auth.enabled=false): every caller may read and "
+                    + "write patient data. Use only on an isolated test bench.");
+            return;
+        }
+        var mp = ConfigProvider.getConfig();
+        if (mp.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()
+                && mp.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty()) {
+            throw new IllegalStateException("TG-AUTH-001: no token verification key: set "
+                    + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (JWKS file or URL), MP_JWT_VERIFY_ISSUER and "
+                    + "MP_JWT_VERIFY_AUDIENCES, or allow local keys (toxgrade.auth.local-keys=true)");
+        }
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::authenticate, PRIORITY);
+    }
+
+    void authenticate(RoutingContext ctx) {
+        if (isOpen(ctx.request().method(), ctx.normalizedPath())) {
+            ctx.next();
+            return;
+        }
+        if (!config.enabled()) {
+            ctx.put(CALLER, Caller.UNAUTHENTICATED);
+            ctx.next();
+            return;
+        }
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            refuse(ctx, "invalid_request", "TG-AUTH-401: a bearer token is required (Authorization: Bearer ...)");
+            return;
+        }
+        String token = header.substring(7).trim();
+        // Verification may fetch a JWKS URL on first use: keep it off the event loop.
+        vertx.executeBlocking(() -> parser.parse(token), false).onComplete(result -> {
+            if (result.failed()) {
+                refuse(ctx, "invalid_token",
+                        "TG-AUTH-401: the bearer token is not valid (signature, issuer, audience or expiry)");
+                return;
+            }
+            ctx.put(CALLER, callerOf(result.result()));
+            ctx.next();
+        });
+    }
+
+    static boolean isOpen(HttpMethod method, String path) {
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        return read && (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals("/fhir/metadata"));
+    }
+
+    static Caller callerOf(JsonWebToken jwt) {
+        String clientId = firstNonBlank(jwt.getClaim("client_id"), jwt.getClaim("azp"), jwt.getSubject());
+        Object scope = jwt.getClaim("scope");
+        String scopes;
+        if (scope != null) {
+            scopes = stringOf(scope);
+        } else {
+            Object scp = jwt.getClaim("scp");
+            scopes = scp instanceof Collection<?> list
+                    ? list.stream().map(BearerTokenFilter::stringOf).collect(Collectors.joining(" "))
+                    : scp == null ? "" : stringOf(scp);
+        }
+        return new Caller(clientId == null ? "unknown" : clientId, GrantedScopes.parse(scopes), false);
+    }
+
+    private static String stringOf(Object claim) {
+        // JSON string claims come back as jakarta.json.JsonString, whose toString() keeps the quotes.
+        return claim instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(claim);
+    }
+
+    private static String firstNonBlank(Object... values) {
+        for (Object value : values) {
+            if (value != null && !stringOf(value).isBlank()) {
+                return stringOf(value);
+            }
+        }
+        return null;
+    }
+
+    private void refuse(RoutingContext ctx, String error, String message) {
+        String body = json.encode(OperationOutcomes.of(new FhirException(401, IssueType.LOGIN, message)));
+        ctx.response().setStatusCode(401)
+                .putHeader("WWW-Authenticate", "Bearer realm=\"toxgrade\", error=\"" + error + "\"")
+                .putHeader("Content-Type", FhirMediaTypes.FHIR_JSON_UTF8)
+                .end(body);
+    }
+}

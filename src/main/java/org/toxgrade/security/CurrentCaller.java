@@ -1,0 +1,26 @@
+package org.toxgrade.security;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.fhir.FhirException;
+
+/** The caller of the request being served, as {@link BearerTokenFilter} established it. */
+@ApplicationScoped
+public class CurrentCaller {
+
+    private final CurrentVertxRequest request;
+
+    public CurrentCaller(CurrentVertxRequest request) {
+        this.request = request;
+    }
+
+    public Caller get() {
+        Caller caller = request.getCurrent() == null ? null : request.getCurrent().get(BearerTokenFilter.CALLER);
+        if (caller == null) {
+            // Only reachable if a route escaped the filter: refuse rather than serve anonymously.
+            throw new FhirException(401, IssueType.LOGIN, "TG-AUTH-401: the caller is not authenticated");
+        }
+        return caller;
+    }
+}
