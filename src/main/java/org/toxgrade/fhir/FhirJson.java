@@ -5,6 +5,8 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import jakarta.inject.Singleton;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
@@ -15,6 +17,8 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  */
 @Singleton
 public class FhirJson {
+
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"");
 
     private final FhirContext context;
 
@@ -41,7 +45,19 @@ public class FhirJson {
      * keep the element names ({@code [element="..."]}) and blank every other quoted text.
      */
     static String withoutValues(String message) {
-        return message == null ? "" : message.replaceAll("(?<!element=)\"[^\"]*\"", "\"...\"");
+        if (message == null) {
+            return "";
+        }
+        // Quoted segments pair up left to right; only element names survive.
+        Matcher quoted = QUOTED.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (quoted.find()) {
+            boolean elementName = message.startsWith("element=", Math.max(0, quoted.start() - 8))
+                    && quoted.start() >= 8;
+            quoted.appendReplacement(out, elementName ? Matcher.quoteReplacement(quoted.group()) : "\"...\"");
+        }
+        quoted.appendTail(out);
+        return out.toString();
     }
 
     public String encode(IBaseResource resource) {

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.fhir.FhirException;
+import org.jboss.logging.Logger;
 import org.toxgrade.security.Caller;
+import org.toxgrade.security.IdHasher;
 import org.toxgrade.security.Permission;
 
 /**
@@ -24,10 +26,14 @@ public class IngestService {
     private final Mutiny.SessionFactory sessions;
     private final RequestPreparer preparer;
     private final ResourceStore store;
+    private static final Logger LOG = Logger.getLogger(IngestService.class);
+
     private final MeterRegistry metrics;
+    private final IdHasher ids;
 
     public IngestService(Vertx vertx, Mutiny.SessionFactory sessions, RequestPreparer preparer, ResourceStore store,
-            MeterRegistry metrics) {
+            MeterRegistry metrics, IdHasher ids) {
+        this.ids = ids;
         this.vertx = vertx;
         this.sessions = sessions;
         this.preparer = preparer;
@@ -38,15 +44,23 @@ public class IngestService {
     /** Create (urlId null) or update one resource. */
     public Uni<WriteOutcome> write(Caller caller, String body, String urlType, String urlId) {
         caller.require(urlType, urlId == null ? Permission.C : Permission.U);
+        long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
                 .chain(write -> sessions.withTransaction(session -> store.store(session, write)))
-                .invoke(this::count);
+                .invoke(this::count)
+                .invoke(outcome -> LOG.infof("Ingest %s by %s: %s in %d ms", outcome.write().source(),
+                        caller.clientId(), outcome.kind().name().toLowerCase(), elapsedMs(started)));
     }
 
     /** A batch or transaction Bundle; the answer has one result per entry, in request order. */
     public Uni<BundleResult> bundle(Caller caller, String body) {
+        long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
-                .chain(plan -> plan.transaction() ? transaction(plan) : batch(plan));
+                .chain(plan -> plan.transaction() ? transaction(plan) : batch(plan))
+                .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
+                        result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),
+                        result.count(WriteOutcome.Kind.CREATED) + result.count(WriteOutcome.Kind.UPDATED),
+                        result.count(WriteOutcome.Kind.UNCHANGED), result.refused(), elapsedMs(started)));
     }
 
     private Uni<BundleResult> transaction(BundlePlan plan) {
@@ -74,13 +88,27 @@ public class IngestService {
                 .map(results -> new BundleResult(false, new ArrayList<>(results)));
     }
 
+    private static long elapsedMs(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
     private void count(WriteOutcome outcome) {
+        LOG.debugf("Stored %s version %d (%s)", ids.ref(outcome.write().type().fhirName(), outcome.write().id()),
+                outcome.versionId(), outcome.kind().name().toLowerCase());
         metrics.counter("toxgrade.ingest.resources", "type", outcome.write().type().fhirName(),
                 "outcome", outcome.kind().name().toLowerCase()).increment();
     }
 
     /** The per-entry results of a Bundle. */
     public record BundleResult(boolean transaction, List<EntryResult> entries) {
+
+        long count(WriteOutcome.Kind kind) {
+            return entries.stream().filter(e -> e.outcome() != null && e.outcome().kind() == kind).count();
+        }
+
+        long refused() {
+            return entries.stream().filter(e -> e.error() != null).count();
+        }
 
         static BundleResult transaction(List<WriteOutcome> outcomes) {
             return new BundleResult(true, outcomes.stream().map(EntryResult::stored).toList());
