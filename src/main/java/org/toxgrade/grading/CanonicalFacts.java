@@ -127,6 +127,11 @@ public final class CanonicalFacts {
         return Arrays.copyOf(sorted, distinct);
     }
 
+    /** Whether an ICE, CAPD or level of consciousness was charted at {@code t}. */
+    public boolean hasEncephalopathyAssessmentAt(Instant t) {
+        return !iceScores.at(t).isEmpty() || !capdScores.at(t).isEmpty() || !consciousness.at(t).isEmpty();
+    }
+
     public Instant infusion() {
         return facts.infusion();
     }

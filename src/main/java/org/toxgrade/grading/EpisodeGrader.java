@@ -44,7 +44,11 @@ public final class EpisodeGrader {
                 .filter(d -> d.cause() == cause)
                 .map(DeathAttribution::time)
                 .findFirst();
-        Course course = new CourseBuilder(facts.config().quietPeriod()).build(grades, asOf, death);
+        // Every CRS instant re-judges fever look-back, running vasopressors and oxygen, so any
+        // instant can show CRS gone. ICANS findings are point findings: only an ICE, CAPD or
+        // level-of-consciousness assessment shows the encephalopathy gone.
+        Course course = new CourseBuilder(facts.config().quietPeriod()).build(grades, asOf, death,
+                syndrome == Syndrome.CRS ? t -> true : facts::hasEncephalopathyAssessmentAt);
         return new SyndromeGrading(syndrome, grades, DayGrades.of(grades, facts.clock()), DayGrades.peak(grades),
                 course);
     }

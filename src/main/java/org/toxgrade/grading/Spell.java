@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param lastPositive last instant with grade >= 1
  * @param peakGrade    worst grade of the spell
  * @param peakAt       first instant that reached {@code peakGrade}
- * @param abatement    set once resolved: the first grade-0 assessment after {@code lastPositive}
+ * @param abatement    set once resolved: the first grade-0 assessment (for ICANS: an ICE, CAPD or
+ *                     consciousness assessment) after {@code lastPositive}
  *                     and no later than the resolution, else {@code lastPositive} itself, the last
  *                     time the syndrome was seen
  * @param resolvedAt   set once resolved: {@code lastPositive} + quiet period

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.toxgrade.grading.Course;
 import org.toxgrade.grading.CourseStatus;
 import org.toxgrade.grading.InstantGrade;
@@ -21,6 +22,9 @@ import org.toxgrade.grading.Spell;
  *       resolution; when no assessment shows the syndrome gone, the last positive instant, the last
  *       time it was seen. The first negative observation is what a clinician would chart as the end;
  *       bounding it by the resolution keeps a late routine check from stretching the spell;</li>
+ *   <li>only assessments that could show the syndrome gone count for abatement (see
+ *       {@code showsAbsence}): an ICANS grade 0 at an instant that only has a blood pressure says
+ *       nothing about the brain;</li>
  *   <li>a positive instant after a resolved spell opens a new spell: a recurrence;</li>
  *   <li>a spell that reached grade 5 never resolves.</li>
  * </ul>
@@ -33,13 +37,19 @@ public final class CourseBuilder {
         this.quietPeriod = quietPeriod;
     }
 
-    public Course build(List<InstantGrade> grades, Instant asOf, Optional<Instant> deathAttributedAt) {
+    /**
+     * @param showsAbsence whether a grade-0 instant is an assessment that shows the syndrome absent,
+     *                     and so may mark the abatement
+     */
+    public Course build(List<InstantGrade> grades, Instant asOf, Optional<Instant> deathAttributedAt,
+                        Predicate<Instant> showsAbsence) {
         List<Spell> spells = new ArrayList<>();
         OpenSpell open = null;
         for (InstantGrade g : grades) {
             Instant t = g.time();
             if (open != null && !t.isBefore(open.resolution())) {
-                if (!g.positive() && open.firstNegative == null && t.equals(open.resolution())) {
+                if (!g.positive() && open.firstNegative == null && t.equals(open.resolution())
+                        && showsAbsence.test(t)) {
                     open.firstNegative = t;
                 }
                 spells.add(open.resolved());
@@ -50,7 +60,7 @@ public final class CourseBuilder {
                     open = new OpenSpell(spells.size() + 1, g);
                 }
                 open.positive(g);
-            } else if (open != null && open.firstNegative == null) {
+            } else if (open != null && open.firstNegative == null && showsAbsence.test(t)) {
                 open.firstNegative = t;
             }
         }
