@@ -63,6 +63,7 @@ public final class CanonicalFacts {
     private final Timeline<DrugDose> sedatives;
     private final Timeline<DeathAttribution> deaths;
     private final Instant[] assessmentInstants;
+    private final int[] assessmentDays;
 
     public CanonicalFacts(EpisodeFacts facts, GradingConfig config, Instant asOf) {
         this.facts = facts;
@@ -88,6 +89,10 @@ public final class CanonicalFacts {
                 d -> d.category() == DrugDose.Category.SEDATIVE && !d.time().isAfter(windowEnd));
         this.deaths = Timeline.of(facts.deaths(), inWindow);
         this.assessmentInstants = collectInstants();
+        this.assessmentDays = new int[assessmentInstants.length];
+        for (int i = 0; i < assessmentDays.length; i++) {
+            assessmentDays[i] = clock.day(assessmentInstants[i]);
+        }
     }
 
     private static Instant endOfWindow(EpisodeFacts facts, Instant asOf) {
@@ -151,6 +156,11 @@ public final class CanonicalFacts {
     /** Assessment instants in ascending order, without duplicates. The caller must not modify it. */
     public Instant[] assessmentInstants() {
         return assessmentInstants;
+    }
+
+    /** Episode day of the assessment instant at {@code index}, computed once for both syndromes. */
+    public int dayOfAssessment(int index) {
+        return assessmentDays[index];
     }
 
     public Timeline<Temperature> febrileTemperatures() {

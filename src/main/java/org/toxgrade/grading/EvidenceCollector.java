@@ -13,12 +13,16 @@ import java.util.Set;
  */
 public final class EvidenceCollector {
 
-    private final List<Finding> findings = new ArrayList<>(4);
-    private final List<Finding> prerequisites = new ArrayList<>(1);
-    private final List<Note> notes = new ArrayList<>(2);
+    // Most instants grade 0 without remarks: keep them allocation-free until something is added.
+    private List<Finding> findings = List.of();
+    private List<Finding> prerequisites = List.of();
+    private List<Note> notes = List.of();
 
     public EvidenceCollector add(Finding finding) {
         if (finding != null && finding.grade() > 0) {
+            if (findings.isEmpty()) {
+                findings = new ArrayList<>(4);
+            }
             findings.add(finding);
         }
         return this;
@@ -26,12 +30,18 @@ public final class EvidenceCollector {
 
     /** A condition the grade depends on without being a graded domain itself (fever, or its masking). */
     public EvidenceCollector prerequisite(Finding finding) {
+        if (prerequisites.isEmpty()) {
+            prerequisites = new ArrayList<>(1);
+        }
         prerequisites.add(finding);
         return this;
     }
 
     /** Adds a note unless the same note is already there (two domains may raise the same concern). */
     public EvidenceCollector note(Note note) {
+        if (notes.isEmpty()) {
+            notes = new ArrayList<>(2);
+        }
         if (!notes.contains(note)) {
             notes.add(note);
         }

@@ -46,8 +46,9 @@ public final class CrsGrader {
         List<InstantGrade> grades = new ArrayList<>(instants.length);
         SpellTracker spells = new SpellTracker(facts.config().quietPeriod());
         VasopressorSweep vasopressors = new VasopressorSweep(facts.vasopressors().all());
-        for (Instant t : instants) {
-            InstantGrade g = gradeAt(t, spells, vasopressors);
+        for (int i = 0; i < instants.length; i++) {
+            Instant t = instants[i];
+            InstantGrade g = gradeAt(t, facts.dayOfAssessment(i), spells, vasopressors);
             if (g.positive()) {
                 spells.recordPositive(t);
             }
@@ -56,10 +57,10 @@ public final class CrsGrader {
         return grades;
     }
 
-    private InstantGrade gradeAt(Instant t, SpellTracker spells, VasopressorSweep vasopressors) {
+    private InstantGrade gradeAt(Instant t, int day, SpellTracker spells, VasopressorSweep vasopressors) {
         EvidenceCollector evidence = new EvidenceCollector();
-        Finding hypotensionFinding = hypotension.grade(facts.bloodPressures().at(t), vasopressors.runningAt(t),
-                clock.ageInYears(t), clock.birthDateKnown(), evidence);
+        Finding hypotensionFinding = hypotension.grade(t, facts.bloodPressures().at(t), vasopressors.runningAt(t),
+                clock, evidence);
         Finding hypoxiaFinding = hypoxia.grade(t, evidence);
         evidence.add(hypotensionFinding).add(hypoxiaFinding);
 
@@ -91,7 +92,7 @@ public final class CrsGrader {
                 grade = 5;
             }
         }
-        return new InstantGrade(t, clock.day(t), grade, evidence.evidenceFor(grade));
+        return new InstantGrade(t, day, grade, evidence.evidenceFor(grade));
     }
 
     private static List<String> factIds(Finding a, Finding b) {

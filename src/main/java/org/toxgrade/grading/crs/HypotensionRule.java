@@ -1,5 +1,6 @@
 package org.toxgrade.grading.crs;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.toxgrade.grading.NoteCode;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.VasopressorInfusion;
+import org.toxgrade.grading.timeline.EpisodeClock;
 
 /**
  * ASTCT 2019 CRS hypotension column:
@@ -35,8 +37,13 @@ final class HypotensionRule {
         this.thresholds = thresholds;
     }
 
-    Finding grade(List<BloodPressure> readingsAtT, List<VasopressorInfusion> running, Integer ageYears,
-                  boolean birthDateKnown, EvidenceCollector evidence) {
+    Finding grade(Instant t, List<BloodPressure> readingsAtT, List<VasopressorInfusion> running, EpisodeClock clock,
+                  EvidenceCollector evidence) {
+        if (readingsAtT.isEmpty() && running.isEmpty()) {
+            return null;
+        }
+        boolean birthDateKnown = clock.birthDateKnown();
+        Integer ageYears = readingsAtT.isEmpty() ? null : clock.ageInYears(t);
         List<String> lowReadings = new ArrayList<>(1);
         for (BloodPressure bp : readingsAtT) {
             if (isHypotensive(bp, ageYears, evidence)) {

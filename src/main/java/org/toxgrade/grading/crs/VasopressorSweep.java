@@ -16,6 +16,7 @@ final class VasopressorSweep {
     private final List<VasopressorInfusion> byStart;
     private final List<VasopressorInfusion> running = new ArrayList<>();
     private int next;
+    private List<VasopressorInfusion> snapshot = List.of();
 
     VasopressorSweep(List<VasopressorInfusion> sortedByStart) {
         this.byStart = sortedByStart;
@@ -23,11 +24,16 @@ final class VasopressorSweep {
 
     /** Infusions running at {@code t} in canonical order; {@code t} must not go backwards between calls. */
     List<VasopressorInfusion> runningAt(Instant t) {
+        boolean changed = false;
         while (next < byStart.size() && !byStart.get(next).start().isAfter(t)) {
             running.add(byStart.get(next++));
+            changed = true;
         }
         // Additions come in canonical order and removal keeps order, so the list stays canonical.
-        running.removeIf(v -> !v.runningAt(t));
-        return running.isEmpty() ? List.of() : List.copyOf(running);
+        changed |= running.removeIf(v -> !v.runningAt(t));
+        if (changed) {
+            snapshot = List.copyOf(running);
+        }
+        return snapshot;
     }
 }

@@ -40,13 +40,13 @@ public final class IcansGrader {
     public List<InstantGrade> grade() {
         Instant[] instants = facts.assessmentInstants();
         List<InstantGrade> grades = new ArrayList<>(instants.length);
-        for (Instant t : instants) {
-            grades.add(gradeAt(t));
+        for (int i = 0; i < instants.length; i++) {
+            grades.add(gradeAt(instants[i], facts.dayOfAssessment(i)));
         }
         return grades;
     }
 
-    private InstantGrade gradeAt(Instant t) {
+    private InstantGrade gradeAt(Instant t, int day) {
         EvidenceCollector evidence = new EvidenceCollector();
         List<ConsciousnessLevel> levels = facts.consciousness().at(t);
         gradeEncephalopathy(t, levels, evidence);
@@ -63,7 +63,7 @@ public final class IcansGrader {
                 grade = 5;
             }
         }
-        return new InstantGrade(t, clock.day(t), grade, evidence.evidenceFor(grade));
+        return new InstantGrade(t, day, grade, evidence.evidenceFor(grade));
     }
 
     /** ICE for adults and children who can do it, CAPD for the others (CLINICAL-SPEC section 3). */
