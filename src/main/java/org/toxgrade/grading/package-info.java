@@ -24,7 +24,11 @@
  *       current CRS spell until that spell resolves.</li>
  *   <li><b>Days</b>: day 0 is the calendar day of the infusion in the configured zone.</li>
  *   <li><b>Resolution</b>: a spell resolves when the quiet period (48 h) has fully passed after its
- *       last positive instant, judged against {@code asOf}.</li>
+ *       last positive instant, judged against {@code asOf}. Abatement is the first grade-0
+ *       assessment after the last positive instant and no later than the resolution (for ICANS
+ *       only an ICE, CAPD or consciousness assessment counts), else the last positive instant.</li>
+ *   <li><b>Baseline and death</b>: a fact (for an infusion: its start) before the infusion never
+ *       grades; a sedative may still confound. A clinician-recorded death ends the assessments.</li>
  * </ul>
  * All windows are configurable in {@link org.toxgrade.grading.GradingConfig}.
  *
