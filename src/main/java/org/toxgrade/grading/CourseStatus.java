@@ -1,0 +1,16 @@
+package org.toxgrade.grading;
+
+/**
+ * The state of a syndrome as of the grading instant; maps onto Condition.clinicalStatus
+ * (CLINICAL-SPEC section 4).
+ */
+public enum CourseStatus {
+    /** No grade >= 1 so far. */
+    NONE,
+    /** The first spell has not resolved. */
+    ACTIVE,
+    /** A spell after a resolved one has not resolved. */
+    RECURRENCE,
+    /** The latest spell has resolved. */
+    RESOLVED
+}

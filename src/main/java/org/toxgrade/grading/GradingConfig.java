@@ -1,0 +1,98 @@
+package org.toxgrade.grading;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Site-tunable parameters of the grading. {@link #defaults()} follows ASTCT 2019 and
+ * CLINICAL-SPEC sections 2-4.
+ *
+ * @param hypotension               blood pressure thresholds by age
+ * @param feverCelsius              fever is a temperature at or above this (ASTCT: 38.0 C)
+ * @param feverLookBack             a fever in (t - look-back, t] satisfies the fever criterion at t
+ * @param lowFlowMaxLitresPerMinute nasal cannula at or below this flow is low flow (ASTCT: 6 L/min)
+ * @param oxygenCarryForward        an oxygen observation holds until the next one, for at most this long
+ * @param sedationLookBack          a sedative in (t - look-back, t] confounds the level of consciousness at t
+ * @param quietPeriod               a syndrome is resolved after this long without a positive grade
+ * @param paediatricAgeCutoff       age in years below which (or up to which, see next) CAPD replaces ICE
+ * @param paediatricCutoffInclusive {@code false}: age &lt; cut-off uses CAPD; {@code true}: age &lt;= cut-off
+ * @param zone                      facility time zone for calendar days (day 0 = day of infusion)
+ */
+public record GradingConfig(HypotensionThresholds hypotension, double feverCelsius, Duration feverLookBack,
+                            double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
+                            Duration quietPeriod, int paediatricAgeCutoff, boolean paediatricCutoffInclusive,
+                            ZoneId zone) {
+
+    public GradingConfig {
+        Objects.requireNonNull(hypotension, "hypotension");
+        Objects.requireNonNull(zone, "zone");
+        requirePositive(feverLookBack, "feverLookBack");
+        requirePositive(oxygenCarryForward, "oxygenCarryForward");
+        requirePositive(sedationLookBack, "sedationLookBack");
+        requirePositive(quietPeriod, "quietPeriod");
+    }
+
+    public static GradingConfig defaults() {
+        return new GradingConfig(HypotensionThresholds.defaults(), 38.0, Duration.ofHours(24), 6.0,
+                Duration.ofHours(12), Duration.ofHours(6), Duration.ofHours(48), 12, false, ZoneId.of("UTC"));
+    }
+
+    /** True when a patient of this age (whole years) is assessed with CAPD instead of ICE. */
+    public boolean usesCapd(int ageYears) {
+        return paediatricCutoffInclusive ? ageYears <= paediatricAgeCutoff : ageYears < paediatricAgeCutoff;
+    }
+
+    public GradingConfig withHypotension(HypotensionThresholds value) {
+        return new GradingConfig(value, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withFeverCelsius(double value) {
+        return new GradingConfig(hypotension, value, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withFeverLookBack(Duration value) {
+        return new GradingConfig(hypotension, feverCelsius, value, lowFlowMaxLitresPerMinute, oxygenCarryForward,
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withLowFlowMaxLitresPerMinute(double value) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, value, oxygenCarryForward,
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withOxygenCarryForward(Duration value) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, value,
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withSedationLookBack(Duration value) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
+                oxygenCarryForward, value, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withQuietPeriod(Duration value) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
+                oxygenCarryForward, sedationLookBack, value, paediatricAgeCutoff, paediatricCutoffInclusive, zone);
+    }
+
+    public GradingConfig withPaediatricCutoff(int ageYears, boolean inclusive) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
+                oxygenCarryForward, sedationLookBack, quietPeriod, ageYears, inclusive, zone);
+    }
+
+    public GradingConfig withZone(ZoneId value) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
+                oxygenCarryForward, sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive,
+                value);
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.toxgrade.grading;
+
+/**
+ * Stable codes for the remarks attached to a grade: confounders, exclusions and masking that a
+ * clinician needs to see to judge whether the proposed grade holds.
+ */
+public enum NoteCode {
+    /** ASTCT CRS footnote: after CRS and an antipyretic, anti-cytokine or steroid, fever is not required. */
+    FEVER_MASKED,
+    /** ASTCT: fever is required for CRS; hypotension or hypoxia alone is not CRS. */
+    NO_FEVER_NOT_CRS,
+    /** MAP was not charted and was estimated as (S + 2D) / 3. */
+    MAP_ESTIMATED,
+    /** Oxygen given for comfort, without hypoxia, does not grade CRS (CLINICAL-SPEC section 2). */
+    COMFORT_OXYGEN_NOT_GRADED,
+    /** ASTCT defines low and high flow by litres per minute, so the charted flow overrides the device label. */
+    FLOW_DECIDES_NASAL_CANNULA,
+    /** No birth date: adult thresholds and ICE are used. */
+    NO_BIRTH_DATE_ADULT_RULES,
+    /** A sedative was given within the sedation look-back: the level of consciousness may not be due to ICANS. */
+    CONSCIOUSNESS_CONFOUNDED_BY_SEDATION,
+    /** ASTCT: intracranial haemorrhage, with or without associated oedema, is excluded from ICANS grading. */
+    HEMORRHAGE_EXCLUDED,
+    /** Vasogenic oedema in a PRES pattern is attributed to PRES, a separate diagnosis. */
+    PRES_PATTERN_NOT_GRADED,
+    /** ASTCT: tremor and myoclonus are graded by CTCAE only and do not change the ICANS grade. */
+    CTCAE_ONLY_FINDING,
+    /** Limb weakness and other peripheral findings are not ASTCT ICANS domains. */
+    FINDING_OUTSIDE_ICANS,
+    /** A patient assessed with CAPD had an ICE score charted; it is not used. */
+    ICE_IGNORED_FOR_CAPD_PATIENT,
+    /** A patient assessed with ICE had a CAPD charted; it is not used. */
+    CAPD_IGNORED_FOR_ICE_PATIENT
+}
