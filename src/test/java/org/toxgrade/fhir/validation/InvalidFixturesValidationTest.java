@@ -9,6 +9,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,6 +39,18 @@ class InvalidFixturesValidationTest {
         assertFalse(errors.isEmpty(), file + " should not validate");
         assertTrue(errors.stream().anyMatch(e -> location.equals(e.getLocationString()) && e.getMessage().contains(messageFragment)),
                 file + ": expected an error at " + location + " mentioning " + messageFragment + ", got" + ValidationFixtures.describe(errors));
+    }
+
+    @Test
+    void bundleEntriesAreValidatedAgainstTheProfileTheyName() throws IOException {
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        bundle.addEntry().setFullUrl("urn:uuid:9b1f6a1e-0000-4000-8000-000000000001").setResource((Resource) read("Flag-without-priority.json"));
+
+        List<SingleValidationMessage> errors = ValidationFixtures.errors(ValidationFixtures.validator().validateWithResult(bundle));
+
+        assertTrue(errors.stream().anyMatch(e -> e.getLocationString().startsWith("Bundle.entry[0].resource")
+                        && e.getMessage().contains("Flag.extension:priority")),
+                "expected the Flag profile to apply inside the Bundle, got" + ValidationFixtures.describe(errors));
     }
 
     private static IBaseResource read(String file) throws IOException {
