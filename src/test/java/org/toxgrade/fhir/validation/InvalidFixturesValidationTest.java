@@ -25,6 +25,8 @@ class InvalidFixturesValidationTest {
     @CsvSource(delimiter = '|', textBlock = """
             Condition-crs-without-identifier.json      | Condition                 | Condition.identifier:derivedResult
             Condition-icans-stage-outside-grades.json  | Condition.stage[0].summary | http://toxgrade.org/fhir/ValueSet/astct-grades
+            Condition-crs-with-icans-icd-code.json     | Condition.code.coding[1]  | http://toxgrade.org/fhir/ValueSet/icd10cm-crs
+            Condition-crs-coded-as-icans.json          | Condition.code            | Condition.code.coding:toxgrade
             Flag-without-priority.json                 | Flag                      | Flag.extension:priority
             Flag-code-outside-flags.json               | Flag.code                 | http://toxgrade.org/fhir/ValueSet/neurotoxicity-flags
             Flag-inactive-without-end.json             | Flag                      | tg-flag-1
