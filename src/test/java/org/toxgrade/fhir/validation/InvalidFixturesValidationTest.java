@@ -27,6 +27,7 @@ class InvalidFixturesValidationTest {
             Condition-icans-stage-outside-grades.json  | Condition.stage[0].summary | http://toxgrade.org/fhir/ValueSet/astct-grades
             Condition-crs-with-icans-icd-code.json     | Condition.code.coding[1]  | http://toxgrade.org/fhir/ValueSet/icd10cm-crs
             Condition-crs-coded-as-icans.json          | Condition.code            | Condition.code.coding:toxgrade
+            Observation-temperature-in-kelvin.json     | Observation.value.ofType(Quantity).code | http://hl7.org/fhir/ValueSet/ucum-bodytemp
             Flag-without-priority.json                 | Flag                      | Flag.extension:priority
             Flag-code-outside-flags.json               | Flag.code                 | http://toxgrade.org/fhir/ValueSet/neurotoxicity-flags
             Flag-inactive-without-end.json             | Flag                      | tg-flag-1
