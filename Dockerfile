@@ -17,6 +17,7 @@ WORKDIR /app
 COPY --from=build --chown=toxgrade:toxgrade /src/target/quarkus-app/ /app/
 USER 10001
 ENV TOXGRADE_EMBEDDED_DB_ENABLED=false \
+    TOXGRADE_AUTH_LOCAL_KEYS=false \
     QUARKUS_HTTP_PORT=8080 \
     JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
 EXPOSE 8080
