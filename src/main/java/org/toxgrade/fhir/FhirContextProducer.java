@@ -25,6 +25,8 @@ public class FhirContextProducer {
         context = FhirContext.forR4();
         // Model scanning on first use instead of all at once keeps start-up short.
         context.setPerformanceOptions(PerformanceOptionsEnum.DEFERRED_MODEL_SCANNING);
+        // Audit and provenance name the exact version they saw: keep "_history/n" in references.
+        context.getParserOptions().setStripVersionsFromReferences(false);
     }
 
     @Produces

@@ -10,6 +10,7 @@ import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.fhir.FhirException;
 import org.jboss.logging.Logger;
+import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.IdHasher;
 import org.toxgrade.security.Permission;
@@ -30,10 +31,12 @@ public class IngestService {
 
     private final MeterRegistry metrics;
     private final IdHasher ids;
+    private final AuditTrail audit;
 
     public IngestService(Vertx vertx, Mutiny.SessionFactory sessions, RequestPreparer preparer, ResourceStore store,
-            MeterRegistry metrics, IdHasher ids) {
+            MeterRegistry metrics, IdHasher ids, AuditTrail audit) {
         this.ids = ids;
+        this.audit = audit;
         this.vertx = vertx;
         this.sessions = sessions;
         this.preparer = preparer;
@@ -46,7 +49,7 @@ public class IngestService {
         caller.require(urlType, urlId == null ? Permission.C : Permission.U);
         long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
-                .chain(write -> sessions.withTransaction(session -> store.store(session, write)))
+                .chain(write -> sessions.withTransaction(session -> storeAndAudit(session, caller, write)))
                 .invoke(this::count)
                 .invoke(outcome -> LOG.infof("Ingest %s by %s: %s in %d ms", outcome.write().source(),
                         caller.clientId(), outcome.kind().name().toLowerCase(), elapsedMs(started)));
@@ -56,29 +59,29 @@ public class IngestService {
     public Uni<BundleResult> bundle(Caller caller, String body) {
         long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
-                .chain(plan -> plan.transaction() ? transaction(plan) : batch(plan))
+                .chain(plan -> plan.transaction() ? transaction(caller, plan) : batch(caller, plan))
                 .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
                         result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),
                         result.count(WriteOutcome.Kind.CREATED) + result.count(WriteOutcome.Kind.UPDATED),
                         result.count(WriteOutcome.Kind.UNCHANGED), result.refused(), elapsedMs(started)));
     }
 
-    private Uni<BundleResult> transaction(BundlePlan plan) {
+    private Uni<BundleResult> transaction(Caller caller, BundlePlan plan) {
         return sessions.withTransaction(session -> Multi.createFrom().iterable(plan.entries())
                         // concatMap: one statement at a time, a Hibernate Reactive session is not concurrent.
-                        .onItem().transformToUniAndConcatenate(entry -> store.store(session, entry.write()))
+                        .onItem().transformToUniAndConcatenate(entry -> storeAndAudit(session, caller, entry.write()))
                         .collect().asList())
                 .invoke(outcomes -> outcomes.forEach(this::count))
                 .map(outcomes -> BundleResult.transaction(outcomes));
     }
 
-    private Uni<BundleResult> batch(BundlePlan plan) {
+    private Uni<BundleResult> batch(Caller caller, BundlePlan plan) {
         return Multi.createFrom().iterable(plan.entries())
                 .onItem().transformToUniAndConcatenate(entry -> {
                     if (entry.error() != null) {
                         return Uni.createFrom().item(BundleResult.EntryResult.refused(entry.error()));
                     }
-                    return sessions.withTransaction(session -> store.store(session, entry.write()))
+                    return sessions.withTransaction(session -> storeAndAudit(session, caller, entry.write()))
                             .invoke(this::count)
                             .map(BundleResult.EntryResult::stored)
                             .onFailure(FhirException.class)
@@ -86,6 +89,13 @@ public class IngestService {
                 })
                 .collect().asList()
                 .map(results -> new BundleResult(false, new ArrayList<>(results)));
+    }
+
+    /** The write and its audit record commit together or not at all. */
+    private Uni<WriteOutcome> storeAndAudit(Mutiny.Session session, Caller caller, PreparedWrite write) {
+        return store.store(session, write).call(outcome -> audit.record(session, caller,
+                write.interaction() == Interaction.CREATE ? AuditTrail.Action.C : AuditTrail.Action.U,
+                write.source(), write.type().fhirName(), write.id(), outcome.versionId(), outcome.httpStatus()));
     }
 
     private static long elapsedMs(long started) {

@@ -7,6 +7,7 @@ import java.util.Date;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.security.Caller;
@@ -22,9 +23,11 @@ public class StoredResourceReader {
     private final Mutiny.SessionFactory sessions;
     private final ReceivedResourceRepository repository;
     private final FhirJson json;
+    private final AuditTrail audit;
 
     public StoredResourceReader(Vertx vertx, Mutiny.SessionFactory sessions, ReceivedResourceRepository repository,
-            FhirJson json) {
+            FhirJson json, AuditTrail audit) {
+        this.audit = audit;
         this.vertx = vertx;
         this.sessions = sessions;
         this.repository = repository;
@@ -36,9 +39,12 @@ public class StoredResourceReader {
         caller.require(type, Permission.R);
         IngestibleType ingestible = IngestibleType.of(type).orElseThrow(() -> new FhirException(404,
                 IssueType.NOTSUPPORTED, "TG-READ-001: resource type '" + type + "' is not stored here", null));
-        return sessions.withSession(session -> versionId == null
+        return sessions.withTransaction(session -> (versionId == null
                         ? repository.latest(session, ingestible.fhirName(), id)
                         : repository.version(session, ingestible.fhirName(), id, versionId))
+                        .call(row -> row == null ? Uni.createFrom().voidItem()
+                                : audit.record(session, caller, AuditTrail.Action.R, versionId == null ? "read" : "vread",
+                                        row.resourceType, row.resourceId, row.versionId, 200)))
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,

@@ -15,6 +15,10 @@ public final class Api {
         return as(Tokens.ALL_CLINICAL);
     }
 
+    public static RequestSpecification asClient(String client, String scopes) {
+        return given().auth().oauth2(Tokens.withScopes(scopes, client));
+    }
+
     public static RequestSpecification as(String scopes) {
         return given().auth().oauth2(Tokens.withScopes(scopes));
     }

@@ -22,7 +22,17 @@ public final class Tokens {
     }
 
     public static String withScopes(String scopes) {
-        return mint(keysUnchecked(), LocalKeys.ISSUER, LocalKeys.AUDIENCE, scopes, Duration.ofMinutes(10));
+        return withScopes(scopes, "test-ehr");
+    }
+
+    public static String withScopes(String scopes, String client) {
+        try {
+            LocalKeys keys = keys();
+            return TokenMinter.mint(keys.privateKey(), keys.keyId(), AlgorithmIdentifiers.RSA_USING_SHA256,
+                    LocalKeys.ISSUER, LocalKeys.AUDIENCE, client, scopes, Duration.ofMinutes(10));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Expired five minutes ago: beyond the verifier's 60 s clock skew. */

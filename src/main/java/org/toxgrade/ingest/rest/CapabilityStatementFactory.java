@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.CapabilityStatement.ResourceVersionPolicy;
 import org.hl7.fhir.r4.model.CapabilityStatement.RestfulCapabilityMode;
 import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.toxgrade.fhir.FhirMediaTypes;
@@ -48,6 +49,12 @@ public class CapabilityStatementFactory {
         rest.setDocumentation("JSON only. POST / takes batch and transaction Bundles of the resource types "
                 + "below; a transaction is all or nothing, a batch answers per entry. Conditional interactions "
                 + "are not supported: PUT Type/id with the sender's id to make redeliveries idempotent.");
+        rest.getSecurity().setCors(false)
+                .setDescription("Bearer JWT required on every interaction but this one (SMART Backend Services "
+                        + "tokens). Authorisation by SMART v2 system scopes per interaction and resource type, e.g. "
+                        + "system/Observation.cu to push, system/AuditEvent.rs for the audit trail.")
+                .addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
+                .setCode("SMART-on-FHIR");
         rest.addInteraction().setCode(SystemRestfulInteraction.TRANSACTION);
         rest.addInteraction().setCode(SystemRestfulInteraction.BATCH);
         for (IngestibleType type : IngestibleType.values()) {
@@ -63,6 +70,14 @@ public class CapabilityStatementFactory {
             resource.addInteraction().setCode(TypeRestfulInteraction.READ);
             resource.addInteraction().setCode(TypeRestfulInteraction.VREAD);
         }
+        CapabilityStatementRestResourceComponent audit = rest.addResource().setType("AuditEvent");
+        audit.addInteraction().setCode(TypeRestfulInteraction.SEARCHTYPE);
+        audit.addSearchParam().setName("_since").setType(Enumerations.SearchParamType.DATE)
+                .setDocumentation("records at or after this instant");
+        audit.addSearchParam().setName("agent").setType(Enumerations.SearchParamType.TOKEN)
+                .setDocumentation("the client id of the caller");
+        audit.addSearchParam().setName("_count").setType(Enumerations.SearchParamType.NUMBER)
+                .setDocumentation("at most this many, newest first (default 100, at most 1000)");
         return statement;
     }
 }

@@ -1,0 +1,69 @@
+package org.toxgrade.audit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirMediaTypes;
+import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.security.CurrentCaller;
+import org.toxgrade.security.Permission;
+
+/**
+ * {@code GET /fhir/AuditEvent?_since=...&agent=...&_count=...}: the audit trail for operators, as a
+ * searchset Bundle, newest first. Needs {@code system/AuditEvent.rs} (or {@code .s}).
+ */
+@Path("/fhir/AuditEvent")
+public class AuditEventResource {
+
+    private static final int MAX_COUNT = 1000;
+
+    private final Mutiny.SessionFactory sessions;
+    private final AuditTrail trail;
+    private final FhirResponses responses;
+    private final CurrentCaller caller;
+
+    public AuditEventResource(Mutiny.SessionFactory sessions, AuditTrail trail, FhirResponses responses,
+            CurrentCaller caller) {
+        this.sessions = sessions;
+        this.trail = trail;
+        this.responses = responses;
+        this.caller = caller;
+    }
+
+    @GET
+    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    public Uni<Response> search(@QueryParam("_since") String since, @QueryParam("agent") String agent,
+            @QueryParam("_count") Integer count) {
+        caller.get().require("AuditEvent", Permission.S);
+        OffsetDateTime from = parseInstant(since);
+        int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
+        return sessions.withSession(session -> trail.find(session, from, agent, limit)).map(rows -> {
+            Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+            rows.forEach(row -> bundle.addEntry().setFullUrl("AuditEvent/" + row.pk).setResource(AuditEvents.of(row))
+                    .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
+            bundle.setTotal(rows.size());
+            return responses.ok(200, bundle).build();
+        });
+    }
+
+    private static OffsetDateTime parseInstant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new FhirException(400, IssueType.INVALID,
+                    "TG-AUDIT-001: _since must be an instant with a time zone, e.g. 2025-03-03T00:00:00Z", "_since");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.toxgrade.audit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.toxgrade.security.Caller;
+
+/** Records and finds audit records; writes join the caller's transaction. */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** FHIR AuditEvent.action codes. */
+    public enum Action {
+        C, R, U, D, E
+    }
+
+    public Uni<Void> record(Mutiny.Session session, Caller caller, Action action, String interaction,
+            String resourceType, String resourceId, Integer versionId, int status) {
+        AuditRecord row = new AuditRecord();
+        row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        row.clientId = caller.clientId();
+        row.action = action.name();
+        row.interaction = interaction;
+        row.resourceType = resourceType;
+        row.resourceId = resourceId;
+        row.versionId = versionId;
+        row.outcomeStatus = status;
+        return session.persist(row);
+    }
+
+    /** Newest first. */
+    public Uni<List<AuditRecord>> find(Mutiny.Session session, OffsetDateTime since, String clientId, int limit) {
+        StringBuilder hql = new StringBuilder("from AuditRecord where 1 = 1");
+        if (since != null) {
+            hql.append(" and recordedAt >= :since");
+        }
+        if (clientId != null) {
+            hql.append(" and clientId = :client");
+        }
+        hql.append(" order by pk desc");
+        Mutiny.SelectionQuery<AuditRecord> query = session.createSelectionQuery(hql.toString(), AuditRecord.class);
+        if (since != null) {
+            query.setParameter("since", since);
+        }
+        if (clientId != null) {
+            query.setParameter("client", clientId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+}
