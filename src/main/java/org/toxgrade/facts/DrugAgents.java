@@ -1,0 +1,67 @@
+package org.toxgrade.facts;
+
+import java.util.Map;
+import java.util.Optional;
+import org.toxgrade.grading.fact.VasopressorInfusion;
+
+/**
+ * RxNorm ingredient codes of CLINICAL-SPEC section 7 to the agent names and potencies the facts
+ * carry. Class membership comes from the package ValueSets (a site can add a code there); this
+ * table only names agents, and a ValueSet code missing here is reported as TG-FACT-042 rather than
+ * graded with a guessed potency.
+ */
+final class DrugAgents {
+
+    /**
+     * Dexamethasone-equivalent mg per mg of agent, from the standard glucocorticoid equivalences
+     * dexamethasone 0.75 mg = methylprednisolone 4 mg = prednisone 5 mg = hydrocortisone 20 mg
+     * (e.g. Lexicomp / BNF corticosteroid equivalence tables). They make tapers and switches to a
+     * weaker steroid visible on one scale (CLINICAL-SPEC section 5, steroid-taper-rebound).
+     */
+    private static final Map<String, Double> DEXAMETHASONE_EQUIVALENT_PER_MG = Map.of(
+            "3264", 1.0,               // dexamethasone
+            "6902", 0.75 / 4.0,        // methylprednisolone
+            "8640", 0.75 / 5.0,        // prednisone
+            "5492", 0.75 / 20.0);      // hydrocortisone
+
+    private static final Map<String, String> NAMES = Map.ofEntries(
+            Map.entry("3264", "dexamethasone"),
+            Map.entry("6902", "methylprednisolone"),
+            Map.entry("8640", "prednisone"),
+            Map.entry("5492", "hydrocortisone"),
+            Map.entry("7512", "norepinephrine"),
+            Map.entry("3992", "epinephrine"),
+            Map.entry("11149", "vasopressin"),
+            Map.entry("8163", "phenylephrine"),
+            Map.entry("3628", "dopamine"),
+            Map.entry("612865", "tocilizumab"),
+            Map.entry("72435", "anakinra"),
+            Map.entry("161", "acetaminophen"),
+            Map.entry("114477", "levetiracetam"),
+            Map.entry("6960", "midazolam"),
+            Map.entry("6470", "lorazepam"),
+            Map.entry("8782", "propofol"),
+            Map.entry("48937", "dexmedetomidine"));
+
+    private static final Map<String, VasopressorInfusion.Agent> VASOPRESSORS = Map.of(
+            "7512", VasopressorInfusion.Agent.NOREPINEPHRINE,
+            "3992", VasopressorInfusion.Agent.EPINEPHRINE,
+            "11149", VasopressorInfusion.Agent.VASOPRESSIN,
+            "8163", VasopressorInfusion.Agent.PHENYLEPHRINE,
+            "3628", VasopressorInfusion.Agent.DOPAMINE);
+
+    private DrugAgents() {
+    }
+
+    static Optional<String> name(String rxnormCode) {
+        return Optional.ofNullable(NAMES.get(rxnormCode));
+    }
+
+    static Optional<VasopressorInfusion.Agent> vasopressor(String rxnormCode) {
+        return Optional.ofNullable(VASOPRESSORS.get(rxnormCode));
+    }
+
+    static Optional<Double> dexamethasoneEquivalentPerMg(String rxnormCode) {
+        return Optional.ofNullable(DEXAMETHASONE_EQUIVALENT_PER_MG.get(rxnormCode));
+    }
+}

@@ -1,0 +1,34 @@
+package org.toxgrade.facts;
+
+import java.util.Objects;
+
+/**
+ * A resource that cannot become facts. Carries the FHIRPath of the offending element (e.g.
+ * {@code Observation.valueQuantity.code}) and a message that starts with the error's unique code
+ * and holds no patient value or id, so the service can answer it as a 422 OperationOutcome with
+ * {@code issue.expression} and log it as it is.
+ */
+public final class FactMappingException extends RuntimeException {
+
+    private final FactError error;
+    private final String fhirPath;
+
+    public FactMappingException(FactError error, String fhirPath) {
+        super(Objects.requireNonNull(error, "error").message() + " (" + fhirPath + ")");
+        this.error = error;
+        this.fhirPath = Objects.requireNonNull(fhirPath, "fhirPath");
+    }
+
+    public FactError error() {
+        return error;
+    }
+
+    /** The unique code, e.g. {@code TG-FACT-020}. */
+    public String code() {
+        return error.code();
+    }
+
+    public String fhirPath() {
+        return fhirPath;
+    }
+}

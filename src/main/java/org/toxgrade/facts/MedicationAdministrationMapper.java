@@ -1,0 +1,148 @@
+package org.toxgrade.facts;
+
+import java.time.Instant;
+import java.util.List;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.grading.fact.DrugDose;
+import org.toxgrade.grading.fact.VasopressorInfusion;
+
+/**
+ * Drug administrations by RxNorm ingredient (CLINICAL-SPEC sections 7 and 8) and the CAR-T infusion.
+ *
+ * <p>Timing: {@code effectivePeriod} is an infusion, running from start until end (no end = still
+ * running); {@code effectiveDateTime} is a bolus. A vasopressor bolus (a push dose) is kept as a
+ * {@code DrugDose} of category OTHER and is <b>not</b> a running vasopressor: ASTCT grade 3 CRS
+ * means hypotension "requiring a vasopressor", i.e. a sustained infusion, and section 8 reserves
+ * {@code effectiveDateTime} for boluses. The dose is recorded so clinicians see it.
+ */
+final class MedicationAdministrationMapper {
+
+    private static final List<Concept> DRUG_CONCEPTS = List.of(Concept.CAR_T_PRODUCT, Concept.VASOPRESSOR,
+            Concept.CORTICOSTEROID, Concept.ANTI_CYTOKINE, Concept.ANTIPYRETIC, Concept.ANTISEIZURE, Concept.SEDATIVE);
+    private static final String DOSE = "MedicationAdministration.dosage.dose";
+
+    private final Terminology terminology;
+
+    MedicationAdministrationMapper(Terminology terminology) {
+        this.terminology = terminology;
+    }
+
+    FactExtraction map(MedicationAdministration administration) {
+        String patient = Subjects.patientReference(administration.getSubject(), "MedicationAdministration.subject");
+        ExtractionBuilder out = ExtractionBuilder.forResource(administration, patient);
+        if (administration.getStatus() == null) {
+            throw new FactMappingException(FactError.MISSING_STATUS, "MedicationAdministration.status");
+        }
+        switch (administration.getStatus()) {
+            case NOTDONE, ENTEREDINERROR:
+                return out.retracts().build();
+            case COMPLETED, INPROGRESS, STOPPED, ONHOLD:
+                break;
+            default:
+                return out.build();
+        }
+        Terminology.Resolution drug = resolveMedication(administration);
+        if (!drug.matched()) {
+            return out.unknown(drug.unknown()).build();
+        }
+        String id = out.source();
+        Concept concept = drug.concept();
+        String code = drug.code();
+        if (concept == Concept.CAR_T_PRODUCT) {
+            return out.infusion(new CarTInfusion(id, start(administration))).build();
+        }
+        Instant start = start(administration);
+        switch (concept) {
+            case VASOPRESSOR -> {
+                if (administration.getEffective() instanceof Period period) {
+                    VasopressorInfusion.Agent agent = DrugAgents.vasopressor(code).orElseThrow(
+                            () -> new FactMappingException(FactError.AGENT_NOT_MAPPED, medicationPath(administration)));
+                    out.fact(new VasopressorInfusion(id, agent, start, Times.end(period, "MedicationAdministration.effectivePeriod")));
+                } else {
+                    out.fact(new DrugDose(id, start, DrugDose.Category.OTHER, agent(code), optionalDoseMg(administration), null));
+                }
+            }
+            case CORTICOSTEROID -> {
+                if (!administration.getDosage().hasDose()) {
+                    throw new FactMappingException(FactError.DOSE_REQUIRED, DOSE);
+                }
+                double mg = doseMg(administration);
+                double perMg = DrugAgents.dexamethasoneEquivalentPerMg(code).orElseThrow(
+                        () -> new FactMappingException(FactError.AGENT_NOT_MAPPED, medicationPath(administration)));
+                out.fact(new DrugDose(id, start, DrugDose.Category.CORTICOSTEROID, agent(code), mg, mg * perMg));
+            }
+            case ANTI_CYTOKINE -> out.fact(drugDose(id, start, DrugDose.Category.ANTI_CYTOKINE, code, administration));
+            case ANTIPYRETIC -> out.fact(drugDose(id, start, DrugDose.Category.ANTIPYRETIC, code, administration));
+            case ANTISEIZURE -> out.fact(drugDose(id, start, DrugDose.Category.ANTISEIZURE, code, administration));
+            case SEDATIVE -> out.fact(drugDose(id, start, DrugDose.Category.SEDATIVE, code, administration));
+            default -> throw new IllegalStateException("unhandled drug concept " + concept);
+        }
+        return out.build();
+    }
+
+    private static DrugDose drugDose(String id, Instant start, DrugDose.Category category, String code,
+                                     MedicationAdministration administration) {
+        return new DrugDose(id, start, category, agent(code), optionalDoseMg(administration), null);
+    }
+
+    /** The ingredient name; a code a site added to a ValueSet without a name here keeps its code. */
+    private static String agent(String code) {
+        return DrugAgents.name(code).orElse("rxnorm " + code);
+    }
+
+    private static Double optionalDoseMg(MedicationAdministration administration) {
+        return administration.getDosage().hasDose() ? doseMg(administration) : null;
+    }
+
+    private static double doseMg(MedicationAdministration administration) {
+        double mg = Ucum.milligrams(administration.getDosage().getDose(), DOSE);
+        if (mg < 0 || !Double.isFinite(mg)) {
+            throw new FactMappingException(FactError.NEGATIVE_DOSE, DOSE + ".value");
+        }
+        return mg;
+    }
+
+    private Terminology.Resolution resolveMedication(MedicationAdministration administration) {
+        if (administration.hasMedicationCodeableConcept()) {
+            return terminology.resolve(administration.getMedicationCodeableConcept(), DRUG_CONCEPTS,
+                    "MedicationAdministration.medicationCodeableConcept");
+        }
+        // A reference is resolvable only to a contained Medication; an external one cannot be read
+        // here and is reported like an unknown code rather than rejecting the administration.
+        if (administration.hasMedicationReference()) {
+            // The parser links a local reference ("#med") to its contained resource.
+            if (administration.getMedicationReference().getResource() instanceof Medication medication) {
+                return terminology.resolve(medication.getCode(), DRUG_CONCEPTS, "MedicationAdministration.contained.code");
+            }
+            String reference = administration.getMedicationReference().getReference();
+            for (Resource contained : administration.getContained()) {
+                String containedId = contained.getIdElement().getIdPart();
+                if (contained instanceof Medication medication && reference != null && reference.startsWith("#")
+                        && containedId != null && reference.substring(1).equals(containedId.replaceFirst("^#", ""))) {
+                    return terminology.resolve(medication.getCode(), DRUG_CONCEPTS, "MedicationAdministration.contained.code");
+                }
+            }
+        }
+        return terminology.resolve(new CodeableConcept(), DRUG_CONCEPTS, "MedicationAdministration.medication[x]");
+    }
+
+    private static String medicationPath(MedicationAdministration administration) {
+        return administration.hasMedicationCodeableConcept() ? "MedicationAdministration.medicationCodeableConcept"
+                : "MedicationAdministration.medicationReference";
+    }
+
+    private static Instant start(MedicationAdministration administration) {
+        if (administration.getEffective() instanceof DateTimeType t) {
+            return Times.instant(t, "MedicationAdministration.effectiveDateTime");
+        }
+        if (administration.getEffective() instanceof Period p) {
+            return Times.start(p, "MedicationAdministration.effectivePeriod");
+        }
+        throw new FactMappingException(FactError.MISSING_TIME, "MedicationAdministration.effective[x]");
+    }
+}
