@@ -1,0 +1,21 @@
+/**
+ * FHIR resources from the EHR to the clinical facts the grading reads (DESIGN.md, package
+ * {@code facts}; contract: CLINICAL-SPEC sections 1, 7 and 8).
+ *
+ * <ul>
+ *   <li>{@link org.toxgrade.facts.Terminology}: built once from the package ValueSets and an
+ *       optional site ConceptMap; places codes in {@link org.toxgrade.facts.Concept}s.</li>
+ *   <li>{@link org.toxgrade.facts.FactMapper#map}: one resource to a
+ *       {@link org.toxgrade.facts.FactExtraction} (facts, context facts, infusion, birth date,
+ *       retraction, unknown codes) or a {@link org.toxgrade.facts.FactMappingException} with a
+ *       {@code TG-FACT-0xx} code and a FHIRPath.</li>
+ *   <li>{@link org.toxgrade.facts.FactCodec}: kind + JSON for storage.</li>
+ *   <li>{@link org.toxgrade.facts.EpisodeFactsAssembler}: a patient's stored facts to the
+ *       grading's {@code EpisodeFacts}, pairing what arrives separately.</li>
+ * </ul>
+ *
+ * Fact ids follow {@link org.toxgrade.facts.FactIds}. Not yet in the contract: a marker for a
+ * patient developmentally unable to do the ICE ({@link org.toxgrade.facts.PatientFacts} carries the
+ * flag for callers that learn it elsewhere) and CAPD item scores (the CAPD is read as a total).
+ */
+package org.toxgrade.facts;

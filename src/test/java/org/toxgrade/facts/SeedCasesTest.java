@@ -1,0 +1,156 @@
+package org.toxgrade.facts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.toxgrade.grading.EpisodeFacts;
+import org.toxgrade.grading.EpisodeGrader;
+import org.toxgrade.grading.EpisodeGrading;
+import org.toxgrade.grading.GradingConfig;
+
+/**
+ * The two seed case reports (CLINICAL-SPEC section 6) as FHIR transaction Bundles, read through the
+ * facts mapping. Each row of the day tables is a fact the report states or the folder README lists
+ * as an assumption.
+ */
+class SeedCasesTest {
+
+    private static SeedCaseFacts pres;
+    private static SeedCaseFacts polyradiculopathy;
+
+    @BeforeAll
+    static void read() throws IOException {
+        pres = new SeedCaseFacts("pres");
+        polyradiculopathy = new SeedCaseFacts("polyradiculopathy");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"pres", "polyradiculopathy"})
+    void everyBundleIsAnIdempotentTransactionOfStableIds(String folder) throws IOException {
+        SeedCaseFacts seed = new SeedCaseFacts(folder);
+        assertFalse(seed.bundles.isEmpty());
+        for (Bundle bundle : seed.bundles) {
+            assertEquals(Bundle.BundleType.TRANSACTION, bundle.getType());
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                Resource resource = entry.getResource();
+                assertEquals(Bundle.HTTPVerb.PUT, entry.getRequest().getMethod());
+                assertEquals(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), entry.getRequest().getUrl());
+            }
+        }
+    }
+
+    @Test
+    void presEveryResourceMapsToFactsOrIsKnown() {
+        pres.latestBySource.values().forEach(e -> assertTrue(e.unknownCodes().isEmpty(), e.source() + " " + e.unknownCodes()));
+        assertTrue(pres.latestBySource.values().stream().filter(e -> !e.source().startsWith("Patient/"))
+                .allMatch(e -> e.patient().equals("Patient/pres-case")));
+    }
+
+    @Test
+    void presPatientIsThirtyOnTheDayOfInfusion() {
+        LocalDate birth = pres.patientFacts().birthDate();
+        LocalDate day0 = pres.infusion().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        assertEquals(30, java.time.Period.between(birth, day0).getYears());
+    }
+
+    @Test
+    void presKeyFactsPerDay() {
+        Map<Integer, List<String>> days = pres.signaturesByDay();
+        Map<Integer, List<String>> expected = Map.ofEntries(
+                Map.entry(0, List.of("car-t infusion", "temperature 38.9 C", "ice 10", "ANTIPYRETIC acetaminophen",
+                        "ANTISEIZURE levetiracetam")),
+                Map.entry(5, List.of("bp 82/45", "ice 10", "loc ALERT", "vasopressor NOREPINEPHRINE day 5 to day 7",
+                        "ANTI_CYTOKINE tocilizumab", "CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
+                Map.entry(7, List.of("CORTICOSTEROID dexamethasone 4 mg (dex 4.00 mg)", "bp 112/70")),
+                Map.entry(8, List.of("temperature 39.6 C", "bp 84/48", "ice 0", "loc AWAKENS_TO_VOICE",
+                        "vasopressor NOREPINEPHRINE day 8 to day 10", "CORTICOSTEROID methylprednisolone 500 mg (dex 93.75 mg)",
+                        "ANTI_CYTOKINE anakinra", "imaging NORMAL", "seizure EEG_NONCONVULSIVE_RESOLVING",
+                        "ANTISEIZURE levetiracetam")),
+                Map.entry(11, List.of("ice 10", "loc ALERT", "bp 118/72")),
+                Map.entry(12, List.of("CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)", "loc AWAKENS_TO_VOICE",
+                        "CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)")),
+                Map.entry(13, List.of("CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)")),
+                Map.entry(14, List.of("CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
+                Map.entry(15, List.of("ice 9", "imaging VASOGENIC_EDEMA_PRES_PATTERN",
+                        "CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)", "ANTI_CYTOKINE anakinra")),
+                Map.entry(16, List.of("bp 187/109", "lab 2524-7 7.4 mmol/L")),
+                Map.entry(19, List.of("CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)",
+                        "CORTICOSTEROID dexamethasone 8 mg (dex 8.00 mg)")),
+                Map.entry(21, List.of("ice 10", "loc ALERT")),
+                Map.entry(22, List.of("CORTICOSTEROID prednisone 60 mg (dex 9.00 mg)", "ANTISEIZURE levetiracetam")));
+        expected.forEach((day, facts) -> assertTrue(days.getOrDefault(day, List.of()).containsAll(facts),
+                "day " + day + ": expected " + facts + " within " + days.get(day)));
+        assertEquals(2, days.values().stream().flatMap(List::stream).filter(s -> s.startsWith("vasopressor")).count(),
+                "two courses of norepinephrine");
+        assertEquals(2, days.get(19).stream().filter(s -> s.contains("dexamethasone 8 mg")).count(),
+                "dexamethasone 8 mg three times daily from day 19 (two doses fall on day 19 itself)");
+    }
+
+    @Test
+    void presSecondVersionOfTheFirstNorepinephrineClosesTheCourse() {
+        FactExtraction course = pres.latestBySource.get("MedicationAdministration/pres-norepinephrine-1");
+        assertEquals("vasopressor NOREPINEPHRINE day 5 to day 7",
+                SeedCaseFacts.signature(course.facts().get(0), pres.infusion().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+    }
+
+    @Test
+    void presGradesLikeTheReport() {
+        EpisodeFacts episode = EpisodeFactsAssembler.withDefaults().assemble(pres.infusion(), pres.patientFacts());
+        EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(), pres.infusion().plusSeconds(23 * 86400L));
+        // Day 0: the paper says grade 2 and grade 1; fever alone is grade 1 by ASTCT (CLINICAL-SPEC section 6).
+        assertEquals(1, grading.crs().day(0).orElseThrow().grade());
+        assertEquals(3, grading.crs().day(5).orElseThrow().grade(), "day 5 vasopressor: CRS 3");
+        assertEquals(3, grading.crs().day(8).orElseThrow().grade(), "day 8 hypotension on norepinephrine: CRS 3");
+        assertEquals(3, grading.icans().day(8).orElseThrow().grade(), "day 8 ICE 0, cEEG seizure activity: ICANS 3");
+        assertEquals(1, grading.icans().day(15).orElseThrow().grade(), "day 15 ICE 9: ICANS 1");
+        assertEquals(0, grading.icans().day(5).orElseThrow().grade(), "day 5 ICE 10: no ICANS");
+    }
+
+    @Test
+    void polyradiculopathyKeyFactsPerDay() {
+        Map<Integer, List<String>> days = polyradiculopathy.signaturesByDay();
+        Map<Integer, List<String>> expected = Map.ofEntries(
+                Map.entry(0, List.of("car-t infusion", "ice 10")),
+                Map.entry(6, List.of("neuro NEUROPATHIC_PAIN", "motor LIMB_WEAKNESS", "ice 10")),
+                Map.entry(10, List.of("temperature 38.6 C", "ANTI_CYTOKINE tocilizumab", "ice 10")),
+                Map.entry(27, List.of("motor LIMB_WEAKNESS")),
+                Map.entry(52, List.of("neuro EMG_DENERVATION")),
+                Map.entry(53, List.of("imaging NORMAL")),
+                Map.entry(55, List.of("neuro CSF_PLEOCYTOSIS")),
+                Map.entry(64, List.of("CORTICOSTEROID dexamethasone 20 mg (dex 20.00 mg)")),
+                Map.entry(70, List.of("CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
+                Map.entry(156, List.of("neuro RIGIDITY_SPASMS", "ice 10")));
+        expected.forEach((day, facts) -> assertTrue(days.getOrDefault(day, List.of()).containsAll(facts),
+                "day " + day + ": expected " + facts + " within " + days.get(day)));
+        assertTrue(days.values().stream().flatMap(List::stream).filter(s -> s.startsWith("ice")).allMatch(s -> s.equals("ice 10")),
+                "ICE 10 throughout");
+    }
+
+    @Test
+    void polyradiculopathyIvigHasNoConfirmedCodeAndIsReportedNotFailed() {
+        FactExtraction ivig = polyradiculopathy.latestBySource.get("MedicationAdministration/polyrad-ivig-d76");
+        assertTrue(ivig.facts().isEmpty());
+        assertEquals(Map.of(UnknownCode.NO_SYSTEM, 1L), ivig.unknownCodeCountsBySystem());
+    }
+
+    @Test
+    void polyradiculopathyGradesCrsOneAndNoIcans() {
+        EpisodeFacts episode = EpisodeFactsAssembler.withDefaults().assemble(polyradiculopathy.infusion(),
+                polyradiculopathy.patientFacts());
+        EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
+                polyradiculopathy.infusion().plusSeconds(170 * 86400L));
+        assertEquals(1, grading.crs().day(10).orElseThrow().grade());
+        assertTrue(grading.icans().days().stream().allMatch(d -> d.grade() == 0), "no ICANS by ICE or motor domain");
+    }
+}
