@@ -1,6 +1,7 @@
 package org.toxgrade.ingest;
 
 import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.facts.FactExtraction;
 
 /**
  * A resource parsed and checked off the event loop, ready to be stored.
@@ -14,6 +15,7 @@ import org.hl7.fhir.r4.model.Resource;
  * @param storedJson the resource as stored (id assigned, transaction references resolved)
  * @param contentSha256 hash of the content without meta, to recognise redeliveries
  * @param resource the parsed resource, for the answer
+ * @param facts what the resource says as clinical facts (replaces what its earlier versions said)
  */
 public record PreparedWrite(
         IngestibleType type,
@@ -24,5 +26,6 @@ public record PreparedWrite(
         String rawJson,
         String storedJson,
         String contentSha256,
-        Resource resource) {
+        Resource resource,
+        FactExtraction facts) {
 }

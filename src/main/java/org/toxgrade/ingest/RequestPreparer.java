@@ -20,6 +20,9 @@ import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.facts.FactExtraction;
+import org.toxgrade.facts.FactMapper;
+import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
@@ -38,8 +41,10 @@ public class RequestPreparer {
     private final FhirJson json;
     private final ObjectMapper mapper;
     private final IngestConfig config;
+    private final FactMapper facts;
 
-    public RequestPreparer(FhirJson json, ObjectMapper mapper, IngestConfig config) {
+    public RequestPreparer(FhirJson json, ObjectMapper mapper, IngestConfig config, FactMapper facts) {
+        this.facts = facts;
         this.json = json;
         this.mapper = mapper;
         this.config = config;
@@ -119,8 +124,17 @@ public class RequestPreparer {
                 continue;
             }
             Map<String, String> references = transaction ? fullUrlToReference : Map.of();
-            plans.add(BundlePlan.Entry.of(entry.index,
-                    prepare(entry.type, entry.id, entry.interaction, source, entry.resource, entry.rawJson, references)));
+            try {
+                plans.add(BundlePlan.Entry.of(entry.index, prepare(entry.type, entry.id, entry.interaction, source,
+                        entry.resource, entry.rawJson, references)));
+            } catch (FhirException e) {
+                FhirException located = new FhirException(e.status(), e.issueType(), e.getMessage(),
+                        inEntry(entry.index, e.expression()));
+                if (transaction) {
+                    throw located;
+                }
+                plans.add(BundlePlan.Entry.refused(entry.index, located));
+            }
         }
         return new BundlePlan(transaction, plans);
     }
@@ -198,8 +212,26 @@ public class RequestPreparer {
         resource.setId(type.fhirName() + "/" + id);
         TransactionReferences.resolve(json.context().newTerser(), resource, fullUrlToReference);
         String contentHash = ContentHash.of(json, resource);
+        FactExtraction extraction;
+        try {
+            extraction = facts.map(resource);
+        } catch (FactMappingException e) {
+            // A known code with an impossible value, a missing unit, subject or time: the sender must
+            // correct the record; storing it half-understood would grade on a guess.
+            throw new FhirException(422, IssueType.PROCESSING, e.getMessage(), e.fhirPath());
+        }
         return new PreparedWrite(type, id, interaction, source, sourceVersion, rawJson, json.encode(resource),
-                contentHash, resource);
+                contentHash, resource, extraction);
+    }
+
+    /** {@code Observation.valueQuantity} in entry 3 becomes {@code Bundle.entry[3].resource.valueQuantity}. */
+    static String inEntry(int index, String expression) {
+        String entry = "Bundle.entry[" + index + "].resource";
+        if (expression == null) {
+            return entry;
+        }
+        int dot = expression.indexOf('.');
+        return dot < 0 ? entry : entry + expression.substring(dot);
     }
 
     private JsonNode readTree(String body) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.episode.FactStore;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
@@ -20,9 +21,11 @@ import org.toxgrade.ingest.store.ReceivedResourceRepository;
 public class ResourceStore {
 
     private final ReceivedResourceRepository repository;
+    private final FactStore facts;
 
-    public ResourceStore(ReceivedResourceRepository repository) {
+    public ResourceStore(ReceivedResourceRepository repository, FactStore facts) {
         this.repository = repository;
+        this.facts = facts;
     }
 
     public Uni<WriteOutcome> store(Mutiny.Session session, PreparedWrite write) {
@@ -46,7 +49,9 @@ public class ResourceStore {
                 }
                 ReceivedResource row = newRow(write, latest == null ? 1 : latest.versionId + 1);
                 WriteOutcome.Kind kind = latest == null ? WriteOutcome.Kind.CREATED : WriteOutcome.Kind.UPDATED;
+                // The raw resource and the facts it says commit together: nothing is half-stored.
                 return repository.insert(session, row)
+                        .call(stored -> facts.replace(session, write.facts(), stored.versionId))
                         .map(stored -> new WriteOutcome(write, kind, stored.versionId, stored.receivedAt));
             });
         });

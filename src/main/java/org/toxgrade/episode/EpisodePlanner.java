@@ -1,0 +1,69 @@
+package org.toxgrade.episode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import org.toxgrade.facts.CarTInfusion;
+
+/**
+ * Divides a patient's time line into episodes (CLINICAL-SPEC section 1): each infusion starts one;
+ * it ends when its monitoring window closes (the end of day N in the facility time zone) or at the
+ * next infusion. Baseline facts are those within the baseline window before the infusion, but never
+ * before the previous infusion (the previous episode's facts are not a baseline). Pure and
+ * order-independent: infusions are sorted by time, then by source.
+ */
+public final class EpisodePlanner {
+
+    private final int monitoringDays;
+    private final Duration baselineWindow;
+    private final ZoneId zone;
+
+    public EpisodePlanner(int monitoringDays, Duration baselineWindow, ZoneId zone) {
+        if (monitoringDays < 1) {
+            throw new IllegalArgumentException("monitoring window must be at least one day");
+        }
+        this.monitoringDays = monitoringDays;
+        this.baselineWindow = baselineWindow;
+        this.zone = zone;
+    }
+
+    public List<EpisodeWindow> plan(String patient, List<CarTInfusion> infusions) {
+        List<CarTInfusion> sorted = infusions.stream()
+                .sorted(Comparator.comparing(CarTInfusion::time).thenComparing(CarTInfusion::id))
+                .toList();
+        List<EpisodeWindow> windows = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            CarTInfusion infusion = sorted.get(i);
+            Instant windowEnd = infusion.time().atZone(zone).toLocalDate().plusDays(monitoringDays + 1L)
+                    .atStartOfDay(zone).toInstant();
+            Instant end = i + 1 < sorted.size() && sorted.get(i + 1).time().isBefore(windowEnd)
+                    ? sorted.get(i + 1).time()
+                    : windowEnd;
+            Instant baselineFrom = infusion.time().minus(baselineWindow);
+            if (i > 0 && baselineFrom.isBefore(sorted.get(i - 1).time())) {
+                baselineFrom = sorted.get(i - 1).time();
+            }
+            windows.add(new EpisodeWindow(key(patient, infusion.id()), i + 1, infusion.id(), infusion.time(),
+                    baselineFrom, end));
+        }
+        return windows;
+    }
+
+    /** {@code ep-} and 16 hex digits of SHA-256 over patient and infusion source: stable, and no id in clear. */
+    static String key(String patient, String infusionSource) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((patient + "|" + infusionSource).getBytes(StandardCharsets.UTF_8));
+            return "ep-" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+}

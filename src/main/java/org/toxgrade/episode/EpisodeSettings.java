@@ -1,0 +1,22 @@
+package org.toxgrade.episode;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How infusions divide a patient's facts into episodes (CLINICAL-SPEC section 1). */
+@ConfigMapping(prefix = "toxgrade.episode")
+public interface EpisodeSettings {
+
+    /** The monitoring window: an episode ends this many days after its infusion day (default day 100). */
+    @WithDefault("100")
+    int monitoringDays();
+
+    /** How far before the infusion facts count as the episode's baseline (baseline ICE, blood pressure). */
+    @WithDefault("P7D")
+    Duration baselineWindow();
+
+    default EpisodePlanner planner(java.time.ZoneId zone) {
+        return new EpisodePlanner(monitoringDays(), baselineWindow(), zone);
+    }
+}

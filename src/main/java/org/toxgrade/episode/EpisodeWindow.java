@@ -1,0 +1,22 @@
+package org.toxgrade.episode;
+
+import java.time.Instant;
+
+/**
+ * One episode of a patient: from its infusion to the end of its monitoring window (or the next
+ * infusion, whichever comes first), with a baseline stretch before the infusion.
+ *
+ * @param key stable identifier derived from the patient and the infusion record, so re-deriving
+ *     gives the same business identifiers
+ * @param number 1 for the first infusion, 2 for the second ...
+ * @param infusionSource the infusion record, e.g. {@code MedicationAdministration/cart-1}
+ * @param baselineFrom facts at or after this and before the infusion are baseline
+ * @param end facts before this belong to the episode (exclusive)
+ */
+public record EpisodeWindow(String key, int number, String infusionSource, Instant infusion, Instant baselineFrom,
+        Instant end) {
+
+    public boolean contains(Instant time) {
+        return !time.isBefore(baselineFrom) && time.isBefore(end);
+    }
+}
