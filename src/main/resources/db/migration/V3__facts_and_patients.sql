@@ -28,3 +28,9 @@ create table clinical_fact (
 );
 
 create index clinical_fact_patient_idx on clinical_fact (patient_ref, effective_at);
+
+-- Versions can arrive out of order. The sender's meta.versionId (numeric) or meta.lastUpdated says
+-- which is newer; an older version arriving late is kept for the record but marked stale: it does
+-- not become current and does not replace the facts of the newer one.
+alter table received_resource add column source_last_updated timestamptz;
+alter table received_resource add column stale boolean not null default false;

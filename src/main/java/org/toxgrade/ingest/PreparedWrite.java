@@ -11,6 +11,7 @@ import org.toxgrade.facts.FactExtraction;
  * @param interaction create or update
  * @param source how it arrived, e.g. "create", "update", "batch", "transaction"
  * @param sourceVersionId meta.versionId as the sender gave it, or null
+ * @param sourceLastUpdated meta.lastUpdated as the sender gave it, or null
  * @param rawJson the resource exactly as the sender wrote it
  * @param storedJson the resource as stored (id assigned, transaction references resolved)
  * @param contentSha256 hash of the content without meta, to recognise redeliveries
@@ -23,6 +24,7 @@ public record PreparedWrite(
         Interaction interaction,
         String source,
         String sourceVersionId,
+        java.time.Instant sourceLastUpdated,
         String rawJson,
         String storedJson,
         String contentSha256,

@@ -209,6 +209,9 @@ public class RequestPreparer {
         String sourceVersion = resource.hasMeta() && resource.getMeta().hasVersionId()
                 ? resource.getMeta().getVersionId()
                 : null;
+        java.time.Instant sourceLastUpdated = resource.hasMeta() && resource.getMeta().hasLastUpdated()
+                ? resource.getMeta().getLastUpdated().toInstant()
+                : null;
         resource.setId(type.fhirName() + "/" + id);
         TransactionReferences.resolve(json.context().newTerser(), resource, fullUrlToReference);
         String contentHash = ContentHash.of(json, resource);
@@ -220,7 +223,8 @@ public class RequestPreparer {
             // correct the record; storing it half-understood would grade on a guess.
             throw new FhirException(422, IssueType.PROCESSING, e.getMessage(), e.fhirPath());
         }
-        return new PreparedWrite(type, id, interaction, source, sourceVersion, rawJson, json.encode(resource),
+        return new PreparedWrite(type, id, interaction, source, sourceVersion, sourceLastUpdated, rawJson,
+                json.encode(resource),
                 contentHash, resource, extraction);
     }
 

@@ -47,12 +47,18 @@ public class ResourceStore {
                         && latest.contentSha256.equals(write.contentSha256())) {
                     return Uni.createFrom().item(unchanged(write, latest));
                 }
-                ReceivedResource row = newRow(write, latest == null ? 1 : latest.versionId + 1);
-                WriteOutcome.Kind kind = latest == null ? WriteOutcome.Kind.CREATED : WriteOutcome.Kind.UPDATED;
-                // The raw resource and the facts it says commit together: nothing is half-stored.
-                return repository.insert(session, row)
-                        .call(stored -> facts.replace(session, write.facts(), stored.versionId))
-                        .map(stored -> new WriteOutcome(write, kind, stored.versionId, stored.receivedAt));
+                boolean stale = latest != null && SenderOrder.isOlder(write, latest);
+                WriteOutcome.Kind kind = latest == null ? WriteOutcome.Kind.CREATED
+                        : stale ? WriteOutcome.Kind.STALE : WriteOutcome.Kind.UPDATED;
+                return repository.maxVersion(session, type, write.id()).chain(max -> {
+                    ReceivedResource row = newRow(write, max == null ? 1 : max + 1, stale);
+                    // The raw resource and the facts it says commit together: nothing is half-stored.
+                    // A stale version is kept for the record; the newer version's facts stay.
+                    return repository.insert(session, row)
+                            .call(stored -> stale ? Uni.createFrom().voidItem()
+                                    : facts.replace(session, write.facts(), stored.versionId))
+                            .map(stored -> new WriteOutcome(write, kind, stored.versionId, stored.receivedAt));
+                });
             });
         });
     }
@@ -61,12 +67,15 @@ public class ResourceStore {
         return new WriteOutcome(write, WriteOutcome.Kind.UNCHANGED, existing.versionId, existing.receivedAt);
     }
 
-    private static ReceivedResource newRow(PreparedWrite write, int version) {
+    private static ReceivedResource newRow(PreparedWrite write, int version, boolean stale) {
         ReceivedResource row = new ReceivedResource();
         row.resourceType = write.type().fhirName();
         row.resourceId = write.id();
         row.versionId = version;
         row.sourceVersionId = write.sourceVersionId();
+        row.sourceLastUpdated = write.sourceLastUpdated() == null ? null
+                : write.sourceLastUpdated().atOffset(ZoneOffset.UTC);
+        row.stale = stale;
         row.source = write.source();
         // PostgreSQL keeps microseconds: truncate so that what we answer equals what a read returns.
         row.receivedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -16,7 +16,9 @@ public record WriteOutcome(PreparedWrite write, Kind kind, int versionId, Offset
         /** A new version of an existing resource: 200. */
         UPDATED,
         /** A redelivery of content already stored: 200, nothing written. */
-        UNCHANGED
+        UNCHANGED,
+        /** An older sender version arriving after a newer one: kept for the record, not current: 200. */
+        STALE
     }
 
     public int httpStatus() {

@@ -38,6 +38,13 @@ public class ReceivedResource {
     @Column(name = "content_sha256", nullable = false)
     public String contentSha256;
 
+    @Column(name = "source_last_updated")
+    public OffsetDateTime sourceLastUpdated;
+
+    /** An older sender version that arrived after a newer one: kept, never current. */
+    @Column(nullable = false)
+    public boolean stale;
+
     @Column(name = "raw_json", nullable = false)
     public String rawJson;
 

@@ -8,13 +8,25 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class ReceivedResourceRepository {
 
+    /** The current version: the newest that is not stale. */
     public Uni<ReceivedResource> latest(Mutiny.Session session, String type, String id) {
         return session.createSelectionQuery(
-                        "from ReceivedResource where resourceType = :type and resourceId = :id order by versionId desc",
+                        "from ReceivedResource where resourceType = :type and resourceId = :id and stale = false "
+                                + "order by versionId desc",
                         ReceivedResource.class)
                 .setParameter("type", type)
                 .setParameter("id", id)
                 .setMaxResults(1)
+                .getSingleResultOrNull();
+    }
+
+    /** The highest version number given so far, stale ones included. */
+    public Uni<Integer> maxVersion(Mutiny.Session session, String type, String id) {
+        return session.createSelectionQuery(
+                        "select max(versionId) from ReceivedResource where resourceType = :type and resourceId = :id",
+                        Integer.class)
+                .setParameter("type", type)
+                .setParameter("id", id)
                 .getSingleResultOrNull();
     }
 
