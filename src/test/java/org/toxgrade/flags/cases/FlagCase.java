@@ -42,19 +42,43 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         return EpisodeFacts.builder(infusion).birthDate(birthDate).addAll(inOrder).build();
     }
 
+    /** All cases of the table files directly under {@code flags/}; each must expect something. */
     public static List<FlagCase> all() {
-        ObjectMapper json = new ObjectMapper();
         List<FlagCase> cases = new ArrayList<>();
         for (Path file : caseFiles()) {
-            try {
-                for (JsonNode c : json.readTree(file.toFile()).path("cases")) {
-                    cases.add(read(file.getFileName().toString(), c));
+            for (FlagCase c : read(file)) {
+                if (c.expect().isEmpty() && c.absent().isEmpty()) {
+                    throw new IllegalArgumentException("case expects nothing: " + c);
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException(file.toString(), e);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("bad case in " + file + ": " + e.getMessage(), e);
+                cases.add(c);
             }
+        }
+        return cases;
+    }
+
+    /** The cases of one file on the test classpath, e.g. {@code /flags/seeds/polyradiculopathy.json}. */
+    public static List<FlagCase> fromResource(String resource) {
+        URL url = FlagCase.class.getResource(resource);
+        if (url == null) {
+            throw new IllegalStateException("no test resource " + resource);
+        }
+        try {
+            return read(Path.of(url.toURI()));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<FlagCase> read(Path file) {
+        List<FlagCase> cases = new ArrayList<>();
+        try {
+            for (JsonNode c : new ObjectMapper().readTree(file.toFile()).path("cases")) {
+                cases.add(read(file.getFileName().toString(), c));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad case in " + file + ": " + e.getMessage(), e);
         }
         return cases;
     }
@@ -81,9 +105,6 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         CaseTime time = new CaseTime(LocalDateTime.parse(c.path("infusion").asText(DEFAULT_INFUSION)), zone);
         List<Fact> facts = CaseFactReader.read(c.path("facts"), time);
         Instant asOf = time.parse(c.path("asOf").asText(DEFAULT_AS_OF));
-        if (!c.has("expect") && !c.has("absent")) {
-            throw new IllegalArgumentException("case expects nothing: " + name);
-        }
         return new FlagCase(file, name, rule, time.infusionInstant(),
                 c.hasNonNull("birthDate") ? LocalDate.parse(c.get("birthDate").asText()) : null, facts,
                 config(cfg, zone), GradingConfig.defaults().withZone(zone), asOf, time, c.path("expect"),
