@@ -1,0 +1,217 @@
+package org.toxgrade.flags;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.toxgrade.grading.Domain;
+import org.toxgrade.grading.EpisodeFacts;
+import org.toxgrade.grading.EpisodeGrading;
+import org.toxgrade.grading.InstantGrade;
+import org.toxgrade.grading.Spell;
+import org.toxgrade.grading.Syndrome;
+import org.toxgrade.grading.fact.BloodPressure;
+import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.Fact;
+import org.toxgrade.grading.fact.IceScore;
+import org.toxgrade.grading.timeline.EpisodeClock;
+
+/**
+ * The facts and grades of one episode as the flag rules read them, prepared once:
+ * <ul>
+ *   <li>facts are split into <b>baseline</b> (before the infusion, CLINICAL-SPEC section 1) and
+ *       <b>episode</b> facts (from the infusion to the end of the episode), each list in canonical
+ *       order (time, id, value) so that no result depends on arrival order;</li>
+ *   <li>the end of the episode is {@code asOf}, or an earlier clinician-recorded death, as in the
+ *       grading; facts after it are not yet known or no longer part of the episode;</li>
+ *   <li>blood pressure components charted as separate observations at one instant are combined.</li>
+ * </ul>
+ */
+final class EpisodeView {
+
+    private final EpisodeFacts facts;
+    private final EpisodeGrading grading;
+    private final FlagConfig config;
+    private final Instant asOf;
+    private final Instant end;
+    private final EpisodeClock clock;
+    private final Map<String, Instant> factTimes = new HashMap<>();
+    private final Set<Instant> encephalopathyAssessments = new HashSet<>();
+
+    EpisodeView(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf) {
+        this.facts = facts;
+        this.grading = grading;
+        this.config = config;
+        this.asOf = asOf;
+        this.end = endOfEpisode(facts, asOf);
+        this.clock = new EpisodeClock(config.zone(), facts.infusion(), null);
+        for (Fact f : facts.allFacts()) {
+            factTimes.merge(f.id(), f.time(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        episode(facts.iceScores()).forEach(f -> encephalopathyAssessments.add(f.time()));
+        episode(facts.capdScores()).forEach(f -> encephalopathyAssessments.add(f.time()));
+        episode(facts.consciousness()).forEach(f -> encephalopathyAssessments.add(f.time()));
+    }
+
+    private static Instant endOfEpisode(EpisodeFacts facts, Instant asOf) {
+        Instant end = asOf;
+        for (DeathAttribution d : facts.deaths()) {
+            if (!d.time().isBefore(facts.infusion()) && d.time().isBefore(end)) {
+                end = d.time();
+            }
+        }
+        return end;
+    }
+
+    FlagConfig config() {
+        return config;
+    }
+
+    EpisodeFacts facts() {
+        return facts;
+    }
+
+    Instant infusion() {
+        return facts.infusion();
+    }
+
+    Instant asOf() {
+        return asOf;
+    }
+
+    /** {@code asOf}, or an earlier death that ended the episode. */
+    Instant end() {
+        return end;
+    }
+
+    /** Episode day of {@code t}: day 0 is the calendar day of the infusion in the facility zone. */
+    int day(Instant t) {
+        return clock.day(t);
+    }
+
+    /** Time of the fact with this id; for an id no fact carries (never expected), the epoch. */
+    Instant timeOf(String factId) {
+        return factTimes.getOrDefault(factId, Instant.EPOCH);
+    }
+
+    /** Facts from the infusion to the end of the episode, canonical order. */
+    <T extends Fact> List<T> episode(List<T> all) {
+        List<T> result = new ArrayList<>();
+        for (T f : all) {
+            if (!f.time().isBefore(facts.infusion()) && !f.time().isAfter(end)) {
+                result.add(f);
+            }
+        }
+        result.sort(Fact.CANONICAL_ORDER);
+        return result;
+    }
+
+    /** Facts before the infusion, canonical order. */
+    <T extends Fact> List<T> baseline(List<T> all) {
+        List<T> result = new ArrayList<>();
+        for (T f : all) {
+            if (f.time().isBefore(facts.infusion())) {
+                result.add(f);
+            }
+        }
+        result.sort(Fact.CANONICAL_ORDER);
+        return result;
+    }
+
+    /** The kinds seen in the baseline facts of one type, by {@code kind}. */
+    <T extends Fact, K> Set<K> baselineKinds(List<T> all, Function<T, K> kind) {
+        Set<K> kinds = new HashSet<>();
+        for (T f : baseline(all)) {
+            kinds.add(kind.apply(f));
+        }
+        return kinds;
+    }
+
+    /** The latest pre-infusion ICE score with a value, the patient's own baseline; empty when none. */
+    Optional<IceScore> baselineIce() {
+        List<IceScore> baseline = baseline(facts.iceScores());
+        for (int i = baseline.size() - 1; i >= 0; i--) {
+            if (baseline.get(i).score() != null) {
+                return Optional.of(baseline.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Episode blood pressure readings, one per instant, in time order. */
+    List<BloodPressureReading> bloodPressures() {
+        List<BloodPressureReading> readings = new ArrayList<>();
+        List<BloodPressure> atInstant = new ArrayList<>();
+        for (BloodPressure bp : episode(facts.bloodPressures())) {
+            if (!atInstant.isEmpty() && !atInstant.get(0).time().equals(bp.time())) {
+                readings.add(BloodPressureReading.of(atInstant));
+                atInstant.clear();
+            }
+            atInstant.add(bp);
+        }
+        if (!atInstant.isEmpty()) {
+            readings.add(BloodPressureReading.of(atInstant));
+        }
+        return readings;
+    }
+
+    List<InstantGrade> grades(Syndrome syndrome) {
+        return grading.of(syndrome).instants();
+    }
+
+    List<Spell> spells(Syndrome syndrome) {
+        return grading.of(syndrome).course().spells();
+    }
+
+    /** The spell of {@code syndrome} that is open at {@code t}: onset <= t < resolution. */
+    Optional<Spell> spellAt(Syndrome syndrome, Instant t) {
+        for (Spell s : spells(syndrome)) {
+            boolean started = !s.onset().isAfter(t);
+            boolean notResolved = s.resolvedAt().map(t::isBefore).orElse(true);
+            if (started && notResolved) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an ICANS spell had resolved at or before {@code t}. */
+    boolean icansResolvedBefore(Instant t) {
+        for (Spell s : spells(Syndrome.ICANS)) {
+            if (s.resolvedAt().isPresent() && !s.resolvedAt().get().isAfter(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a grade says something about the syndrome at its instant. Every CRS instant re-judges
+     * fever, vasopressors and oxygen; an ICANS grade 0 means something only where an ICE, CAPD or
+     * level of consciousness was charted (the grading's abatement rule, see its package overview).
+     */
+    boolean informative(Syndrome syndrome, InstantGrade g) {
+        return syndrome == Syndrome.CRS || g.positive() || encephalopathyAssessments.contains(g.time());
+    }
+
+    /** Whether an ICE, CAPD or level-of-consciousness assessment was charted at {@code t}. */
+    boolean encephalopathyAssessedAt(Instant t) {
+        return encephalopathyAssessments.contains(t);
+    }
+
+    /** Whether a positive ICANS grade rests on the encephalopathy or consciousness domains. */
+    static boolean encephalopathic(InstantGrade g) {
+        List<Domain> domains = g.evidence().decisiveDomains();
+        return g.positive() && (domains.contains(Domain.ICE) || domains.contains(Domain.CAPD)
+                || domains.contains(Domain.CONSCIOUSNESS));
+    }
+
+    static GradeAt gradeAt(Syndrome syndrome, InstantGrade g) {
+        return new GradeAt(syndrome, g.time(), g.grade());
+    }
+}

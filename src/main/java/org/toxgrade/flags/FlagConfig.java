@@ -1,0 +1,129 @@
+package org.toxgrade.flags;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Site-tunable parameters of the neurotoxicity flags. {@link #defaults()} follows CLINICAL-SPEC
+ * section 5 and CTCAE v5; the choices the spec leaves open are explained per parameter.
+ *
+ * @param systolicThreshold      grade 3 hypertension at a systolic pressure at or above this (CTCAE v5 adult: 160 mmHg)
+ * @param diastolicThreshold     grade 3 hypertension at a diastolic pressure at or above this (CTCAE v5 adult: 100 mmHg)
+ * @param taperReboundWindow     a grade rise counts as a rebound when it comes within this long after a
+ *                               taper (CLINICAL-SPEC: default 72 h; the end is inclusive)
+ * @param taperCourseGap         a corticosteroid dose given more than this long after the previous one
+ *                               starts a new course and is not compared with it, so that restarting
+ *                               steroids is never read as a taper (default 48 h: covers once-daily
+ *                               regimens with a late dose)
+ * @param presWindow             hypertension and encephalopathy, a seizure or a visual disturbance count
+ *                               together for PRES when at most this far apart, either order (default
+ *                               24 h: the seed case's MRI on day 15 10:00 and BP 187/109 on day 16
+ *                               09:00 are 23 h apart, and PRES evolves over hours)
+ * @param pointFindingHold       how long an acute point finding keeps its flag active after it was
+ *                               last charted: seizures and a clinically suspected PRES (default 72 h,
+ *                               the period of highest seizure recurrence risk and of antiseizure
+ *                               prophylaxis review)
+ * @param persistentFindingHold  how long a subacute finding keeps its flag active after it was last
+ *                               charted: motor weakness, peripheral and delayed neurotoxicity (default
+ *                               14 days: these evolve over weeks and are charted at clinic visits; the
+ *                               polyradiculopathy seed has EMG on day 52 and CSF on day 55). Also the
+ *                               look-back that decides whether a finding is new for delayed neurotoxicity
+ * @param delayedAfterDay        a new neurological finding on a later episode day counts as delayed
+ *                               neurotoxicity (CLINICAL-SPEC: after day 28)
+ * @param iceDropPoints          an ICE score this many points or more below the pre-infusion baseline
+ *                               counts as encephalopathy for PRES (default 1)
+ * @param zone                   facility time zone for episode days; use the grading's
+ *                               {@code GradingConfig.zone()}
+ */
+public record FlagConfig(double systolicThreshold, double diastolicThreshold, Duration taperReboundWindow,
+                         Duration taperCourseGap, Duration presWindow, Duration pointFindingHold,
+                         Duration persistentFindingHold, int delayedAfterDay, int iceDropPoints, ZoneId zone) {
+
+    public FlagConfig {
+        requirePositive(taperReboundWindow, "taperReboundWindow");
+        requirePositive(taperCourseGap, "taperCourseGap");
+        requirePositive(presWindow, "presWindow");
+        requirePositive(pointFindingHold, "pointFindingHold");
+        requirePositive(persistentFindingHold, "persistentFindingHold");
+        Objects.requireNonNull(zone, "zone");
+        if (!(systolicThreshold > 0) || !(diastolicThreshold > 0)) {
+            throw new IllegalArgumentException("blood pressure thresholds must be positive");
+        }
+        if (delayedAfterDay < 0) {
+            throw new IllegalArgumentException("delayedAfterDay must not be negative");
+        }
+        if (iceDropPoints < 1 || iceDropPoints > 10) {
+            throw new IllegalArgumentException("iceDropPoints must be within 1-10");
+        }
+    }
+
+    public static FlagConfig defaults() {
+        return new FlagConfig(160, 100, Duration.ofHours(72), Duration.ofHours(48), Duration.ofHours(24),
+                Duration.ofHours(72), Duration.ofDays(14), 28, 1, ZoneId.of("UTC"));
+    }
+
+    public FlagConfig withHypertensionThresholds(double systolic, double diastolic) {
+        return new FlagConfig(systolic, diastolic, taperReboundWindow, taperCourseGap, presWindow, pointFindingHold,
+                persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+    }
+
+    public FlagConfig withTaperReboundWindow(Duration value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, value, taperCourseGap, presWindow,
+                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+    }
+
+    public FlagConfig withTaperCourseGap(Duration value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, value, presWindow,
+                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+    }
+
+    public FlagConfig withPresWindow(Duration value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, value,
+                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+    }
+
+    public FlagConfig withPointFindingHold(Duration value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
+                value, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+    }
+
+    public FlagConfig withPersistentFindingHold(Duration value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
+                pointFindingHold, value, delayedAfterDay, iceDropPoints, zone);
+    }
+
+    public FlagConfig withDelayedAfterDay(int value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
+                pointFindingHold, persistentFindingHold, value, iceDropPoints, zone);
+    }
+
+    public FlagConfig withIceDropPoints(int value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
+                pointFindingHold, persistentFindingHold, delayedAfterDay, value, zone);
+    }
+
+    public FlagConfig withZone(ZoneId value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
+                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, value);
+    }
+
+    /** True when a reading is grade 3 hypertension: either charted component at or above its threshold. */
+    boolean hypertensive(Double systolic, Double diastolic) {
+        return (systolic != null && systolic >= systolicThreshold)
+                || (diastolic != null && diastolic >= diastolicThreshold);
+    }
+
+    /** True when a reading shows the hypertension gone: both components charted and both below. */
+    boolean belowHypertension(Double systolic, Double diastolic) {
+        return systolic != null && diastolic != null && systolic < systolicThreshold
+                && diastolic < diastolicThreshold;
+    }
+
+    private static void requirePositive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+}

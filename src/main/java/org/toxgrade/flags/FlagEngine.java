@@ -1,0 +1,52 @@
+package org.toxgrade.flags;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.toxgrade.grading.EpisodeFacts;
+import org.toxgrade.grading.EpisodeGrading;
+
+/**
+ * Raises the neurotoxicity flags of one episode (CLINICAL-SPEC section 5). A pure function of its
+ * arguments: equal facts (in any order), grading, configuration and {@code asOf} give equal
+ * results, so late or corrected data only needs a re-evaluation, and a flag that no longer holds
+ * comes back inactive with an end rather than disappearing.
+ */
+public final class FlagEngine {
+
+    private static final List<FlagRule> RULES = List.of(new IcansOnsetRule(), new IcansHighGradeRule(),
+            new SeizureRule(), new CerebralEdemaRule(), new MotorWeaknessRule(), new PresSuspectedRule(),
+            new SteroidTaperReboundRule(), new DelayedNeurotoxicityRule(), new PeripheralNeurotoxicityRule(),
+            new HypertensionGrade3Rule());
+
+    private FlagEngine() {
+    }
+
+    /**
+     * @param facts   the episode's facts in any order, baseline facts (before the infusion) included
+     * @param grading {@code EpisodeGrader.grade(facts, gradingConfig, asOf)} for the same facts and
+     *                {@code asOf}
+     * @param config  site parameters, usually {@link FlagConfig#defaults()} with the grading's zone
+     * @param asOf    the instant the flags are judged at: facts after it are not yet known; a flag
+     *                whose end has been reached by then is inactive
+     * @return every occurrence of every flag, sorted by flag (CodeSystem order) then occurrence
+     */
+    public static List<FlagOccurrence> evaluate(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
+                                                Instant asOf) {
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(grading, "grading");
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(asOf, "asOf");
+        if (!grading.infusion().equals(facts.infusion()) || !grading.asOf().equals(asOf)) {
+            throw new IllegalArgumentException("the grading must be of the same episode and asOf as the flags");
+        }
+        EpisodeView episode = new EpisodeView(facts, grading, config, asOf);
+        List<FlagOccurrence> result = new ArrayList<>();
+        for (FlagRule rule : RULES) {
+            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode, rule.explanation(config)));
+        }
+        result.sort(FlagOccurrence.ORDER);
+        return List.copyOf(result);
+    }
+}

@@ -1,0 +1,107 @@
+package org.toxgrade.flags;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.toxgrade.flags.cases.FlagCase;
+import org.toxgrade.grading.EpisodeFacts;
+import org.toxgrade.grading.EpisodeGrader;
+import org.toxgrade.grading.EpisodeGrading;
+
+/**
+ * Acceptance scenario: seeds/case-polyradiculopathy-sps-after-cart.txt (CLINICAL-SPEC section 6),
+ * encoded in {@code flags/seeds/polyradiculopathy.json}. "No ICANS by ICE; the flags must still
+ * surface the neurotoxicity." Each assertion quotes the sentence of the report it checks.
+ */
+class PolyradiculopathySeedScenarioTest {
+
+    static FlagCase seed;
+    static EpisodeGrading grading;
+    static List<FlagOccurrence> flags;
+
+    @BeforeAll
+    static void evaluate() {
+        seed = FlagCase.fromResource("/flags/seeds/polyradiculopathy.json").get(0);
+        EpisodeFacts facts = seed.episode(seed.facts());
+        grading = EpisodeGrader.grade(facts, seed.gradingConfig(), seed.asOf());
+        flags = FlagEngine.evaluate(facts, grading, seed.config(), seed.asOf());
+    }
+
+    static Instant at(String time) {
+        return seed.time().parse(time);
+    }
+
+    static List<FlagOccurrence> of(NeurotoxicityFlag flag) {
+        return flags.stream().filter(o -> o.flag() == flag).toList();
+    }
+
+    @Test
+    void theEncodingGradesCrs1OnDay10AndNoIcans() {
+        // "complicated by Grade 1 CRS on Day +10 and resolved with a dose of tocilizumab"
+        assertEquals(1, grading.crs().episode().grade());
+        assertEquals(1, grading.crs().day(10).orElseThrow().grade());
+        assertEquals(0, grading.icans().episode().grade());
+    }
+
+    @Test
+    void peripheralNeurotoxicityFromDay6AndAgainAtTheDay156Flare() {
+        // "Six days after receiving CAR T cell therapy, the patient reported body aches ... 'electrical'
+        // and 'burning'" and "bilateral lower extremity weakness"
+        List<FlagOccurrence> peripheral = of(NeurotoxicityFlag.PERIPHERAL_NEUROTOXICITY);
+        assertEquals(2, peripheral.size(), peripheral.toString());
+        assertEquals(at("day 6 10:00"), peripheral.get(0).start());
+        // "Electromyography (EMG) on Day +52 demonstrated active denervation"; "CSF ... lymphocytic
+        // pleocytosis" on Day +55
+        assertTrue(peripheral.get(0).evidence().factIds().containsAll(
+                List.of("Observation/pain-d6", "Observation/legs-d6", "Procedure/emg-d52", "Observation/csf-d55")));
+        // "IVIG ... resulting in significant improvement": last charted day 76, flag held 14 days more
+        assertEquals(at("day 90 10:00"), peripheral.get(0).end());
+        // "Four weeks later, on Day +156, the patient developed severe acute pain"
+        assertEquals(at("day 156 10:00"), peripheral.get(1).start());
+        assertEquals(FlagStatus.ACTIVE, peripheral.get(1).status());
+        assertEquals(FlagPriority.PL, peripheral.get(1).priority());
+    }
+
+    @Test
+    void motorWeaknessFromTheLegWeaknessOfDay6() {
+        // "progressive severe bilateral lower extremity burning pain followed by paraparesis"
+        List<FlagOccurrence> motor = of(NeurotoxicityFlag.MOTOR_WEAKNESS);
+        assertTrue(!motor.isEmpty());
+        assertEquals(at("day 6 10:00"), motor.get(0).start());
+        assertTrue(motor.get(0).evidence().factIds().contains("Observation/legs-d6"));
+        assertEquals(FlagPriority.PH, motor.get(0).priority());
+    }
+
+    @Test
+    void delayedNeurotoxicityAtTheDay52EmgAndAgainAtTheDay156Flare() {
+        // "Electromyography (EMG) on Day +52 demonstrated active denervation": new, after day 28. The
+        // pain charted since day 6 is not new and does not start it.
+        List<FlagOccurrence> delayed = of(NeurotoxicityFlag.DELAYED_NEUROTOXICITY);
+        assertEquals(2, delayed.size(), delayed.toString());
+        assertEquals(at("day 52 10:00"), delayed.get(0).start());
+        assertTrue(delayed.get(0).evidence().factIds().containsAll(List.of("Procedure/emg-d52",
+                "Observation/csf-d55")));
+        assertTrue(!delayed.get(0).evidence().factIds().contains("Observation/pain-d39"),
+                "pain before the occurrence started is not its evidence");
+        // "She described stiffness, muscle spasms, involuntary extremity movements" on Day +156
+        assertEquals(at("day 156 10:00"), delayed.get(1).start());
+        assertTrue(delayed.get(1).evidence().factIds().contains("Observation/stiffness-d156"));
+        assertEquals(FlagStatus.ACTIVE, delayed.get(1).status());
+    }
+
+    @Test
+    void noIcansFlags() {
+        // "the patient did not have other specific symptoms of PERM such as encephalopathy"; ICE 10 throughout
+        for (NeurotoxicityFlag flag : List.of(NeurotoxicityFlag.ICANS_ONSET, NeurotoxicityFlag.ICANS_HIGH_GRADE,
+                NeurotoxicityFlag.SEIZURE, NeurotoxicityFlag.CEREBRAL_EDEMA, NeurotoxicityFlag.PRES_SUSPECTED,
+                NeurotoxicityFlag.HYPERTENSION_GRADE3)) {
+            assertTrue(of(flag).isEmpty(), flag + " " + of(flag));
+        }
+        // "treated with dexamethasone (20 mg) and continued at 10 mg daily": a taper, but no grade rose
+        assertTrue(of(NeurotoxicityFlag.STEROID_TAPER_REBOUND).isEmpty());
+    }
+}
