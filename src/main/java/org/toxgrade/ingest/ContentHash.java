@@ -1,11 +1,8 @@
 package org.toxgrade.ingest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.fhir.Hashes;
 
 /**
  * A fingerprint of a resource's content that ignores meta (version, lastUpdated) and formatting, so
@@ -19,15 +16,6 @@ final class ContentHash {
     static String of(FhirJson json, Resource resource) {
         Resource copy = resource.copy();
         copy.setMeta(null);
-        return sha256(json.encode(copy));
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JRE", e);
-        }
+        return Hashes.sha256(json.encode(copy));
     }
 }

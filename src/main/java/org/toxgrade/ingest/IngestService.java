@@ -11,6 +11,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.fhir.FhirException;
 import org.jboss.logging.Logger;
 import org.toxgrade.audit.AuditTrail;
+import org.toxgrade.derivation.DerivationSweeper;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.IdHasher;
 import org.toxgrade.security.Permission;
@@ -32,9 +33,11 @@ public class IngestService {
     private final MeterRegistry metrics;
     private final IdHasher ids;
     private final AuditTrail audit;
+    private final DerivationSweeper derivation;
 
     public IngestService(Vertx vertx, Mutiny.SessionFactory sessions, RequestPreparer preparer, ResourceStore store,
-            MeterRegistry metrics, IdHasher ids, AuditTrail audit) {
+            MeterRegistry metrics, IdHasher ids, AuditTrail audit, DerivationSweeper derivation) {
+        this.derivation = derivation;
         this.ids = ids;
         this.audit = audit;
         this.vertx = vertx;
@@ -51,6 +54,7 @@ public class IngestService {
         return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
                 .chain(write -> sessions.withTransaction(session -> storeAndAudit(session, caller, write)))
                 .invoke(this::count)
+                .call(outcome -> derivation.deriveEach(patients(List.of(outcome))))
                 .invoke(outcome -> LOG.infof("Ingest %s by %s: %s in %d ms", outcome.write().source(),
                         caller.clientId(), outcome.kind().name().toLowerCase(), elapsedMs(started)));
     }
@@ -60,6 +64,8 @@ public class IngestService {
         long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
                 .chain(plan -> plan.transaction() ? transaction(caller, plan) : batch(caller, plan))
+                .call(result -> derivation.deriveEach(patients(result.entries().stream()
+                        .map(BundleResult.EntryResult::outcome).filter(java.util.Objects::nonNull).toList())))
                 .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
                         result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),
                         result.count(WriteOutcome.Kind.CREATED) + result.count(WriteOutcome.Kind.UPDATED),
@@ -91,6 +97,21 @@ public class IngestService {
                 .map(results -> new BundleResult(false, new ArrayList<>(results)));
     }
 
+    /**
+     * The patients whose facts a request changed. Their re-derivation runs after the commit, before
+     * the answer, so a sender that reads back sees the results of what it sent; if it fails the
+     * patients stay marked and the sweeper derives them.
+     */
+    private static java.util.Set<String> patients(List<WriteOutcome> outcomes) {
+        java.util.Set<String> patients = new java.util.TreeSet<>();
+        for (WriteOutcome outcome : outcomes) {
+            if (outcome.kind() == WriteOutcome.Kind.CREATED || outcome.kind() == WriteOutcome.Kind.UPDATED) {
+                patients.add(outcome.write().facts().patient());
+            }
+        }
+        return patients;
+    }
+
     /** The write and its audit record commit together or not at all. */
     private Uni<WriteOutcome> storeAndAudit(Mutiny.Session session, Caller caller, PreparedWrite write) {
         return store.store(session, write).call(outcome -> audit.record(session, caller,
@@ -107,6 +128,9 @@ public class IngestService {
                 outcome.versionId(), outcome.kind().name().toLowerCase());
         metrics.counter("toxgrade.ingest.resources", "type", outcome.write().type().fhirName(),
                 "outcome", outcome.kind().name().toLowerCase()).increment();
+        // Unknown codes are not errors (a site maps them with its ConceptMap): count them per system.
+        outcome.write().facts().unknownCodeCountsBySystem().forEach((system, n) ->
+                metrics.counter("toxgrade.facts.unknown.codes", "system", system).increment(n));
     }
 
     /** The per-entry results of a Bundle. */

@@ -25,7 +25,7 @@ class BundleIngestTest {
                 .body("resourceType", equalTo("Bundle"))
                 .body("type", equalTo("batch-response"))
                 .body("entry", hasSize(4))
-                .body("entry[0].response.location", equalTo("Patient/pres-case/_history/1"))
+                .body("entry[0].response.location", equalTo("Patient/demo-case/_history/1"))
                 .body("entry[1].response.location", equalTo("MedicationAdministration/cart-infusion/_history/1"))
                 .body("entry[2].response.status", startsWith("20"))
                 .body("entry[3].response.etag", equalTo("W/\"1\""));
@@ -104,7 +104,7 @@ class BundleIngestTest {
                 {"resourceType": "Bundle", "type": "transaction", "entry": [
                   {"resource": {"resourceType": "Observation", "id": "tx-rollback-new", "status": "final",
                      "code": {"coding": [{"system": "http://loinc.org", "code": "8310-5"}]},
-                     "subject": {"reference": "Patient/pres-case"}, "effectiveDateTime": "2025-03-09T06:00:00Z",
+                     "subject": {"reference": "Patient/demo-case"}, "effectiveDateTime": "2025-03-09T06:00:00Z",
                      "valueQuantity": {"value": 38.2, "unit": "C", "system": "http://unitsofmeasure.org", "code": "Cel"}},
                    "request": {"method": "PUT", "url": "Observation/tx-rollback-new"}},
                   {"resource": %s, "request": {"method": "PUT", "url": "Observation/tx-rollback-ice"}}

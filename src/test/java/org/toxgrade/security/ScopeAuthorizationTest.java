@@ -57,7 +57,7 @@ class ScopeAuthorizationTest {
     @Test
     void aBatchEntryTheTokenDoesNotCoverIsRefusedAloneWith403() {
         as("system/Observation.u system/Patient.u").contentType(FHIR_JSON)
-                .body(Fixtures.read("ingest/valid/batch-pres-day0.json").replace("pres-case", "scope-batch")
+                .body(Fixtures.read("ingest/valid/batch-pres-day0.json").replace("demo-case", "scope-batch")
                         .replace("cart-infusion", "scope-batch-infusion")
                         .replace("temp-day0-evening", "scope-batch-temp")
                         .replace("ice-day0-evening", "scope-batch-ice"))
@@ -75,7 +75,7 @@ class ScopeAuthorizationTest {
     @Test
     void aTransactionWithOneEntryTheTokenDoesNotCoverStoresNothing() {
         String transaction = Fixtures.read("ingest/valid/batch-pres-day0.json").replace("\"batch\"", "\"transaction\"")
-                .replace("pres-case", "scope-tx").replace("cart-infusion", "scope-tx-infusion")
+                .replace("demo-case", "scope-tx").replace("cart-infusion", "scope-tx-infusion")
                 .replace("temp-day0-evening", "scope-tx-temp").replace("ice-day0-evening", "scope-tx-ice");
         as("system/Observation.u system/Patient.u").contentType(FHIR_JSON).body(transaction)
                 .when().post("/fhir")

@@ -57,7 +57,7 @@ public class FhirIngestResource {
     }
 
     @POST
-    @Path("{type}")
+    @Path("{type: [A-Z][A-Za-z]+}")
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> create(@PathParam("type") String type, String body, @HeaderParam("Prefer") String prefer,
             @Context UriInfo uri) {
@@ -66,7 +66,7 @@ public class FhirIngestResource {
     }
 
     @PUT
-    @Path("{type}/{id}")
+    @Path("{type: [A-Z][A-Za-z]+}/{id}")
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, String body,
             @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
@@ -75,13 +75,13 @@ public class FhirIngestResource {
     }
 
     @GET
-    @Path("{type}/{id}")
+    @Path("{type: [A-Z][A-Za-z]+}/{id}")
     public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id) {
         return reader.read(caller.get(), type, id, null).map(this::readAnswer);
     }
 
     @GET
-    @Path("{type}/{id}/_history/{version}")
+    @Path("{type: [A-Z][A-Za-z]+}/{id}/_history/{version}")
     public Uni<Response> vread(@PathParam("type") String type, @PathParam("id") String id,
             @PathParam("version") String version) {
         int versionId;

@@ -1,0 +1,125 @@
+package org.toxgrade.derivation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Flag;
+import org.toxgrade.episode.EpisodeDerivation;
+import org.toxgrade.episode.PatientDerivation;
+import org.toxgrade.episode.PatientDeriver;
+import org.toxgrade.episode.Timeline;
+import org.toxgrade.facts.PatientFacts;
+import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.fhir.Hashes;
+import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.publish.build.DerivedResource;
+import org.toxgrade.publish.build.DerivedResourcesBuilder;
+import org.toxgrade.publish.build.FlagBuilder;
+
+/**
+ * The CPU part of a re-derivation, run off the event loop: grade and flag, build the FHIR
+ * resources, encode them, and say what became of results the data no longer supports. Touches no
+ * database: the caller passes what is stored.
+ */
+@Singleton
+public class DerivationComputer {
+
+    private static final String VER_STATUS = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
+
+    private final PatientDeriver deriver;
+    private final DerivedResourcesBuilder builder;
+    private final FhirJson json;
+    private final ObjectMapper mapper;
+    private final GradingConfig grading;
+
+    public DerivationComputer(PatientDeriver deriver, DerivedResourcesBuilder builder, FhirJson json,
+            ObjectMapper mapper, GradingConfig grading) {
+        this.deriver = deriver;
+        this.builder = builder;
+        this.json = json;
+        this.mapper = mapper;
+        this.grading = grading;
+    }
+
+    Derived compute(String patient, PatientFacts facts, Map<String, DerivedResourceRow> existing,
+            OffsetDateTime now) {
+        Instant asOf = now.toInstant();
+        PatientDerivation derivation = deriver.derive(patient, facts, asOf);
+        List<DerivedResource> resources = builder.build(derivation, id -> {
+            DerivedResourceRow row = existing.get("Condition/" + id);
+            return row == null ? asOf : row.firstRecordedAt.toInstant();
+        });
+        List<Derived.EncodedResource> encoded = new ArrayList<>();
+        Set<String> present = new HashSet<>();
+        for (DerivedResource resource : resources) {
+            present.add(resource.resourceType() + "/" + resource.id());
+            encoded.add(encode(resource.resourceType(), resource.id(), resource.episodeKey(), resource.status(),
+                    resource.resource(), resource.sources()));
+        }
+        for (DerivedResourceRow row : existing.values()) {
+            if (!present.contains(row.resourceType + "/" + row.resourceId)) {
+                encoded.add(withdrawn(row, asOf));
+            }
+        }
+        List<Derived.EncodedEpisode> episodes = new ArrayList<>();
+        for (EpisodeDerivation episode : derivation.episodes()) {
+            episodes.add(new Derived.EncodedEpisode(episode.window(), timelineJson(episode)));
+        }
+        return new Derived(encoded, episodes);
+    }
+
+    /**
+     * A stored result the data no longer supports (its records corrected or withdrawn): never
+     * deleted. A Flag becomes inactive with an end (CLINICAL-SPEC section 5); a Condition is marked
+     * entered-in-error, since it was proposed from records that turned out wrong.
+     */
+    private Derived.EncodedResource withdrawn(DerivedResourceRow row, Instant now) {
+        DomainResource stored = (DomainResource) json.parse(row.resourceJson);
+        DomainResource updated;
+        String status;
+        if (stored instanceof Flag flag) {
+            updated = FlagBuilder.withdrawn(flag, now);
+            status = "inactive";
+        } else {
+            Condition condition = ((Condition) stored).copy();
+            condition.setVerificationStatus(new CodeableConcept(new Coding(VER_STATUS, "entered-in-error", null)));
+            if (condition.getNote().stream().noneMatch(n -> n.getText().startsWith("Withdrawn"))) {
+                condition.addNote().setText("Withdrawn: the records behind this result were corrected or withdrawn.")
+                        .setTime(Date.from(now));
+            }
+            updated = condition;
+            status = "entered-in-error";
+        }
+        // A result already withdrawn encodes the same again and therefore changes nothing.
+        return encode(row.resourceType, row.resourceId, row.episodeKey, status, updated, List.of());
+    }
+
+    private Derived.EncodedResource encode(String type, String id, String episodeKey, String status,
+            DomainResource resource, List<String> sources) {
+        resource.getMeta().setVersionId(null);
+        resource.getMeta().setLastUpdated(null);
+        String text = json.encode(resource);
+        return new Derived.EncodedResource(type, id, episodeKey, status, text,
+                Hashes.sha256(text), sources);
+    }
+
+    private String timelineJson(EpisodeDerivation episode) {
+        try {
+            return mapper.writeValueAsString(Timeline.of(episode, grading.zone()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("TG-DERIVE-001: timeline could not be encoded", e);
+        }
+    }
+}

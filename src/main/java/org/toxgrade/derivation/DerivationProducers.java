@@ -1,0 +1,36 @@
+package org.toxgrade.derivation;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.toxgrade.episode.EpisodeSettings;
+import org.toxgrade.episode.GradingSettings;
+import org.toxgrade.episode.PatientDeriver;
+import org.toxgrade.facts.EpisodeFactsAssembler;
+import org.toxgrade.flags.FlagSettings;
+import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.publish.build.DerivedResourcesBuilder;
+
+/** The pure derivation pipeline, configured once from the site settings. */
+@Singleton
+public class DerivationProducers {
+
+    @Produces
+    @Singleton
+    GradingConfig gradingConfig(GradingSettings settings) {
+        return settings.toGradingConfig();
+    }
+
+    @Produces
+    @Singleton
+    PatientDeriver patientDeriver(GradingConfig grading, EpisodeSettings episodes, FlagSettings flags) {
+        // Separately sent oxygen flows pair with a device no further back than the device itself holds.
+        return new PatientDeriver(episodes.planner(grading.zone()),
+                new EpisodeFactsAssembler(grading.oxygenCarryForward()), grading, flags.toFlagConfig(grading.zone()));
+    }
+
+    @Produces
+    @Singleton
+    DerivedResourcesBuilder derivedResourcesBuilder(GradingConfig grading) {
+        return new DerivedResourcesBuilder(grading.zone());
+    }
+}

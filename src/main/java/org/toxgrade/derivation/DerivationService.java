@@ -1,0 +1,65 @@
+package org.toxgrade.derivation;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+import org.toxgrade.episode.FactStore;
+import org.toxgrade.episode.PatientLocks;
+import org.toxgrade.security.IdHasher;
+
+/**
+ * Re-derives one patient: under the patient's lock, load the stored facts and results, grade and
+ * flag off the event loop, store what changed and clear the patient's "needs derivation" mark, all
+ * in one transaction. If anything fails the mark stays and the sweeper tries again: a change of
+ * facts is never lost on the way to a result.
+ */
+@ApplicationScoped
+public class DerivationService {
+
+    private static final Logger LOG = Logger.getLogger(DerivationService.class);
+
+    private final Mutiny.SessionFactory sessions;
+    private final Vertx vertx;
+    private final PatientLocks locks;
+    private final FactStore facts;
+    private final DerivedStateStore store;
+    private final DerivationComputer computer;
+    private final IdHasher ids;
+
+    public DerivationService(Mutiny.SessionFactory sessions, Vertx vertx, PatientLocks locks, FactStore facts,
+            DerivedStateStore store, DerivationComputer computer, IdHasher ids) {
+        this.sessions = sessions;
+        this.vertx = vertx;
+        this.locks = locks;
+        this.facts = facts;
+        this.store = store;
+        this.computer = computer;
+        this.ids = ids;
+    }
+
+    /** The changes it made; empty when nothing changed or the patient is unknown. */
+    public Uni<List<DerivedStateStore.Change>> derive(String patient) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        long started = System.nanoTime();
+        return sessions.withTransaction(session -> locks.lockForDerivation(session, patient).chain(state -> {
+            if (state == null) {
+                return Uni.createFrom().item(List.<DerivedStateStore.Change>of());
+            }
+            return facts.load(session, state).chain(patientFacts -> store.existing(session, patient)
+                    .chain(existing -> vertx.executeBlocking(
+                                    () -> computer.compute(patient, patientFacts, existing, now), false)
+                            .chain(derived -> store.apply(session, patient, derived, existing, now)))
+                    .invoke(changes -> {
+                        state.needsDerivation = false;
+                        state.derivedAt = now;
+                    }));
+        })).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
+                changes.size(), (System.nanoTime() - started) / 1_000_000));
+    }
+}

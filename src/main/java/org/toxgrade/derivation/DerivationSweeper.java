@@ -1,0 +1,73 @@
+package org.toxgrade.derivation;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+/**
+ * Re-derives patients whose derivation is owed: facts changed but the derivation after the write
+ * failed or never ran (a crash, a restart, another replica), and patients with an open episode
+ * whose results depend on the passing of time (resolution after the quiet period, flag periods).
+ * Any number of replicas may sweep: each derivation takes the patient's lock.
+ */
+@ApplicationScoped
+public class DerivationSweeper {
+
+    private static final Logger LOG = Logger.getLogger(DerivationSweeper.class);
+
+    private final Mutiny.SessionFactory sessions;
+    private final DerivationService derivation;
+    private final DerivationSettings settings;
+
+    public DerivationSweeper(Mutiny.SessionFactory sessions, DerivationService derivation,
+            DerivationSettings settings) {
+        this.sessions = sessions;
+        this.derivation = derivation;
+        this.settings = settings;
+    }
+
+    @Scheduled(every = "${toxgrade.derivation.sweep-interval:10s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> sweep() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return sessions.withSession(session -> session.createNativeQuery("""
+                        select p.patient_ref from patient_state p
+                        where p.needs_derivation
+                           or (p.derived_at < :refreshBefore and exists (
+                                 select 1 from episode_state e
+                                 where e.patient_ref = p.patient_ref and e.window_end > :now))
+                        order by p.facts_changed_at
+                        limit :limit
+                        """, String.class)
+                        .setParameter("refreshBefore", now.minus(settings.refreshInterval()))
+                        .setParameter("now", now)
+                        .setParameter("limit", settings.sweepBatchSize())
+                        .getResultList())
+                .chain(this::deriveEach)
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Derivation sweep failed (%s); the next sweep retries", e.getClass().getName());
+                    return Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Derives each patient in turn; one failure leaves that patient marked and moves on. */
+    public Uni<Void> deriveEach(Collection<String> patients) {
+        return Multi.createFrom().iterable(List.copyOf(patients))
+                .onItem().transformToUniAndConcatenate(patient -> derivation.derive(patient)
+                        .replaceWithVoid()
+                        .onFailure().recoverWithUni(e -> {
+                            LOG.warnf("Derivation failed (%s); the patient stays marked for the sweeper",
+                                    e.getClass().getName());
+                            return Uni.createFrom().voidItem();
+                        }))
+                .collect().last()
+                .replaceWithVoid();
+    }
+}

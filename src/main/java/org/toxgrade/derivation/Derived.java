@@ -1,0 +1,21 @@
+package org.toxgrade.derivation;
+
+import java.util.List;
+import org.toxgrade.episode.EpisodeWindow;
+
+/**
+ * A patient's derivation, encoded off the event loop and ready to store.
+ *
+ * @param resources every Condition and Flag as it should now read (withdrawn ones included)
+ * @param episodes each episode's window with its timeline as JSON
+ */
+record Derived(List<EncodedResource> resources, List<EncodedEpisode> episodes) {
+
+    /** A Condition or Flag as JSON (meta holds only the profile) with the hash of that JSON. */
+    record EncodedResource(String resourceType, String id, String episodeKey, String status, String json,
+            String sha256, List<String> sources) {
+    }
+
+    record EncodedEpisode(EpisodeWindow window, String timelineJson) {
+    }
+}

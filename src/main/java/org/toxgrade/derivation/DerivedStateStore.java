@@ -1,0 +1,88 @@
+package org.toxgrade.derivation;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+/**
+ * Stores a patient's derived Conditions, Flags and episode timelines inside the derivation's
+ * transaction. Only what changed gets a new version, so re-deriving unchanged data writes nothing
+ * (and sends nothing to the EHR).
+ */
+@ApplicationScoped
+public class DerivedStateStore {
+
+    /** What a derivation changed: the new version of each changed resource. */
+    public record Change(DerivedResourceRow row, boolean firstVersion, List<String> sources) {
+    }
+
+    public Uni<Map<String, DerivedResourceRow>> existing(Mutiny.Session session, String patient) {
+        return session.createSelectionQuery("from DerivedResourceRow where patientRef = :patient",
+                        DerivedResourceRow.class)
+                .setParameter("patient", patient)
+                .getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.resourceType + "/" + r.resourceId,
+                        Function.identity())));
+    }
+
+    public Uni<List<Change>> apply(Mutiny.Session session, String patient, Derived derived,
+            Map<String, DerivedResourceRow> existing, OffsetDateTime now) {
+        List<Change> changes = new ArrayList<>();
+        List<Object> toPersist = new ArrayList<>();
+        for (Derived.EncodedResource resource : derived.resources()) {
+            DerivedResourceRow row = existing.get(resource.resourceType() + "/" + resource.id());
+            if (row != null && row.contentSha256.equals(resource.sha256())) {
+                continue;
+            }
+            boolean first = row == null;
+            if (first) {
+                row = new DerivedResourceRow();
+                row.resourceType = resource.resourceType();
+                row.resourceId = resource.id();
+                row.patientRef = patient;
+                row.firstRecordedAt = now;
+                row.versionId = 0;
+                toPersist.add(row);
+            }
+            row.episodeKey = resource.episodeKey();
+            row.status = resource.status();
+            row.versionId += 1;
+            row.contentSha256 = resource.sha256();
+            row.resourceJson = resource.json();
+            row.lastUpdated = now;
+            changes.add(new Change(row, first, resource.sources()));
+        }
+        return (toPersist.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(toPersist.toArray()))
+                .chain(() -> storeEpisodes(session, patient, derived, now))
+                .chain(session::flush)
+                .replaceWith(changes);
+    }
+
+    private Uni<Void> storeEpisodes(Mutiny.Session session, String patient, Derived derived, OffsetDateTime now) {
+        return session.createMutationQuery("delete from EpisodeStateRow where patientRef = :patient")
+                .setParameter("patient", patient)
+                .executeUpdate()
+                .chain(() -> Multi.createFrom().iterable(derived.episodes())
+                        .onItem().transformToUniAndConcatenate(episode -> {
+                            EpisodeStateRow row = new EpisodeStateRow();
+                            row.episodeKey = episode.window().key();
+                            row.patientRef = patient;
+                            row.episodeNumber = episode.window().number();
+                            row.infusionAt = episode.window().infusion().atOffset(ZoneOffset.UTC);
+                            row.windowEnd = episode.window().end().atOffset(ZoneOffset.UTC);
+                            row.timelineJson = episode.timelineJson();
+                            row.derivedAt = now;
+                            return session.persist(row);
+                        })
+                        .collect().last())
+                .replaceWithVoid();
+    }
+}

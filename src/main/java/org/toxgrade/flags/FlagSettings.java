@@ -1,0 +1,52 @@
+package org.toxgrade.flags;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Site-tunable parameters of the neurotoxicity flags (CLINICAL-SPEC section 5); see {@link FlagConfig}. */
+@ConfigMapping(prefix = "toxgrade.flags")
+public interface FlagSettings {
+
+    /** Grade 3 hypertension at a systolic pressure at or above this (CTCAE v5 adult: 160 mmHg). */
+    @WithDefault("160")
+    double systolicThreshold();
+
+    /** Grade 3 hypertension at a diastolic pressure at or above this (CTCAE v5 adult: 100 mmHg). */
+    @WithDefault("100")
+    double diastolicThreshold();
+
+    /** A CRS or ICANS grade rise within this long after a steroid taper is a rebound. */
+    @WithDefault("PT72H")
+    Duration taperReboundWindow();
+
+    /** Steroid doses further apart than this belong to different courses and are not compared. */
+    @WithDefault("PT48H")
+    Duration taperCourseGap();
+
+    /** Hypertension and encephalopathy, a seizure or a visual disturbance this close together suggest PRES. */
+    @WithDefault("PT24H")
+    Duration presWindow();
+
+    /** How long a seizure or a clinical PRES suspicion keeps its flag active after it was last charted. */
+    @WithDefault("PT72H")
+    Duration pointFindingHold();
+
+    /** How long weakness, peripheral and delayed findings keep their flag active after last charted. */
+    @WithDefault("P14D")
+    Duration persistentFindingHold();
+
+    /** A new neurological finding after this episode day is delayed neurotoxicity. */
+    @WithDefault("28")
+    int delayedAfterDay();
+
+    /** An ICE score this many points below the pre-infusion baseline counts as encephalopathy for PRES. */
+    @WithDefault("1")
+    int iceDropPoints();
+
+    default FlagConfig toFlagConfig(ZoneId zone) {
+        return new FlagConfig(systolicThreshold(), diastolicThreshold(), taperReboundWindow(), taperCourseGap(),
+                presWindow(), pointFindingHold(), persistentFindingHold(), delayedAfterDay(), iceDropPoints(), zone);
+    }
+}

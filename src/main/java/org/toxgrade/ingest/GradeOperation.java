@@ -1,0 +1,169 @@
+package org.toxgrade.ingest;
+
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.episode.PatientDerivation;
+import org.toxgrade.episode.PatientDeriver;
+import org.toxgrade.facts.ContextFact;
+import org.toxgrade.facts.FactExtraction;
+import org.toxgrade.facts.FactMapper;
+import org.toxgrade.facts.FactMappingException;
+import org.toxgrade.facts.PatientFacts;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.grading.fact.Fact;
+import org.toxgrade.publish.build.DerivedResource;
+import org.toxgrade.publish.build.DerivedResourcesBuilder;
+import org.toxgrade.publish.build.ProvenanceBuilder;
+
+/**
+ * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
+ * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
+ * nothing persisted. For clinical decision support and for checking the service against a case.
+ * Runs on a worker thread (all CPU).
+ */
+@Singleton
+public class GradeOperation {
+
+    private final FhirJson json;
+    private final FactMapper facts;
+    private final PatientDeriver deriver;
+    private final DerivedResourcesBuilder builder;
+    private final ProvenanceBuilder provenance = new ProvenanceBuilder();
+
+    public GradeOperation(FhirJson json, FactMapper facts, PatientDeriver deriver, DerivedResourcesBuilder builder) {
+        this.json = json;
+        this.facts = facts;
+        this.deriver = deriver;
+        this.builder = builder;
+    }
+
+    public Bundle grade(String body, Instant asOf) {
+        if (!(json.parse(body) instanceof Bundle bundle)) {
+            throw new FhirException(422, IssueType.NOTSUPPORTED,
+                    "TG-GRADE-001: $grade takes a Bundle of the patient's resources", "resourceType");
+        }
+        Map<String, String> fullUrls = assignIds(bundle);
+        List<BundleEntryComponent> entries = newestVersions(bundle.getEntry());
+        Map<String, PatientBuilder> patients = new TreeMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource resource = entries.get(i).getResource();
+            if (resource == null) {
+                continue;
+            }
+            if (IngestibleType.of(resource.fhirType()).isEmpty()) {
+                throw new FhirException(422, IssueType.NOTSUPPORTED, "TG-GRADE-002: resource type "
+                        + resource.fhirType() + " carries no facts; accepted: " + IngestibleType.names(),
+                        "Bundle.entry[" + i + "].resource");
+            }
+            TransactionReferences.resolve(json.context().newTerser(), resource, fullUrls);
+            FactExtraction extraction;
+            try {
+                extraction = facts.map(resource);
+            } catch (FactMappingException e) {
+                throw new FhirException(422, IssueType.PROCESSING, e.getMessage(),
+                        RequestPreparer.inEntry(i, e.fhirPath()));
+            }
+            patients.computeIfAbsent(extraction.patient(), p -> new PatientBuilder()).add(extraction);
+        }
+        Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
+        for (Map.Entry<String, PatientBuilder> patient : patients.entrySet()) {
+            PatientDerivation derivation = deriver.derive(patient.getKey(), patient.getValue().build(), asOf);
+            for (DerivedResource derived : builder.build(derivation, id -> asOf)) {
+                String reference = derived.resourceType() + "/" + derived.id();
+                result.addEntry().setFullUrl(reference).setResource(derived.resource());
+                result.addEntry().setResource(provenance.build(reference, true, derived.sources(), asOf));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * A Bundle may hold several versions of one resource (a running infusion and its closing
+     * version): like the stored path, only the newest counts, by numeric {@code meta.versionId},
+     * else {@code meta.lastUpdated}, else the later entry. Older versions become empty entries so
+     * that entry indexes in error messages stay those of the request.
+     */
+    private static List<BundleEntryComponent> newestVersions(List<BundleEntryComponent> entries) {
+        Map<String, Integer> newest = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource resource = entries.get(i).getResource();
+            if (resource == null) {
+                continue;
+            }
+            String key = resource.getIdElement().getValue();
+            Integer previous = newest.get(key);
+            if (previous == null || !isOlder(resource, entries.get(previous).getResource())) {
+                newest.put(key, i);
+            }
+        }
+        List<BundleEntryComponent> kept = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Resource resource = entries.get(i).getResource();
+            boolean current = resource != null && newest.get(resource.getIdElement().getValue()) == i;
+            kept.add(current ? entries.get(i) : new BundleEntryComponent());
+        }
+        return kept;
+    }
+
+    private static boolean isOlder(Resource candidate, Resource current) {
+        try {
+            return Long.parseLong(candidate.getMeta().getVersionId()) < Long.parseLong(current.getMeta().getVersionId());
+        } catch (NumberFormatException e) {
+            java.util.Date a = candidate.getMeta().getLastUpdated();
+            java.util.Date b = current.getMeta().getLastUpdated();
+            return a != null && b != null && a.before(b);
+        }
+    }
+
+    /** Entries without an id get one (from a urn:uuid fullUrl, else a new one) so references resolve. */
+    private static Map<String, String> assignIds(Bundle bundle) {
+        Map<String, String> fullUrls = new HashMap<>();
+        for (BundleEntryComponent entry : bundle.getEntry()) {
+            Resource resource = entry.getResource();
+            if (resource == null) {
+                continue;
+            }
+            if (!resource.hasIdElement() || resource.getIdElement().getIdPart() == null) {
+                String fromUrl = entry.hasFullUrl() && entry.getFullUrl().startsWith("urn:uuid:")
+                        ? entry.getFullUrl().substring("urn:uuid:".length()) : UUID.randomUUID().toString();
+                resource.setId(fromUrl);
+            }
+            String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+            resource.setId(reference);
+            if (entry.hasFullUrl()) {
+                fullUrls.put(entry.getFullUrl(), reference);
+            }
+        }
+        return fullUrls;
+    }
+
+    /** Collects one patient's extractions into what the store would hold. */
+    private static final class PatientBuilder {
+        private LocalDate birthDate;
+        private final List<Fact> facts = new ArrayList<>();
+        private final List<ContextFact> context = new ArrayList<>();
+
+        void add(FactExtraction extraction) {
+            extraction.birthDate().ifPresent(d -> birthDate = d);
+            facts.addAll(extraction.facts());
+            context.addAll(extraction.contextFacts());
+            extraction.infusion().ifPresent(context::add);
+        }
+
+        PatientFacts build() {
+            return new PatientFacts(birthDate, false, facts, context);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.toxgrade.ingest.rest;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirMediaTypes;
+import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.ingest.GradeOperation;
+import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.security.CurrentCaller;
+import org.toxgrade.security.GrantedScopes;
+
+/**
+ * {@code POST /fhir/$grade}: a Bundle in (Patient plus the resources of the input contract), a
+ * {@code collection} Bundle out with the Conditions, Flags and Provenance the service would write.
+ * Stateless; needs the {@code toxgrade/grade} scope. {@code asOf} (an instant) grades as of that
+ * time instead of now.
+ */
+@Path("/fhir")
+public class GradeOperationResource {
+
+    private final GradeOperation operation;
+    private final Vertx vertx;
+    private final FhirResponses responses;
+    private final CurrentCaller caller;
+    private final IngestConfig config;
+
+    public GradeOperationResource(GradeOperation operation, Vertx vertx, FhirResponses responses,
+            CurrentCaller caller, IngestConfig config) {
+        this.operation = operation;
+        this.vertx = vertx;
+        this.responses = responses;
+        this.caller = caller;
+        this.config = config;
+    }
+
+    @POST
+    @Path("$grade")
+    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    public Uni<Response> grade(String body, @QueryParam("asOf") String asOf) {
+        caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
+        if (body != null && body.length() > config.maxBodySize().asLongValue()) {
+            throw RequestSizeFilter.tooLarge(config);
+        }
+        if (body == null || body.isBlank()) {
+            throw new FhirException(400, IssueType.REQUIRED, "TG-GRADE-003: the request body is empty");
+        }
+        Instant at = parse(asOf);
+        return vertx.executeBlocking(() -> operation.grade(body, at), false)
+                .map(bundle -> responses.ok(200, bundle).build());
+    }
+
+    /** The same operation for clients that percent-encode the "$" (the path is matched undecoded). */
+    @POST
+    @Path("%24grade")
+    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    public Uni<Response> gradeEncoded(String body, @QueryParam("asOf") String asOf) {
+        return grade(body, asOf);
+    }
+
+    private static Instant parse(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return Instant.now();
+        }
+        try {
+            return Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new FhirException(400, IssueType.INVALID,
+                    "TG-GRADE-004: asOf must be an instant, e.g. 2026-03-20T00:00:00Z", "asOf");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.toxgrade.publish.build;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.toxgrade.episode.EpisodeDerivation;
+import org.toxgrade.episode.PatientDerivation;
+import org.toxgrade.flags.FlagOccurrence;
+import org.toxgrade.grading.Syndrome;
+
+/** Every Condition and Flag a patient's derivation calls for, in a stable order. */
+public final class DerivedResourcesBuilder {
+
+    private final ConditionBuilder conditions;
+    private final FlagBuilder flags = new FlagBuilder();
+
+    public DerivedResourcesBuilder(ZoneId zone) {
+        this.conditions = new ConditionBuilder(zone);
+    }
+
+    /**
+     * @param recordedDate the date each Condition was first recorded, by id (the stored path keeps
+     *     the first; {@code $grade} passes its own time)
+     */
+    public List<DerivedResource> build(PatientDerivation derivation, Function<String, Instant> recordedDate) {
+        List<DerivedResource> resources = new ArrayList<>();
+        for (EpisodeDerivation episode : derivation.episodes()) {
+            for (Syndrome syndrome : Syndrome.values()) {
+                String id = episode.window().key() + "-" + (syndrome == Syndrome.CRS ? "crs" : "icans");
+                conditions.build(derivation.patient(), episode, syndrome, recordedDate.apply(id))
+                        .ifPresent(resources::add);
+            }
+            for (FlagOccurrence occurrence : episode.flags()) {
+                resources.add(flags.build(derivation.patient(), episode, occurrence));
+            }
+        }
+        return resources;
+    }
+}

@@ -1,0 +1,77 @@
+package org.toxgrade.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.audit.AuditTrail;
+import org.toxgrade.derivation.EpisodeStateRow;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.CurrentCaller;
+import org.toxgrade.security.Permission;
+
+/**
+ * {@code GET /api/patients/{id}/timeline}: per episode, day by day, the CRS and ICANS grade, the
+ * flags active and the drugs given, the data a chart draws. JSON; needs the scopes to read
+ * Conditions and Flags, since it shows both.
+ */
+@Path("/api/patients/{id}/timeline")
+public class TimelineResource {
+
+    private final Mutiny.SessionFactory sessions;
+    private final ObjectMapper mapper;
+    private final CurrentCaller caller;
+    private final AuditTrail audit;
+
+    public TimelineResource(Mutiny.SessionFactory sessions, ObjectMapper mapper, CurrentCaller caller,
+            AuditTrail audit) {
+        this.sessions = sessions;
+        this.mapper = mapper;
+        this.caller = caller;
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<JsonNode> timeline(@PathParam("id") String id) {
+        Caller who = caller.get();
+        who.require("Condition", Permission.R);
+        who.require("Flag", Permission.R);
+        String patient = "Patient/" + id;
+        return sessions.withTransaction(session -> session.createSelectionQuery(
+                                "from EpisodeStateRow where patientRef = :patient order by episodeNumber",
+                                EpisodeStateRow.class)
+                        .setParameter("patient", patient)
+                        .getResultList()
+                        .call(rows -> audit.record(session, who, AuditTrail.Action.R, "timeline", "Patient", id, null,
+                                rows.isEmpty() ? 404 : 200)))
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw new FhirException(404, IssueType.NOTFOUND,
+                                "TG-TIMELINE-001: no episode is known for this patient (no infusion received yet?)");
+                    }
+                    ObjectNode body = mapper.createObjectNode().put("patient", patient);
+                    ArrayNode episodes = body.putArray("episodes");
+                    for (EpisodeStateRow row : rows) {
+                        try {
+                            ObjectNode episode = (ObjectNode) mapper.readTree(row.timelineJson);
+                            episode.put("windowEnd", row.windowEnd.toInstant().toString());
+                            episode.put("derivedAt", row.derivedAt.toInstant().toString());
+                            episodes.add(episode);
+                        } catch (java.io.IOException e) {
+                            throw new IllegalStateException("TG-TIMELINE-002: stored timeline unreadable", e);
+                        }
+                    }
+                    return body;
+                });
+    }
+}

@@ -1,0 +1,190 @@
+package org.toxgrade.e2e;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.toxgrade.support.Api.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.toxgrade.support.Results;
+import org.toxgrade.support.SeedCases;
+
+/**
+ * The main acceptance scenario: the PRES case report (seeds/case-pres-after-cd19-cart.txt) sent
+ * day by day as an EHR would, through the secured FHIR API, then read back as Conditions, Flags
+ * and a timeline. Each assertion quotes the report; where it contradicts itself the test says
+ * which reading the ASTCT rules give. Day 0 is 2026-03-02 (UTC).
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PresCaseEndToEndTest {
+
+    private static final String PATIENT = "pres-case";
+    private List<String> days;
+    private JsonPath timeline;
+
+    /**
+     * Sent once, from the first test that runs (not in a @BeforeAll: the test HTTP port is only
+     * known to REST Assured once a test method runs).
+     */
+    @BeforeEach
+    void sendTheCaseDayByDayOnce() {
+        if (days != null) {
+            return;
+        }
+        days = SeedCases.days("pres");
+        SeedCases.post(days);
+        timeline = as(Results.READER).when().get("/api/patients/" + PATIENT + "/timeline")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private Integer grade(String syndrome, int day) {
+        return timeline.get("episodes[0].days.find { it.day == " + day + " }." + syndrome + "Grade");
+    }
+
+    private List<String> flagsOn(int day) {
+        return timeline.getList("episodes[0].days.find { it.day == " + day + " }.activeFlags");
+    }
+
+    @Test
+    void day0FeverIsCrsGrade1NotGrade2() {
+        // "That evening, she developed a fever of 102°F, consistent with grade 2 CRS" versus the
+        // discussion's "The patient initially developed grade 1 CRS": fever without hypotension or
+        // hypoxia is grade 1 by ASTCT (CLINICAL-SPEC section 2), so the rules take grade 1.
+        assertEquals(1, grade("crs", 0));
+        // "with ICE score of 10/10"
+        assertEquals(0, grade("icans", 0));
+    }
+
+    @Test
+    void day5VasopressorsAreCrsGrade3WithIce10() {
+        // "This clinical decline, consistent with grade 3 CRS and ICE scores of 10/10, prompted her
+        // transfer to the intensive care unit for vasopressor support."
+        assertEquals(3, grade("crs", 5));
+        assertEquals(0, grade("icans", 5));
+    }
+
+    @Test
+    void day7IsCrsGrade1() {
+        // "By day 7, her hypotension resolved, and CRS was downgraded to grade 1."
+        assertEquals(1, grade("crs", 7));
+    }
+
+    @Test
+    void day8IsCrs3AndIcans3WithASeizureFlag() {
+        // "On the morning of day 8 ... fever of 103.3°F, tachypnea, hypotension, and progressive
+        // somnolence. This was consistent with grade 3 CRS and grade 3 ICANS, with an ICE score of 0/10."
+        assertEquals(3, grade("crs", 8));
+        assertEquals(3, grade("icans", 8));
+        // "continuous electroencephalogram (cEEG) revealed seizure-like activity"
+        assertTrue(flagsOn(8).containsAll(List.of("seizure", "icans-onset", "icans-high-grade")), flagsOn(8)::toString);
+    }
+
+    @Test
+    void days10And11AreRecovery() {
+        // "Over the course of days 10 and 11, the patient made neurological and hemodynamic recovery
+        // to her baseline mental status"
+        assertEquals(0, grade("crs", 10));
+        assertEquals(0, grade("icans", 10));
+        assertEquals(0, grade("crs", 11));
+        assertEquals(0, grade("icans", 11));
+    }
+
+    @Test
+    void day15IsIcans1WithPresSuspected() {
+        // "She was hemodynamically stable (grade 0 CRS), but her ICE score was 9/10, consistent with
+        // grade 1 ICANS. A repeat brain MRI ... consistent with vasogenic edema ... (PRES)."
+        assertEquals(0, grade("crs", 15));
+        assertEquals(1, grade("icans", 15));
+        assertTrue(flagsOn(15).contains("pres-suspected"), flagsOn(15)::toString);
+        JsonNode pres = Results.stored(PATIENT).entrySet().stream()
+                .filter(e -> e.getKey().contains("-pres-suspected-")).findFirst().orElseThrow().getValue();
+        assertEquals("2026-03-17T14:00:00+00:00", pres.path("period").path("start").asText());
+        assertTrue(pres.toString().contains("Observation/pres-mri-d15"), "the MRI is the flag's supporting record");
+    }
+
+    @Test
+    void day16HypertensionIsGrade3() {
+        // "On day 16, the patient developed agitation, hypertension of 187/109 mmHg"
+        assertTrue(flagsOn(16).contains("hypertension-grade3"), flagsOn(16)::toString);
+        assertTrue(flagsOn(16).contains("pres-suspected"));
+    }
+
+    @Test
+    void theFailedTapersRaiseSteroidTaperRebound() {
+        // Figure 6: "Taper represents each day on which an attempt was made to de-escalate a
+        // preceding steroid treatment, typically leading to worsening grades of ICANS or CRS".
+        // Day 7 "de-escalation" -> day 8 worsening; day 12 taper -> "recurrence of somnolence";
+        // day 14 second taper -> day 15 ICANS 1.
+        assertTrue(flagsOn(8).contains("steroid-taper-rebound"), flagsOn(8)::toString);
+        assertTrue(flagsOn(12).contains("steroid-taper-rebound"), flagsOn(12)::toString);
+        assertTrue(flagsOn(15).contains("steroid-taper-rebound"), flagsOn(15)::toString);
+    }
+
+    @Test
+    void theConditionsCarryThePeakGradesWithTheirEvidenceAndStayProvisional() {
+        as(Results.READER).queryParam("patient", PATIENT).when().get("/fhir/Condition").then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("entry.resource.stage[0].summary.coding[0].code", hasItems("grade-3"))
+                .body("entry.resource.code.coding.code.flatten()", hasItems("crs", "D89.833", "icans", "G92.03"))
+                .body("entry.resource.verificationStatus.coding[0].code", not(hasItem(not(equalTo("provisional")))))
+                .body("entry.find { it.resource.code.coding[0].code == 'crs' }.resource.onsetDateTime",
+                        equalTo("2026-03-02T20:00:00+00:00"))
+                .body("entry.find { it.resource.code.coding[0].code == 'crs' }.resource.evidence.detail.reference.flatten()",
+                        hasItems("Observation/pres-temp-d0-evening", "MedicationAdministration/pres-norepinephrine-1"))
+                .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.onsetDateTime",
+                        equalTo("2026-03-10T07:00:00+00:00"))
+                .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.evidence.detail.reference.flatten()",
+                        hasItems("Observation/pres-ice-d8"));
+    }
+
+    @Test
+    void gradeGivesTheSameAnswerAsTheStoredPath() {
+        String answer = as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json")
+                .body(SeedCases.asCollection(days)).when().post("/fhir/$grade")
+                .then().statusCode(200).body("type", equalTo("collection")).extract().asString();
+        Map<String, JsonNode> stored = Results.stored(PATIENT);
+        Map<String, JsonNode> graded = Results.graded(answer);
+        String key = stored.keySet().iterator().next().split("/")[1].substring(0, 19);
+        assertEquals(Results.clinicalContent(stored, key), Results.clinicalContent(graded, key));
+    }
+
+    @Test
+    void aRedeliveryOfTheWholeCaseChangesNothing() {
+        Map<String, JsonNode> before = Results.stored(PATIENT);
+        SeedCases.post(days);
+        Map<String, JsonNode> after = Results.stored(PATIENT);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((id, resource) -> assertEquals(resource.path("meta").path("versionId").asText(),
+                after.get(id).path("meta").path("versionId").asText(), id + " got a new version"));
+    }
+
+    @Test
+    void shuffledAndLateDeliveriesGiveTheSameResults() {
+        List<String> shuffled = new ArrayList<>(SeedCases.renamed(days, "pres-", "late-"));
+        Collections.shuffle(shuffled, new Random(20261121));
+        // Day 5 again at the very end: version 1 of the first norepinephrine course arrives after
+        // version 2 that closed it. It must not reopen the infusion.
+        shuffled.add(SeedCases.renamed(List.of(days.get(2)), "pres-", "late-").get(0));
+        SeedCases.post(shuffled);
+
+        Map<String, JsonNode> inOrder = Results.stored(PATIENT);
+        Map<String, JsonNode> late = Results.stored("late-case");
+        String orderKey = inOrder.keySet().iterator().next().split("/")[1].substring(0, 19);
+        String lateKey = late.keySet().iterator().next().split("/")[1].substring(0, 19);
+        assertEquals(Results.clinicalContent(inOrder, orderKey), Results.clinicalContent(late, lateKey, "late-", "pres-"));
+    }
+}

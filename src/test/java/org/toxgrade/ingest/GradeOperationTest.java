@@ -1,0 +1,63 @@
+package org.toxgrade.ingest;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.toxgrade.support.SeedCases;
+
+/** {@code $grade}: stateless grading of a posted Bundle. */
+@QuarkusTest
+class GradeOperationTest {
+
+    private static final String BUNDLE = SeedCases.asCollection(SeedCases.days("pres").subList(0, 3));
+
+    @Test
+    void answersACollectionOfConditionsFlagsAndProvenanceWhetherOrNotTheDollarIsEncoded() {
+        for (boolean encode : List.of(true, false)) {
+            as("toxgrade/grade").urlEncodingEnabled(encode).contentType("application/fhir+json").body(BUNDLE)
+                    .queryParam("asOf", "2026-03-08T00:00:00Z")
+                    .when().post("/fhir/$grade")
+                    .then().statusCode(200)
+                    .body("type", equalTo("collection"))
+                    .body("entry.resource.resourceType", hasItems("Condition", "Provenance"))
+                    .body("entry.find { it.resource.resourceType == 'Condition' }.resource.stage[0].summary.coding[0].code",
+                            equalTo("grade-3"));
+        }
+    }
+
+    @Test
+    void nothingIsStored() {
+        as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json")
+                .body(BUNDLE.replace("pres-", "grade-only-"))
+                .when().post("/fhir/$grade").then().statusCode(200);
+        as("system/*.rs").queryParam("patient", "grade-only-case").when().get("/fhir/Condition")
+                .then().statusCode(200).body("total", equalTo(0));
+        as("system/*.rs").when().get("/fhir/Patient/grade-only-case").then().statusCode(404);
+    }
+
+    @Test
+    void needsTheGradeScope() {
+        as("system/*.cruds").urlEncodingEnabled(false).contentType("application/fhir+json").body(BUNDLE)
+                .when().post("/fhir/$grade").then().statusCode(403);
+    }
+
+    @Test
+    void aResourceThatCannotBecomeFactsIs422NamingTheEntry() {
+        String bad = BUNDLE.replace("\"value\":102", "\"value\":250");
+        as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json").body(bad)
+                .when().post("/fhir/$grade").then().statusCode(422)
+                .body("issue[0].diagnostics", startsWith("TG-FACT-020"))
+                .body("issue[0].expression[0]", startsWith("Bundle.entry["));
+    }
+
+    @Test
+    void aMalformedAsOfIs400() {
+        as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json").body(BUNDLE)
+                .queryParam("asOf", "soon").when().post("/fhir/$grade").then().statusCode(400);
+    }
+}
