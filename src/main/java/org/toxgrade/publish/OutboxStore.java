@@ -100,6 +100,10 @@ public class OutboxStore {
                 });
     }
 
+    public Uni<OutboxRow> find(long pk) {
+        return sessions.withSession(session -> session.find(OutboxRow.class, pk));
+    }
+
     /** Newest first. */
     public Uni<List<OutboxRow>> list(List<OutboxState> states, int limit) {
         return sessions.withSession(session -> session.createSelectionQuery(

@@ -32,7 +32,7 @@ import org.toxgrade.security.IdHasher;
  * <ul>
  * <li>{@code GET /ops/outbox}: write-back on/off, circuit state, rows per state.</li>
  * <li>{@code GET /ops/outbox/rows?state=dead&state=invalid&_count=100}: rows without resource bodies,
- * newest first (default states: dead and invalid).</li>
+ * newest first (default states: dead and invalid); {@code GET /ops/outbox/rows/{id}}: one row.</li>
  * <li>{@code POST /ops/outbox/dead/{id}/redrive}, {@code POST /ops/outbox/dead/redrive}: dead rows back to
  * pending with attempts reset, then a dispatcher run.</li>
  * <li>{@code POST /ops/outbox/dispatch}: a dispatcher run now.</li>
@@ -102,6 +102,18 @@ public class OutboxOperatorResource {
         }
         return store.list(wanted, Math.max(1, Math.min(count, MAX_COUNT)))
                 .map(list -> new Rows(list.stream().map(this::view).toList()));
+    }
+
+    @GET
+    @Path("rows/{id}")
+    public Uni<RowView> row(@PathParam("id") long id) {
+        requireOperator();
+        return store.find(id).map(row -> {
+            if (row == null) {
+                throw new FhirException(404, IssueType.NOTFOUND, "TG-OUTBOX-062: no outbox row " + id);
+            }
+            return view(row);
+        });
     }
 
     @POST
