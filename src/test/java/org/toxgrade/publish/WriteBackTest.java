@@ -224,7 +224,7 @@ class WriteBackTest {
         JsonPath outbox = row(row);
         assertTrue(outbox.getString("lastError").startsWith("TG-OUTBOX-020"));
         assertTrue(outbox.getString("lastError").contains("stage"), outbox.getString("lastError"));
-        assertTrue(Sim.requests().isEmpty(), "the EHR saw no request: " + Sim.requests());
+        assertTrue(Sim.requests().stream().noneMatch(r -> r.contains("wb-invalid-crs")), "the EHR saw it: " + Sim.requests());
         Api.as(Changes.OPERATOR).queryParam("state", "invalid").when().get("/ops/outbox/rows").then().statusCode(200)
                 .body("rows.id", org.hamcrest.Matchers.hasItem((int) row));
     }
