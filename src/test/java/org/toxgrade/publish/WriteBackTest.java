@@ -148,8 +148,11 @@ class WriteBackTest {
     @Test
     void a409IsReadAgainAndDecidedAgain() {
         awaitState(Changes.enqueue(Changes.condition("wb-409-crs", 1)).getLong("pk"), "sent");
-        long row = enqueueWhileFailing(Changes.condition("wb-409-crs", 3), 409);
+        Sim.control("fail", Map.of("status", 409, "count", 1, "on", "transaction"));
+        long row = Changes.enqueue(Changes.condition("wb-409-crs", 3)).getLong("pk");
         awaitState(row, "sent");
+        assertEquals(1, row(row).getInt("attempts"), "the conflict was decided again within the attempt");
+        assertTrue(Sim.requests().stream().anyMatch(r -> r.startsWith("POST") && r.contains("409")));
         assertEquals("grade-3", Sim.only("Condition", "wb-409-crs").getString("stage[0].summary.coding[0].code"));
         assertEquals("2", Sim.only("Condition", "wb-409-crs").getString("meta.versionId"));
     }
@@ -243,7 +246,7 @@ class WriteBackTest {
 
     /** Enqueues while the EHR answers {@code status} to everything, for long enough to matter. */
     private static long enqueueWhileFailing(String resource, int status) {
-        Sim.control("fail", Map.of("status", status, "count", status == 409 ? 1 : 1000));
+        Sim.control("fail", Map.of("status", status, "count", 1000));
         return Changes.enqueue(resource).getLong("pk");
     }
 

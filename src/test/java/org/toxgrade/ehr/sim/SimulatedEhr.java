@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code meta.versionId} and {@code meta.lastUpdated} kept per resource;</li>
  * <li>{@code POST /auth/token}: a SMART Backend Services token endpoint that records the client assertions.</li>
  * </ul>
- * Faults for tests, on {@code /_sim/*}: answer a status to the next N FHIR requests, refuse
+ * Faults for tests, on {@code /_sim/*}: answer a status to the next N FHIR requests (or only to
+ * transactions, {@code on=transaction}), refuse
  * connections for a while (the server socket is really closed), apply the next transaction but
  * answer too late, or edit the target resource (a note) just before the next transaction.
  */
@@ -52,6 +53,7 @@ public final class SimulatedEhr implements AutoCloseable {
     private long nextId = 1;
     private int failCount;
     private int failStatus;
+    private boolean failOnlyTransactions;
     private int slowCount;
     private long slowMillis;
     private int concurrentEdits;
@@ -139,6 +141,7 @@ public final class SimulatedEhr implements AutoCloseable {
             case "fail" -> {
                 failCount = count;
                 failStatus = intParam(request, "status", 500);
+                failOnlyTransactions = "transaction".equals(request.getParam("on"));
             }
             case "slow" -> {
                 slowCount = count;
@@ -200,7 +203,8 @@ public final class SimulatedEhr implements AutoCloseable {
 
     private synchronized void fhir(HttpServerRequest request, String path, String body) {
         String line = request.method() + " " + path + (request.query() == null ? "" : "?" + request.query());
-        if (failCount > 0) {
+        boolean isTransaction = request.method().name().equals("POST") && (path.isEmpty() || path.equals("/"));
+        if (failCount > 0 && (isTransaction || !failOnlyTransactions)) {
             failCount--;
             requests.add(line + " -> " + failStatus + " (injected)");
             answer(request, failStatus, outcome(failStatus == 409 ? "conflict" : "transient", "injected failure"));
