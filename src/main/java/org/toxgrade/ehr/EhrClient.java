@@ -1,0 +1,144 @@
+package org.toxgrade.ehr;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.toxgrade.ehr.auth.EhrAuth;
+import org.toxgrade.ehr.auth.PemKeys;
+import org.toxgrade.ehr.auth.SmartBackendAuth;
+
+/**
+ * The one client of the EHR's FHIR server. It uses the Vert.x HTTP client, not a blocking one: the
+ * outbox dispatcher runs on a Vert.x context with Hibernate Reactive sessions, and a non-blocking
+ * exchange answers on that same context, so no thread hop is needed between database and EHR.
+ *
+ * <p>Every request passes the {@link CircuitBreaker}: while it is open the request is not made and
+ * fails with {@link EhrException.Kind#CIRCUIT_OPEN}. A transport failure, a 5xx, 408 or 429 counts as
+ * a failure; any other answer (a 4xx is the EHR speaking clearly) counts as a success.
+ */
+@ApplicationScoped
+public class EhrClient {
+
+    private static final Logger LOG = Logger.getLogger(EhrClient.class);
+    static final String FHIR_JSON = "application/fhir+json";
+
+    private final EhrConfig config;
+    private final Optional<String> base;
+    private final HttpClient http;
+    private final CircuitBreaker breaker;
+    private final EhrAuth auth;
+
+    public EhrClient(EhrConfig config, Vertx vertx, MeterRegistry metrics) {
+        this.config = config;
+        this.base = config.baseUrl().map(String::trim).filter(s -> !s.isEmpty())
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(8));
+        this.breaker = new CircuitBreaker(config.circuitBreaker().failureThreshold(), config.circuitBreaker().delay());
+        this.auth = base.isPresent() ? authOf(config, http) : EhrAuth.NONE;
+        metrics.gauge("toxgrade.ehr.circuit.open", breaker, b -> b.state() == CircuitBreaker.State.CLOSED ? 0 : 1);
+    }
+
+    /** Whether write-back is on (a base URL is configured). */
+    public boolean enabled() {
+        return base.isPresent();
+    }
+
+    /** Scheme, host and port of the EHR, for logs. */
+    public String describe() {
+        return base.map(HttpExchange::hostOf).orElse("(none)");
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    /** {@code GET [base]/[type]?identifier=[system]|[value]}: a searchset Bundle. */
+    public Uni<EhrResponse> searchByIdentifier(String type, String system, String value) {
+        return send(HttpMethod.GET, base() + "/" + type + "?identifier=" + identifierParameter(system, value), null);
+    }
+
+    /** {@code POST [base]} of a transaction Bundle. */
+    public Uni<EhrResponse> transaction(String bundleJson) {
+        return send(HttpMethod.POST, base(), bundleJson);
+    }
+
+    /** {@code system|value}, URL-encoded as one query parameter value. */
+    public static String identifierParameter(String system, String value) {
+        return URLEncoder.encode(system + "|" + value, StandardCharsets.UTF_8);
+    }
+
+    private Uni<EhrResponse> send(HttpMethod method, String url, String body) {
+        if (!breaker.tryAcquire()) {
+            return Uni.createFrom().failure(new EhrException(EhrException.Kind.CIRCUIT_OPEN,
+                    "TG-EHR-011: circuit open, the EHR is not called until its delay has passed", null));
+        }
+        return auth.authorization()
+                .chain(authorization -> {
+                    Map<String, String> headers = new HashMap<>();
+                    headers.put("Accept", FHIR_JSON);
+                    if (body != null) {
+                        headers.put("Content-Type", FHIR_JSON + "; charset=UTF-8");
+                    }
+                    authorization.ifPresent(value -> headers.put("Authorization", value));
+                    return HttpExchange.exchange(http, method, url, headers, body, config.connectTimeout(),
+                            config.readTimeout());
+                })
+                .invoke(response -> {
+                    if (response.transientFailure()) {
+                        breaker.onFailure();
+                    } else {
+                        breaker.onSuccess();
+                    }
+                    if (response.status() == 401) {
+                        auth.invalidate();
+                    }
+                })
+                .onFailure().invoke(failure -> breaker.onFailure());
+    }
+
+    private String base() {
+        return base.orElseThrow(() -> new IllegalStateException("TG-EHR-001: write-back is off (toxgrade.ehr.base-url)"));
+    }
+
+    private static EhrAuth authOf(EhrConfig config, HttpClient http) {
+        EhrConfig.Auth auth = config.auth();
+        switch (auth.mode()) {
+            case NONE:
+                LOG.info("EHR client authentication: none");
+                return EhrAuth.NONE;
+            case BEARER:
+                return EhrAuth.bearer(auth.bearerToken().filter(t -> !t.isBlank()).orElseThrow(() ->
+                        new IllegalStateException("TG-EHR-003: toxgrade.ehr.auth.mode=bearer needs toxgrade.ehr.auth.bearer-token")));
+            case SMART_BACKEND:
+            default:
+                EhrConfig.Smart smart = auth.smart();
+                String missing = smart.tokenUrl().isEmpty() ? "token-url" : smart.clientId().isEmpty() ? "client-id"
+                        : smart.privateKeyLocation().isEmpty() ? "private-key-location"
+                        : smart.keyId().isEmpty() ? "key-id" : null;
+                if (missing != null) {
+                    throw new IllegalStateException("TG-EHR-004: toxgrade.ehr.auth.mode=smart-backend needs toxgrade.ehr.auth.smart."
+                            + missing);
+                }
+                LOG.infof("EHR client authentication: SMART Backend Services, client %s, %s", smart.clientId().get(),
+                        smart.algorithm());
+                return new SmartBackendAuth(http, new SmartBackendAuth.Settings(smart.tokenUrl().get(),
+                        smart.clientId().get(), PemKeys.readPkcs8(Path.of(smart.privateKeyLocation().get()), smart.algorithm()),
+                        smart.keyId().get(), smart.algorithm(), smart.scope(), smart.assertionLifetime(),
+                        smart.refreshMargin(), config.connectTimeout(), config.readTimeout()), Clock.systemUTC());
+        }
+    }
+}
