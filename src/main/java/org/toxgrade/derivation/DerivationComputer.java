@@ -27,6 +27,9 @@ import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.publish.build.DerivedResource;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
 import org.toxgrade.publish.build.FlagBuilder;
+import org.toxgrade.publish.build.ProvenanceBuilder;
+import org.toxgrade.publish.OutboundChange;
+import org.hl7.fhir.r4.model.Provenance;
 
 /**
  * The CPU part of a re-derivation, run off the event loop: grade and flag, build the FHIR
@@ -43,6 +46,7 @@ public class DerivationComputer {
     private final FhirJson json;
     private final ObjectMapper mapper;
     private final GradingConfig grading;
+    private final ProvenanceBuilder provenances = new ProvenanceBuilder();
 
     public DerivationComputer(PatientDeriver deriver, DerivedResourcesBuilder builder, FhirJson json,
             ObjectMapper mapper, GradingConfig grading) {
@@ -66,7 +70,7 @@ public class DerivationComputer {
         for (DerivedResource resource : resources) {
             present.add(resource.resourceType() + "/" + resource.id());
             encoded.add(encode(resource.resourceType(), resource.id(), resource.episodeKey(), resource.status(),
-                    resource.resource(), resource.sources()));
+                    resource.resource(), resource.sources(), asOf));
         }
         for (DerivedResourceRow row : existing.values()) {
             if (!present.contains(row.resourceType + "/" + row.resourceId)) {
@@ -103,16 +107,20 @@ public class DerivationComputer {
             status = "entered-in-error";
         }
         // A result already withdrawn encodes the same again and therefore changes nothing.
-        return encode(row.resourceType, row.resourceId, row.episodeKey, status, updated, List.of());
+        return encode(row.resourceType, row.resourceId, row.episodeKey, status, updated, List.of(), now);
     }
 
     private Derived.EncodedResource encode(String type, String id, String episodeKey, String status,
-            DomainResource resource, List<String> sources) {
+            DomainResource resource, List<String> sources, Instant now) {
         resource.getMeta().setVersionId(null);
         resource.getMeta().setLastUpdated(null);
         String text = json.encode(resource);
-        return new Derived.EncodedResource(type, id, episodeKey, status, text,
-                Hashes.sha256(text), sources);
+        // The Provenance names the records the result was derived from; its target is rewritten on
+        // delivery to the resource written in the same EHR transaction.
+        Provenance provenance = provenances.build(type + "/" + id, true, sources, now);
+        OutboundChange outbound = OutboundChange.ofJson(text, json.encode(provenance));
+        return new Derived.EncodedResource(type, id, episodeKey, status, text, Hashes.sha256(text), sources,
+                outbound);
     }
 
     private String timelineJson(EpisodeDerivation episode) {

@@ -11,6 +11,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.toxgrade.episode.FactStore;
 import org.toxgrade.episode.PatientLocks;
+import org.toxgrade.publish.OutboxDispatcher;
 import org.toxgrade.security.IdHasher;
 
 /**
@@ -31,8 +32,9 @@ public class DerivationService {
     private final DerivedStateStore store;
     private final DerivationComputer computer;
     private final IdHasher ids;
+    private final OutboxDispatcher dispatcher;
 
-    public DerivationService(Mutiny.SessionFactory sessions, Vertx vertx, PatientLocks locks, FactStore facts,
+    public DerivationService(OutboxDispatcher dispatcher, Mutiny.SessionFactory sessions, Vertx vertx, PatientLocks locks, FactStore facts,
             DerivedStateStore store, DerivationComputer computer, IdHasher ids) {
         this.sessions = sessions;
         this.vertx = vertx;
@@ -41,6 +43,7 @@ public class DerivationService {
         this.store = store;
         this.computer = computer;
         this.ids = ids;
+        this.dispatcher = dispatcher;
     }
 
     /** The changes it made; empty when nothing changed or the patient is unknown. */
@@ -59,7 +62,11 @@ public class DerivationService {
                         state.needsDerivation = false;
                         state.derivedAt = now;
                     }));
-        })).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
+        })).invoke(changes -> {
+            if (!changes.isEmpty()) {
+                dispatcher.trigger();
+            }
+        }).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
                 changes.size(), (System.nanoTime() - started) / 1_000_000));
     }
 }

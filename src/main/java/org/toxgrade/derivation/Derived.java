@@ -2,6 +2,7 @@ package org.toxgrade.derivation;
 
 import java.util.List;
 import org.toxgrade.episode.EpisodeWindow;
+import org.toxgrade.publish.OutboundChange;
 
 /**
  * A patient's derivation, encoded off the event loop and ready to store.
@@ -11,9 +12,12 @@ import org.toxgrade.episode.EpisodeWindow;
  */
 record Derived(List<EncodedResource> resources, List<EncodedEpisode> episodes) {
 
-    /** A Condition or Flag as JSON (meta holds only the profile) with the hash of that JSON. */
+    /**
+     * A Condition or Flag as JSON (meta holds only the profile) with the hash of that JSON, and the
+     * change the EHR should receive if it is new (with its derivation Provenance).
+     */
     record EncodedResource(String resourceType, String id, String episodeKey, String status, String json,
-            String sha256, List<String> sources) {
+            String sha256, List<String> sources, OutboundChange outbound) {
     }
 
     record EncodedEpisode(EpisodeWindow window, String timelineJson) {

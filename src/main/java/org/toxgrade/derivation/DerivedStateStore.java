@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
+import org.toxgrade.publish.OutboundChange;
+import org.toxgrade.publish.Outbox;
 
 /**
  * Stores a patient's derived Conditions, Flags and episode timelines inside the derivation's
@@ -22,6 +24,12 @@ public class DerivedStateStore {
 
     /** What a derivation changed: the new version of each changed resource. */
     public record Change(DerivedResourceRow row, boolean firstVersion, List<String> sources) {
+    }
+
+    private final Outbox outbox;
+
+    public DerivedStateStore(Outbox outbox) {
+        this.outbox = outbox;
     }
 
     public Uni<Map<String, DerivedResourceRow>> existing(Mutiny.Session session, String patient) {
@@ -36,6 +44,7 @@ public class DerivedStateStore {
     public Uni<List<Change>> apply(Mutiny.Session session, String patient, Derived derived,
             Map<String, DerivedResourceRow> existing, OffsetDateTime now) {
         List<Change> changes = new ArrayList<>();
+        List<OutboundChange> outbound = new ArrayList<>();
         List<Object> toPersist = new ArrayList<>();
         for (Derived.EncodedResource resource : derived.resources()) {
             DerivedResourceRow row = existing.get(resource.resourceType() + "/" + resource.id());
@@ -59,9 +68,14 @@ public class DerivedStateStore {
             row.resourceJson = resource.json();
             row.lastUpdated = now;
             changes.add(new Change(row, first, resource.sources()));
+            outbound.add(resource.outbound());
         }
         return (toPersist.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(toPersist.toArray()))
                 .chain(() -> storeEpisodes(session, patient, derived, now))
+                // The EHR's copy follows in the same transaction: a stored result is never left unsent.
+                .chain(() -> Multi.createFrom().iterable(outbound)
+                        .onItem().transformToUniAndConcatenate(change -> outbox.enqueue(session, change))
+                        .collect().last())
                 .chain(session::flush)
                 .replaceWith(changes);
     }

@@ -49,7 +49,8 @@ public class GradeOperation {
         this.builder = builder;
     }
 
-    public Bundle grade(String body, Instant asOf) {
+    /** @param fhirBase absolute base of this server's FHIR API, for the entries' fullUrls */
+    public Bundle grade(String body, Instant asOf, String fhirBase) {
         if (!(json.parse(body) instanceof Bundle bundle)) {
             throw new FhirException(422, IssueType.NOTSUPPORTED,
                     "TG-GRADE-001: $grade takes a Bundle of the patient's resources", "resourceType");
@@ -82,8 +83,11 @@ public class GradeOperation {
             PatientDerivation derivation = deriver.derive(patient.getKey(), patient.getValue().build(), asOf);
             for (DerivedResource derived : builder.build(derivation, id -> asOf)) {
                 String reference = derived.resourceType() + "/" + derived.id();
-                result.addEntry().setFullUrl(reference).setResource(derived.resource());
-                result.addEntry().setResource(provenance.build(reference, true, derived.sources(), asOf));
+                result.addEntry().setFullUrl(fhirBase + reference).setResource(derived.resource());
+                org.hl7.fhir.r4.model.Provenance derivedFrom = provenance.build(reference, true, derived.sources(), asOf);
+                derivedFrom.setId(derived.id() + "-provenance");
+                result.addEntry().setFullUrl(fhirBase + "Provenance/" + derivedFrom.getIdElement().getIdPart())
+                        .setResource(derivedFrom);
             }
         }
         return result;

@@ -7,7 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -61,15 +63,16 @@ public class ResultsResource {
     @Path("Condition")
     public Uni<Response> searchConditions(@QueryParam("patient") String patient, @QueryParam("status") String status,
             @QueryParam("clinical-status") String clinicalStatus, @QueryParam("_lastUpdated") List<String> lastUpdated,
-            @QueryParam("_count") Integer count) {
-        return searchType("Condition", patient, status != null ? status : clinicalStatus, lastUpdated, count);
+            @QueryParam("_count") Integer count, @Context UriInfo uri) {
+        return searchType(uri, "Condition", patient, status != null ? status : clinicalStatus, lastUpdated, count);
     }
 
     @GET
     @Path("Flag")
     public Uni<Response> searchFlags(@QueryParam("patient") String patient, @QueryParam("status") String status,
-            @QueryParam("_lastUpdated") List<String> lastUpdated, @QueryParam("_count") Integer count) {
-        return searchType("Flag", patient, status, lastUpdated, count);
+            @QueryParam("_lastUpdated") List<String> lastUpdated, @QueryParam("_count") Integer count,
+            @Context UriInfo uri) {
+        return searchType(uri, "Flag", patient, status, lastUpdated, count);
     }
 
     @GET
@@ -84,7 +87,7 @@ public class ResultsResource {
         return read("Flag", id);
     }
 
-    private Uni<Response> searchType(String type, String patient, String status, List<String> lastUpdated,
+    private Uni<Response> searchType(UriInfo uri, String type, String patient, String status, List<String> lastUpdated,
             Integer count) {
         Caller who = caller.get();
         who.require(type, Permission.S);
@@ -94,7 +97,7 @@ public class ResultsResource {
         return sessions.withTransaction(session -> search.find(session, type, patientRef, status, bounds, limit)
                         .call(rows -> audit.record(session, who, AuditTrail.Action.R, "search-type", type, null, null,
                                 200)))
-                .chain(rows -> vertx.executeBlocking(() -> searchset(rows), false))
+                .chain(rows -> vertx.executeBlocking(() -> searchset(rows, uri.getBaseUri() + "fhir/"), false))
                 .map(bundle -> responses.ok(200, bundle).build());
     }
 
@@ -118,10 +121,10 @@ public class ResultsResource {
                         .build());
     }
 
-    private Bundle searchset(List<DerivedResourceRow> rows) {
+    private Bundle searchset(List<DerivedResourceRow> rows, String fhirBase) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
         for (DerivedResourceRow row : rows) {
-            bundle.addEntry().setFullUrl(row.resourceType + "/" + row.resourceId).setResource(resource(row))
+            bundle.addEntry().setFullUrl(fhirBase + row.resourceType + "/" + row.resourceId).setResource(resource(row))
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         bundle.setTotal(rows.size());

@@ -7,7 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -47,7 +49,7 @@ public class GradeOperationResource {
     @Path("$grade")
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
-    public Uni<Response> grade(String body, @QueryParam("asOf") String asOf) {
+    public Uni<Response> grade(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
         caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
         if (body != null && body.length() > config.maxBodySize().asLongValue()) {
             throw RequestSizeFilter.tooLarge(config);
@@ -56,7 +58,8 @@ public class GradeOperationResource {
             throw new FhirException(400, IssueType.REQUIRED, "TG-GRADE-003: the request body is empty");
         }
         Instant at = parse(asOf);
-        return vertx.executeBlocking(() -> operation.grade(body, at), false)
+        String base = uri.getBaseUri() + "fhir/";
+        return vertx.executeBlocking(() -> operation.grade(body, at, base), false)
                 .map(bundle -> responses.ok(200, bundle).build());
     }
 
@@ -65,8 +68,8 @@ public class GradeOperationResource {
     @Path("%24grade")
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
-    public Uni<Response> gradeEncoded(String body, @QueryParam("asOf") String asOf) {
-        return grade(body, asOf);
+    public Uni<Response> gradeEncoded(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
+        return grade(body, asOf, uri);
     }
 
     private static Instant parse(String asOf) {
