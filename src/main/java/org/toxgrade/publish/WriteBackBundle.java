@@ -13,7 +13,8 @@ import org.toxgrade.ehr.EhrClient;
 /**
  * The FHIR JSON of one write-back and of the EHR's answers to it.
  *
- * <p>The write is a {@code transaction} Bundle of two entries: a conditional update
+ * <p>The write is a {@code transaction} Bundle: {@code PUT Device/toxgrade} (the author the results
+ * name), a conditional update
  * {@code PUT [type]?identifier=[system]|[value]} of the resource (fullUrl {@code urn:uuid:}, with
  * {@code request.ifMatch} on the version just read when there is one), and {@code POST Provenance}
  * whose {@code target} is that fullUrl, so the EHR resolves it to the id it assigns or finds.
@@ -35,6 +36,19 @@ final class WriteBackBundle {
     record Prepared(String resourceUrl, ObjectNode resource, ObjectNode provenance) {
     }
 
+    static final String DEVICE_ID = "toxgrade";
+
+    /** The service as a Device (fhir-profiles example Device-toxgrade). */
+    static ObjectNode device() {
+        ObjectNode device = CanonicalContent.JSON.createObjectNode();
+        device.put("resourceType", "Device").put("id", DEVICE_ID);
+        device.putArray("identifier").addObject().put("system", "http://toxgrade.org/fhir/sid/device")
+                .put("value", DEVICE_ID);
+        device.put("status", "active");
+        device.putArray("deviceName").addObject().put("name", "ToxGrade").put("type", "manufacturer-name");
+        return device;
+    }
+
     static Prepared prepare(OutboxRow row) {
         String resourceUrl = "urn:uuid:" + UUID.randomUUID();
         ObjectNode resource = (ObjectNode) read(row.resourceJson);
@@ -53,6 +67,16 @@ final class WriteBackBundle {
         bundle.put("resourceType", "Bundle").put("type", "transaction");
         ArrayNode entries = bundle.putArray("entry");
 
+        // The results name the service as Device/toxgrade (Flag.author, Provenance.agent). FHIR servers
+        // that enforce referential integrity (HAPI FHIR JPA does by default) refuse a reference to a
+        // resource they do not hold, so the Device travels with every write: an update with unchanged
+        // content creates no new version. It comes first: servers process PUT entries in Bundle
+        // order, and the resource after it may reference it.
+        ObjectNode device = entries.addObject();
+        device.put("fullUrl", "urn:uuid:" + UUID.randomUUID());
+        device.set("resource", device());
+        device.putObject("request").put("method", "PUT").put("url", "Device/" + DEVICE_ID);
+
         ObjectNode write = entries.addObject();
         write.put("fullUrl", prepared.resourceUrl());
         write.set("resource", prepared.resource());
@@ -65,6 +89,7 @@ final class WriteBackBundle {
         record.put("fullUrl", "urn:uuid:" + UUID.randomUUID());
         record.set("resource", prepared.provenance());
         record.putObject("request").put("method", "POST").put("url", "Provenance");
+
         return bundle.toString();
     }
 
@@ -82,9 +107,12 @@ final class WriteBackBundle {
         return found;
     }
 
-    /** The first entry's answer of a transaction-response; empty if it does not say where the resource went. */
+    /** Entry of the written resource in the transaction (after the Device). */
+    static final int RESOURCE_ENTRY = 1;
+
+    /** The resource entry's answer of a transaction-response; empty if it does not say where the resource went. */
     static Optional<Written> written(String transactionResponseJson, String etagHeader) {
-        JsonNode response = read(transactionResponseJson).path("entry").path(0).path("response");
+        JsonNode response = read(transactionResponseJson).path("entry").path(RESOURCE_ENTRY).path("response");
         String location = response.path("location").asText(null);
         String status = response.path("status").asText("200");
         if (location == null) {

@@ -61,6 +61,9 @@ class SeedCaseWriteBackTest {
         assertTrue(deliveries >= 1);
         assertEquals(deliveries, Sim.provenancesFor("Condition", crs.getString("id")));
 
+        // The author every result names exists on the EHR (servers refuse dangling references).
+        given().baseUri(Sim.fhirBase()).when().get("/Device/toxgrade").then().statusCode(200);
+
         // A clinician refutes the CRS Condition in the EHR.
         JsonNode current = Results.read(given().baseUri(Sim.fhirBase()).when()
                 .get("/Condition/" + crs.getString("id")).then().statusCode(200).extract().asString());

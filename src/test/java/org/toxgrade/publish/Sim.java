@@ -48,7 +48,10 @@ final class Sim {
     static long provenancesFor(String type, String id) {
         List<Map<String, Object>> all = given().baseUri(root()).queryParam("type", "Provenance").when()
                 .get("/_sim/resources").then().statusCode(200).extract().jsonPath().getList("$");
-        return all.stream().filter(p -> String.valueOf(p.get("target")).contains(type + "/" + id)).count();
+        // Exactly that resource: Condition/1 must not count the Provenances of Condition/10.
+        java.util.regex.Pattern target = java.util.regex.Pattern.compile(
+                java.util.regex.Pattern.quote(type + "/" + id) + "(?![A-Za-z0-9.-])");
+        return all.stream().filter(p -> target.matcher(String.valueOf(p.get("target"))).find()).count();
     }
 
     static List<String> requests() {
