@@ -72,7 +72,7 @@ public interface EhrConfig {
         String algorithm();
 
         /** Scopes requested. */
-        @WithDefault("system/Condition.rcu system/Flag.rcu system/Provenance.c")
+        @WithDefault("system/Condition.rcu system/Flag.rcu system/Provenance.c system/Device.cru")
         String scope();
 
         /** Lifetime of a client assertion (SMART allows at most five minutes). */
