@@ -60,6 +60,35 @@ class PresCaseEndToEndTest {
     }
 
     @Test
+    void theFactsThatComeOutAreWhatTheReportSays() {
+        JsonPath facts = as("toxgrade/operator").when().get("/ops/patients/" + PATIENT + "/facts")
+                .then().statusCode(200).extract().jsonPath();
+        // "That evening, she developed a fever of 102°F": converted from [degF], 38.89 Cel.
+        assertTrue(payload(facts, "Observation/pres-temp-d0-evening").contains("\"celsius\":38.88"),
+                payload(facts, "Observation/pres-temp-d0-evening"));
+        // "two courses of norepinephrine": the first closed by its second version on day 7.
+        assertEquals(2, facts.getInt("find { it.id == 'MedicationAdministration/pres-norepinephrine-1' }.sourceVersion"));
+        assertTrue(payload(facts, "MedicationAdministration/pres-norepinephrine-1").contains("\"end\":\"2026-03-09T08:00:00Z\""));
+        // "with an ICE score of 0/10"; "cEEG revealed seizure-like activity"
+        assertTrue(payload(facts, "Observation/pres-ice-d8").contains("\"score\":0"));
+        assertEquals("seizure", facts.getString("find { it.id == 'Observation/pres-ceeg-d8' }.kind"));
+        // "intravenous methylprednisolone (500 mg)": 93.75 mg dexamethasone equivalent (0.75 : 4).
+        assertTrue(payload(facts, "MedicationAdministration/pres-methylprednisolone-d8").contains("93.75"));
+        // "symmetric T2/FLAIR hyperintensities ... consistent with vasogenic edema ... PRES"
+        assertTrue(payload(facts, "Observation/pres-mri-d15").contains("VASOGENIC_EDEMA_PRES_PATTERN"));
+        // "hypertension of 187/109 mmHg"
+        assertTrue(payload(facts, "Observation/pres-bp-d16").contains("\"systolic\":187.0"));
+        assertTrue(payload(facts, "Observation/pres-bp-d16").contains("\"diastolic\":109.0"));
+        assertEquals("car-t-infusion", facts.getString("find { it.id == 'MedicationAdministration/pres-cart-infusion' }.kind"));
+    }
+
+    private static String payload(JsonPath facts, String id) {
+        String payload = facts.getString("find { it.id == '" + id + "' }.payload");
+        assertTrue(payload != null, id + " has a fact");
+        return payload;
+    }
+
+    @Test
     void day0FeverIsCrsGrade1NotGrade2() {
         // "That evening, she developed a fever of 102°F, consistent with grade 2 CRS" versus the
         // discussion's "The patient initially developed grade 1 CRS": fever without hypotension or
