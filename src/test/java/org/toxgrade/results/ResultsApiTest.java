@@ -1,0 +1,93 @@
+package org.toxgrade.results;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.toxgrade.support.Results;
+import org.toxgrade.support.SeedCases;
+
+/** The read API over derived results: search parameters, reads, scopes. */
+@QuarkusTest
+class ResultsApiTest {
+
+    private static final String PATIENT = "res-case";
+    private static boolean sent;
+
+    @BeforeEach
+    void sendDays0To8Once() {
+        if (!sent) {
+            List<String> days = SeedCases.renamed(SeedCases.days("pres"), "pres-", "res-");
+            SeedCases.post(days.subList(0, 5));
+            sent = true;
+        }
+    }
+
+    @Test
+    void statusFiltersFlags() {
+        int all = statuses(null).size();
+        List<String> inactive = statuses("inactive");
+        List<String> active = statuses("active");
+        org.junit.jupiter.api.Assertions.assertTrue(all > 0);
+        org.junit.jupiter.api.Assertions.assertTrue(inactive.stream().allMatch("inactive"::equals), inactive::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(active.stream().allMatch("active"::equals), active::toString);
+        org.junit.jupiter.api.Assertions.assertEquals(all, inactive.size() + active.size());
+    }
+
+    private static List<String> statuses(String status) {
+        var request = as(Results.READER).queryParam("patient", PATIENT);
+        if (status != null) {
+            request = request.queryParam("status", status);
+        }
+        List<String> found = request.when().get("/fhir/Flag").then().statusCode(200).extract().jsonPath()
+                .getList("entry.resource.status");
+        return found == null ? List.of() : found;
+    }
+
+    @Test
+    void clinicalStatusFiltersConditions() {
+        as(Results.READER).queryParam("patient", "Patient/" + PATIENT).queryParam("clinical-status", "resolved")
+                .when().get("/fhir/Condition").then().statusCode(200)
+                .body("total", greaterThan(0))
+                .body("entry.resource.clinicalStatus.coding[0].code", everyItem(equalTo("resolved")))
+                .body("entry.fullUrl", everyItem(startsWith("http")));
+    }
+
+    @Test
+    void lastUpdatedBoundsTheSearch() {
+        as(Results.READER).queryParam("patient", PATIENT).queryParam("_lastUpdated", "ge2020-01-01T00:00:00Z")
+                .when().get("/fhir/Condition").then().statusCode(200).body("total", greaterThan(0));
+        as(Results.READER).queryParam("patient", PATIENT).queryParam("_lastUpdated", "gt2099-01-01T00:00:00Z")
+                .when().get("/fhir/Condition").then().statusCode(200).body("total", equalTo(0));
+        as(Results.READER).queryParam("patient", PATIENT).queryParam("_lastUpdated", "ge2020-01-01T00:00:00Z")
+                .queryParam("_lastUpdated", "lt2020-06-01T00:00:00Z")
+                .when().get("/fhir/Condition").then().statusCode(200).body("total", equalTo(0));
+        as(Results.READER).queryParam("_lastUpdated", "yesterday").when().get("/fhir/Condition")
+                .then().statusCode(400).body("issue[0].expression[0]", equalTo("_lastUpdated"));
+    }
+
+    @Test
+    void readsByIdWithVersionAndRefusesUnknownIds() {
+        String id = as(Results.READER).queryParam("patient", PATIENT).when().get("/fhir/Condition")
+                .then().extract().jsonPath().getString("entry[0].resource.id");
+        as(Results.READER).when().get("/fhir/Condition/" + id).then().statusCode(200)
+                .header("ETag", startsWith("W/"))
+                .body("id", equalTo(id))
+                .body("identifier[0].value", equalTo(id));
+        as(Results.READER).when().get("/fhir/Condition/ep-0000000000000000-crs").then().statusCode(404);
+    }
+
+    @Test
+    void readingResultsNeedsTheirScopes() {
+        as("system/Flag.rs").queryParam("patient", PATIENT).when().get("/fhir/Condition").then().statusCode(403);
+        as("system/Condition.rs").queryParam("patient", PATIENT).when().get("/fhir/Flag").then().statusCode(403);
+        as("system/Condition.rs").when().get("/api/patients/" + PATIENT + "/timeline").then().statusCode(403);
+        as(Results.READER).when().get("/api/patients/nobody-here/timeline").then().statusCode(404);
+    }
+}
