@@ -54,9 +54,9 @@ public class DerivationService {
             if (state == null) {
                 return Uni.createFrom().item(List.<DerivedStateStore.Change>of());
             }
-            return facts.load(session, state).chain(patientFacts -> store.existing(session, patient)
+            return facts.load(session, patient).chain(rows -> store.existing(session, patient)
                     .chain(existing -> vertx.executeBlocking(
-                                    () -> computer.compute(patient, patientFacts, existing, now), false)
+                                    () -> computer.compute(patient, facts.decode(state, rows), existing, now), false)
                             .chain(derived -> store.apply(session, patient, derived, existing, now)))
                     .invoke(changes -> {
                         state.needsDerivation = false;

@@ -63,25 +63,27 @@ public class FactStore {
                 });
     }
 
-    /** Everything stored for the patient, decoded, for the assembler. */
-    public Uni<PatientFacts> load(Mutiny.Session session, PatientStateRow patient) {
+    /** Everything stored for the patient, as stored (decode off the event loop with {@link #decode}). */
+    public Uni<List<ClinicalFactRow>> load(Mutiny.Session session, String patient) {
         return session.createSelectionQuery("from ClinicalFactRow where patientRef = :patient order by pk",
                         ClinicalFactRow.class)
-                .setParameter("patient", patient.patientRef)
-                .getResultList()
-                .map(rows -> {
-                    List<Fact> facts = new ArrayList<>();
-                    List<ContextFact> context = new ArrayList<>();
-                    for (ClinicalFactRow row : rows) {
-                        Object decoded = codec.decode(new FactCodec.EncodedFact(row.kind, row.payload));
-                        if (decoded instanceof Fact fact) {
-                            facts.add(fact);
-                        } else {
-                            context.add((ContextFact) decoded);
-                        }
-                    }
-                    return new PatientFacts(patient.birthDate, false, facts, context);
-                });
+                .setParameter("patient", patient)
+                .getResultList();
+    }
+
+    /** The stored rows as facts for the assembler: JSON decoding, CPU work for large episodes. */
+    public PatientFacts decode(PatientStateRow patient, List<ClinicalFactRow> rows) {
+        List<Fact> facts = new ArrayList<>();
+        List<ContextFact> context = new ArrayList<>();
+        for (ClinicalFactRow row : rows) {
+            Object decoded = codec.decode(new FactCodec.EncodedFact(row.kind, row.payload));
+            if (decoded instanceof Fact fact) {
+                facts.add(fact);
+            } else {
+                context.add((ContextFact) decoded);
+            }
+        }
+        return new PatientFacts(patient.birthDate, false, facts, context);
     }
 
     private List<ClinicalFactRow> rows(FactExtraction extraction, int version) {
