@@ -87,7 +87,10 @@ public class OutboxDispatcher {
 
     /** Asks for a run now (e.g. after a transaction that enqueued has committed); returns at once. */
     public void trigger() {
-        io.vertx.core.Context context = VertxContext.getOrCreateDuplicatedContext(vertx.getDelegate());
+        // Always a fresh duplicated context: called from a request's context, "get or create" would hand
+        // back that very context, and the run's Hibernate Reactive session would share it with the
+        // caller's next database step.
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> run().subscribe().with(done -> {
         }, failure -> LOG.errorf("TG-OUTBOX-050: dispatcher run failed (%s)", failure.getClass().getName())));
