@@ -1,0 +1,63 @@
+package org.toxgrade.subscription;
+
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.toxgrade.ehr.EhrClient;
+import org.toxgrade.ehr.EhrConfig;
+
+/**
+ * The configured sources: the EHR of {@code toxgrade.ehr.*} as source {@code ehr} (through the write-back
+ * client, its authentication and circuit breaker), plus every {@code toxgrade.subscription.sources.<name>}
+ * with a base URL. Empty while {@code toxgrade.subscription.enabled} is false.
+ */
+@Singleton
+public class Sources {
+
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
+
+    private final Map<String, EhrSource> byName = new LinkedHashMap<>();
+
+    public Sources(SubscriptionConfig config, EhrConfig ehrConfig, EhrClient ehr, Vertx vertx) {
+        if (!config.enabled()) {
+            return;
+        }
+        TreeSet<String> names = new TreeSet<>(config.sources().keySet());
+        names.add(SubscriptionConfig.PRIMARY);
+        for (String name : names) {
+            SubscriptionConfig.Source source = config.sources().get(name);
+            boolean primary = SubscriptionConfig.PRIMARY.equals(name);
+            Optional<String> base = source.baseUrl().or(() -> primary ? ehr.baseUrl() : Optional.empty())
+                    .map(String::trim).filter(s -> !s.isEmpty())
+                    .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+            if (base.isEmpty()) {
+                continue;
+            }
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalStateException("TG-SUB-042: source name '" + name
+                        + "' must be lower-case letters, digits and dashes (it is a path segment of the notification endpoint)");
+            }
+            SourceClient client = primary && source.baseUrl().isEmpty() ? ehr::request
+                    : new PlainSourceClient(vertx.createHttpClient(new HttpClientOptions()
+                            .setConnectTimeout((int) ehrConfig.connectTimeout().toMillis()).setMaxPoolSize(4)),
+                            base.get(), source.bearerToken(), ehrConfig.connectTimeout(), ehrConfig.readTimeout());
+            List<String> criteria = source.criteria().stream().map(String::trim).filter(c -> !c.isEmpty()).toList();
+            byName.put(name, new EhrSource(name, base.get(), source.secret().filter(s -> !s.isBlank()),
+                    source.secretHeader(), criteria, source.payload(), source.register(), client));
+        }
+    }
+
+    public List<EhrSource> all() {
+        return List.copyOf(byName.values());
+    }
+
+    public Optional<EhrSource> named(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+}
