@@ -119,8 +119,10 @@ class RestHookNotificationTest {
     }
 
     @Test
-    void anUnknownSourceIs404() {
+    void anUnknownSourceIs404OnlyToAnAuthenticatedCaller() {
         Ehr.notifier().contentType("application/fhir+json").body("").when().post("/notify/elsewhere")
+                .then().statusCode(401).body("issue[0].diagnostics", startsWith("TG-SUB-001"));
+        Api.asEhr().contentType("application/fhir+json").body("").when().post("/notify/elsewhere")
                 .then().statusCode(404).body("issue[0].diagnostics", startsWith("TG-SUB-002"));
     }
 

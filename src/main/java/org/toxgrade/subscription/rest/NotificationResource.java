@@ -79,8 +79,15 @@ public class NotificationResource {
 
     /** The source, if the sender proved it is that EHR (or a client allowed to write what it notifies). */
     private EhrSource accept(String name, HttpHeaders headers, String type) {
-        EhrSource source = sources.named(name).orElseThrow(() -> new FhirException(404, IssueType.NOTFOUND,
-                "TG-SUB-002: no source of that name receives notifications here"));
+        EhrSource source = sources.named(name).orElse(null);
+        if (source == null) {
+            // Only a caller who proved who it is learns that the source does not exist.
+            if (currentCaller() == null) {
+                throw refused();
+            }
+            throw new FhirException(404, IssueType.NOTFOUND,
+                    "TG-SUB-002: no source of that name receives notifications here");
+        }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.toLowerCase().contains("xml")) {
             throw new FhirException(415, IssueType.NOTSUPPORTED, "TG-SUB-004: notifications are taken as "
@@ -99,12 +106,20 @@ public class NotificationResource {
         }
         LOG.warnf("TG-SUB-001: notification for source %s refused: no channel secret and no suitable bearer token",
                 source.name());
-        throw new FhirException(401, IssueType.LOGIN,
+        throw refused();
+    }
+
+    private static FhirException refused() {
+        return new FhirException(401, IssueType.LOGIN,
                 "TG-SUB-001: a notification needs the Subscription's channel secret or a bearer token of this service");
     }
 
+    private Caller currentCaller() {
+        return request.getCurrent() == null ? null : request.getCurrent().get(BearerTokenFilter.CALLER);
+    }
+
     private boolean tokenAllows(EhrSource source, String type) {
-        Caller caller = request.getCurrent() == null ? null : request.getCurrent().get(BearerTokenFilter.CALLER);
+        Caller caller = currentCaller();
         if (caller == null) {
             return false;
         }
