@@ -79,6 +79,12 @@ public class NotificationHandler {
         return handled.call(n -> state.notificationReceived(source.name(), n.kind()));
     }
 
+    /** A deletion on the EHR: acknowledged and logged, nothing removed here. */
+    public Uni<Notification> deleted(EhrSource source, String type, String id) {
+        LOG.infof("Source %s deleted %s; kept here (retraction is by entered-in-error)", source.name(), ids.ref(type, id));
+        return state.notificationReceived(source.name(), "delete").replaceWith(new Notification("delete", 0, 0, false, false));
+    }
+
     private Uni<Notification> resource(EhrSource source, JsonNode tree, String body, String urlType, String urlId) {
         String type = tree.path("resourceType").asText();
         String id = urlId != null ? urlId : tree.path("id").asText("");

@@ -2,7 +2,10 @@ package org.toxgrade.subscription;
 
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.toxgrade.ehr.EhrConfig;
 @Singleton
 public class Sources {
 
+    private static final Logger LOG = Logger.getLogger(Sources.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
 
     private final Map<String, EhrSource> byName = new LinkedHashMap<>();
@@ -50,6 +54,31 @@ public class Sources {
             List<String> criteria = source.criteria().stream().map(String::trim).filter(c -> !c.isEmpty()).toList();
             byName.put(name, new EhrSource(name, base.get(), source.secret().filter(s -> !s.isBlank()),
                     source.secretHeader(), criteria, source.payload(), source.register(), client));
+        }
+    }
+
+    void announce(@Observes StartupEvent event, SubscriptionConfig config) {
+        if (!config.enabled()) {
+            LOG.info("Receiving from EHR subscriptions is off (toxgrade.subscription.enabled=false)");
+            return;
+        }
+        if (byName.isEmpty()) {
+            LOG.warn("TG-SUB-043: subscriptions are on but no source has a base URL (toxgrade.ehr.base-url or "
+                    + "toxgrade.subscription.sources.<name>.base-url): nothing is received");
+        }
+        if (config.publicBaseUrl().isEmpty()) {
+            LOG.warn("TG-SUB-044: toxgrade.subscription.public-base-url is not set: no Subscription is registered on the "
+                    + "EHRs; notifications that arrive are taken and catch-up runs");
+        }
+        for (EhrSource source : byName.values()) {
+            if (source.secret().isEmpty()) {
+                LOG.warnf("TG-SUB-045: source %s has no channel secret (toxgrade.subscription.sources.%s.secret): only "
+                        + "bearer tokens open its notification endpoint and no Subscription is registered", source.name(),
+                        source.name());
+            }
+            LOG.infof("Receiving from source %s at %s: %d criteria, payload %s, registration %s", source.name(),
+                    PlainSourceClient.origin(source.baseUrl()), source.criteria().size(),
+                    source.payload().name().toLowerCase().replace('_', '-'), source.register() ? "on" : "off");
         }
     }
 

@@ -71,6 +71,29 @@ class RestHookNotificationTest {
     }
 
     @Test
+    void hapisEmptyFormPostWithoutPayloadCatchesUp() {
+        // HAPI FHIR without channel.payload POSTs a parameter request with no parameters.
+        Ehr.put(SEED.get("sub-rh-temp-d0-evening").deepCopy().put("id", "sub-rh-temp-form"));
+        Ehr.notifier().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("")
+                .when().post("/notify/ehr").then().statusCode(200)
+                .body("issue[0].diagnostics", containsString("(empty)"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-form")));
+    }
+
+    @Test
+    void aDeletionIsAcknowledgedAndNothingIsRemoved() {
+        ObjectNode temperature = resource("sub-rh-temp-d0-evening").put("id", "sub-rh-temp-deleted");
+        Ehr.notifier().contentType("application/fhir+json").body(temperature.toString())
+                .when().put("/notify/ehr/Observation/sub-rh-temp-deleted").then().statusCode(200);
+        Ehr.notifier().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted").then().statusCode(200)
+                .body("issue[0].diagnostics", containsString("(delete)"));
+        io.restassured.RestAssured.given().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted")
+                .then().statusCode(401);
+        Ehr.stored("Observation", "sub-rh-temp-deleted");
+    }
+
+    @Test
     void aResourceNamedByIdOnlyIsReadFromTheEhr() {
         Ehr.put(SEED.get("sub-rh-levetiracetam-d0"));
         Ehr.notifier().contentType("application/fhir+json")

@@ -3,6 +3,7 @@ package org.toxgrade.subscription.rest;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -71,6 +72,19 @@ public class NotificationResource {
             @PathParam("id") String id, @Context HttpHeaders headers, String body) {
         EhrSource source = accept(name, headers, type);
         return handler.handle(source, body, type, id).map(this::answer);
+    }
+
+    /**
+     * HAPI FHIR tells a rest-hook with payload of a deletion as {@code DELETE endpoint/[type]/[id]}. Nothing is
+     * deleted here (what was received stays on record; an EHR retracts a result with entered-in-error); the
+     * notification is acknowledged so the EHR does not retry it.
+     */
+    @DELETE
+    @Path("{type: [A-Z][A-Za-z]+}/{id}")
+    public Uni<Response> delete(@PathParam("source") String name, @PathParam("type") String type,
+            @PathParam("id") String id, @Context HttpHeaders headers) {
+        EhrSource source = accept(name, headers, type);
+        return handler.deleted(source, type, id).map(this::answer);
     }
 
     private Response answer(org.toxgrade.subscription.Notification notification) {
