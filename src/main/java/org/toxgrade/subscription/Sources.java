@@ -51,7 +51,9 @@ public class Sources {
                     : new PlainSourceClient(vertx.createHttpClient(new HttpClientOptions()
                             .setConnectTimeout((int) ehrConfig.connectTimeout().toMillis()).setMaxPoolSize(4)),
                             base.get(), source.bearerToken(), ehrConfig.connectTimeout(), ehrConfig.readTimeout());
-            List<String> criteria = source.criteria().stream().map(String::trim).filter(c -> !c.isEmpty()).toList();
+            // R4 servers (HAPI FHIR among them) take criteria only as "Type?[params]".
+            List<String> criteria = source.criteria().stream().map(String::trim).filter(c -> !c.isEmpty())
+                    .map(c -> c.contains("?") ? c : c + "?").toList();
             byName.put(name, new EhrSource(name, base.get(), source.secret().filter(s -> !s.isBlank()),
                     source.secretHeader(), criteria, source.payload(), source.register(), client));
         }

@@ -86,7 +86,9 @@ public interface SubscriptionConfig {
 
         /**
          * R4 Subscription criteria, one Subscription each; narrow them by category or code where the EHR supports
-         * it (escape commas inside a criteria as {@code \,}). Catch-up searches with the same criteria.
+         * it (a comma inside a criteria is escaped: {@code \\,} in application.properties, {@code \,} in an environment
+         * variable). A criteria without {@code ?} gets one ({@code Type?[params]} is the form R4 servers take).
+         * Catch-up searches with the same criteria.
          */
         @WithDefault("Observation?,MedicationAdministration?")
         List<String> criteria();
