@@ -57,7 +57,7 @@ public class NotificationHandler {
     public Uni<Notification> handle(EhrSource source, String body, String urlType, String urlId) {
         if (body == null || body.isBlank()) {
             if (urlType != null) {
-                return read(source, urlType, urlId, false).map(stored -> done(source, "id-only", stored ? 1 : 0, stored ? 0 : 1))
+                return read(source, urlType, urlId, false).map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1))
                         .call(n -> state.notificationReceived(source.name(), n.kind()));
             }
             catchUp.request(source.name());
@@ -97,10 +97,10 @@ public class NotificationHandler {
                     "TG-SUB-007: a notified resource must carry the EHR's id", "id");
         }
         if (isIdOnly(tree)) {
-            return read(source, type, id, false).map(stored -> done(source, "id-only", stored ? 1 : 0, stored ? 0 : 1));
+            return read(source, type, id, false).map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1));
         }
         // One resource: stored exactly like a sender's PUT, refusals answered as such.
-        return ingest.put(source.name(), type, id, body).map(outcome -> done(source, "resource", 1, 0));
+        return ingest.put(source.name(), type, id, body).map(outcome -> done("resource", 1, 0));
     }
 
     private Uni<Notification> bundle(EhrSource source, JsonNode tree) {
@@ -111,7 +111,7 @@ public class NotificationHandler {
                 catchUp.request(source.name());
                 return new Notification("bundle", 0, 0, false, true);
             }
-            return done(source, "bundle", counts[0], counts[1]);
+            return done("bundle", counts[0], counts[1]);
         });
     }
 
@@ -283,7 +283,7 @@ public class NotificationHandler {
                 "TG-SUB-009: the notified resource could not be read from the EHR (" + why + "); send again later");
     }
 
-    private Notification done(EhrSource source, String kind, int stored, int refused) {
+    private static Notification done(String kind, int stored, int refused) {
         return new Notification(kind, stored, refused, false, false);
     }
 

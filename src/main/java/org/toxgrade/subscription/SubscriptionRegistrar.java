@@ -99,10 +99,11 @@ public class SubscriptionRegistrar {
 
     /** The id this service gives the Subscription of a source and criteria (a FHIR id: 64 characters at most). */
     static String idFor(EhrSource source, String criteria) {
+        String prefix = "toxgrade-" + source.name() + "-";
+        String hash = "-" + Hashes.sha256(criteria).substring(0, 10);
         String type = EhrSource.typeOf(criteria).toLowerCase();
-        String id = "toxgrade-" + source.name() + "-" + (type.length() > 24 ? type.substring(0, 24) : type) + "-"
-                + Hashes.sha256(criteria).substring(0, 10);
-        return id;
+        int room = 64 - prefix.length() - hash.length(); // source names are at most 31 characters: room >= 12
+        return prefix + (type.length() > room ? type.substring(0, room) : type) + hash;
     }
 
     private Uni<Check> checkOne(EhrSource source, String criteria, String endpoint) {

@@ -74,9 +74,8 @@ public class SubscriptionStateStore {
     }
 
     /**
-     * Takes the source's catch-up for {@code lease} unless another run holds it; answers the watermark to start from
-     * (empty when the lease is held elsewhere, {@code Optional.of(null)} is never used: no watermark yet is
-     * {@link Claim#watermark()} null).
+     * Takes the source's catch-up for {@code lease} unless another run holds it: empty when held elsewhere, else
+     * the watermark to start from ({@link Claim#watermark()} null before the first run).
      */
     public Uni<Optional<Claim>> claimCatchUp(String source, Duration lease) {
         return sessions.withTransaction(session -> ensureRow(session, source).chain(() -> session.createNativeQuery("""

@@ -78,14 +78,20 @@ class CatchUpTest {
 
     @Test
     void anEhrThatFailsKeepsTheWatermark() {
+        catchUp("ehr");
         Instant before = watermarkOf("ehr");
-        Ehr.control("fail", Map.of("count", 1, "status", 500));
-        JsonPath failed = Api.as("toxgrade/operator").when().post("/ops/subscriptions/ehr/catch-up").then()
-                .statusCode(200).extract().jsonPath();
-        if (failed.getString("outcome").startsWith("failed")) {
+        Ehr.control("fail", Map.of("count", 50, "status", 500));
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> Api.as("toxgrade/operator").when()
+                    .post("/ops/subscriptions/ehr/catch-up").then().statusCode(200).extract().jsonPath()
+                    .getString("outcome").startsWith("failed: TG-SUB-022"));
             assertEquals(before, watermarkOf("ehr"));
+            String outcome = Api.as("toxgrade/operator").when().get("/ops/subscriptions").then().statusCode(200)
+                    .extract().path("sources.find { it.name == 'ehr' }.lastCatchUpOutcome");
+            assertTrue(outcome.startsWith("failed"), outcome);
+        } finally {
+            Ehr.control("fail", Map.of("count", 0));
         }
-        Ehr.control("fail", Map.of("count", 0));
     }
 
     private static Instant watermarkOf(String source) {

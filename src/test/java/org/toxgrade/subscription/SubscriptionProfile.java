@@ -32,6 +32,7 @@ public class SubscriptionProfile implements QuarkusTestProfile {
                 Map.entry("toxgrade.subscription.check-interval", "1h"),
                 // Write-back stays quiet: nothing here is graded into the outbox quickly enough to matter.
                 Map.entry("toxgrade.outbox.dispatch-interval", "1h"),
+                Map.entry("toxgrade.ehr.circuit-breaker.delay", "500ms"),
                 Map.entry("toxgrade.ehr.connect-timeout", "1s"),
                 Map.entry("toxgrade.ehr.read-timeout", "3s"));
     }

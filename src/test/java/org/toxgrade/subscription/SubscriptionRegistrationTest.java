@@ -82,7 +82,6 @@ class SubscriptionRegistrationTest {
     @Test
     void ourSubscriptionUnderAnIdTheEhrAssignedIsFoundByItsTag() {
         // A server that named our Subscription itself (created by POST): found by tag, not created again.
-        Api.as(OPERATOR); // no-op: keeps imports honest when run alone
         String endpoint = SubscriptionProfile.PUBLIC_BASE + "/notify/ehr";
         io.restassured.RestAssured.given().baseUri(Ehr.fhirBase()).contentType("application/fhir+json")
                 .body("""

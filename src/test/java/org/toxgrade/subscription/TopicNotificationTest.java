@@ -49,7 +49,7 @@ class TopicNotificationTest {
         ObjectNode temperature = SEED.get("sub-tp-temp-d0-evening").deepCopy();
         temperature.putObject("meta").put("versionId", "3");
         String answer = send("backport-event-full-resource.json", Map.of("subscription", subscription, "events", "1",
-                "id", "sub-tp-temp-d0-evening", "resource", temperature.toString()));
+                "type", "Observation", "id", "sub-tp-temp-d0-evening", "resource", temperature.toString()));
         assertTrue(answer.contains("(event-notification): 1 stored"), answer);
         Ehr.stored("Observation", "sub-tp-temp-d0-evening");
 
@@ -70,8 +70,8 @@ class TopicNotificationTest {
         send("backport-handshake.json", Map.of("subscription", subscription));
         ObjectNode infusion = SEED.get("sub-tp-cart-infusion").deepCopy();
         send("backport-event-full-resource.json", Map.of("subscription", subscription, "events", "1",
-                "id", "sub-tp-cart-infusion", "resource", infusion.toString().replace("MedicationAdministration",
-                        "MedicationAdministration")));
+                "type", "MedicationAdministration", "id", "sub-tp-cart-infusion", "resource", infusion.toString()));
+        Ehr.stored("MedicationAdministration", "sub-tp-cart-infusion");
         long gapsBefore = gapsSeen();
 
         // Events 2..4 never arrived; what they were about is on the EHR.
