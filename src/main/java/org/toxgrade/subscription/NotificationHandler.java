@@ -2,6 +2,7 @@ package org.toxgrade.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -43,9 +44,11 @@ public class NotificationHandler {
     private final CatchUp catchUp;
     private final SubscriptionStateStore state;
     private final IdHasher ids;
+    private final MeterRegistry metrics;
 
     public NotificationHandler(ObjectMapper mapper, EhrIngest ingest, CatchUp catchUp, SubscriptionStateStore state,
-            IdHasher ids) {
+            IdHasher ids, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.mapper = mapper;
         this.ingest = ingest;
         this.catchUp = catchUp;
@@ -55,34 +58,45 @@ public class NotificationHandler {
 
     /** A notification POSTed to the endpoint, or PUT to {@code endpoint/[type]/[id]} ({@code urlType}, {@code urlId}). */
     public Uni<Notification> handle(EhrSource source, String body, String urlType, String urlId) {
-        if (body == null || body.isBlank()) {
-            if (urlType != null) {
-                return read(source, urlType, urlId, false).map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1))
-                        .call(n -> state.notificationReceived(source.name(), n.kind()));
-            }
-            catchUp.request(source.name());
-            return state.notificationReceived(source.name(), "empty")
-                    .replaceWith(new Notification("empty", 0, 0, false, true));
-        }
-        JsonNode tree = parse(body);
-        String resourceType = tree.path("resourceType").asText("");
-        Uni<Notification> handled;
-        if (resourceType.equals("Bundle")) {
-            if (urlType != null) {
-                throw new FhirException(400, IssueType.INVALID,
-                        "TG-SUB-005: a Bundle is POSTed to the notification endpoint, not PUT to [type]/[id]");
-            }
-            handled = isTopicNotification(tree) ? topic(source, tree) : bundle(source, tree);
-        } else {
-            handled = resource(source, tree, body, urlType, urlId);
-        }
-        return handled.call(n -> state.notificationReceived(source.name(), n.kind()));
+        return understood(source, body, urlType, urlId).call(n -> recorded(source, n));
     }
 
     /** A deletion on the EHR: acknowledged and logged, nothing removed here. */
     public Uni<Notification> deleted(EhrSource source, String type, String id) {
         LOG.infof("Source %s deleted %s; kept here (retraction is by entered-in-error)", source.name(), ids.ref(type, id));
-        return state.notificationReceived(source.name(), "delete").replaceWith(new Notification("delete", 0, 0, false, false));
+        return recorded(source, new Notification("delete", 0, 0, false, false));
+    }
+
+    private Uni<Notification> understood(EhrSource source, String body, String urlType, String urlId) {
+        if (body == null || body.isBlank()) {
+            if (urlType != null) {
+                return read(source, urlType, urlId, false).map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1));
+            }
+            catchUp.request(source.name());
+            return Uni.createFrom().item(new Notification("empty", 0, 0, false, true));
+        }
+        JsonNode tree = parse(body);
+        if (tree.path("resourceType").asText("").equals("Bundle")) {
+            if (urlType != null) {
+                throw new FhirException(400, IssueType.INVALID,
+                        "TG-SUB-005: a Bundle is POSTed to the notification endpoint, not PUT to [type]/[id]");
+            }
+            return isTopicNotification(tree) ? topic(source, tree) : bundle(source, tree);
+        }
+        return resource(source, tree, body, urlType, urlId);
+    }
+
+    /**
+     * Shared with the other replicas ({@code subscription_source}) and counted:
+     * {@code toxgrade_subscription_notifications_total{source,kind}}, {@code toxgrade_subscription_gaps_total{source}}.
+     */
+    private Uni<Notification> recorded(EhrSource source, Notification notification) {
+        metrics.counter("toxgrade.subscription.notifications", "source", source.name(), "kind", notification.kind())
+                .increment();
+        if (notification.gap()) {
+            metrics.counter("toxgrade.subscription.gaps", "source", source.name()).increment();
+        }
+        return state.notificationReceived(source.name(), notification.kind()).replaceWith(notification);
     }
 
     private Uni<Notification> resource(EhrSource source, JsonNode tree, String body, String urlType, String urlId) {

@@ -40,6 +40,8 @@ class RestHookNotificationTest {
                 .body("issue[0].severity", equalTo("information"))
                 .body("issue[0].diagnostics", startsWith("TG-SUB-000"));
         Ehr.stored("Observation", "sub-rh-temp-d0-evening");
+        Api.asEhr().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("toxgrade_subscription_notifications_total{kind=\"resource\",source=\"ehr\"}"));
     }
 
     @Test
