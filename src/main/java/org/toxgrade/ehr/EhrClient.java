@@ -76,6 +76,30 @@ public class EhrClient {
         return send(HttpMethod.POST, base(), bundleJson);
     }
 
+    /**
+     * A request relative to the base URL ({@code Subscription/abc}, {@code Observation?_lastUpdated=...}) or an
+     * absolute URL on the EHR's own origin (a search's {@code next} link). URLs on another origin are refused:
+     * the client's credentials go only to the EHR.
+     */
+    public Uni<EhrResponse> request(HttpMethod method, String pathOrUrl, String body) {
+        String url;
+        if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
+            if (!HttpExchange.hostOf(pathOrUrl).equals(HttpExchange.hostOf(base()))) {
+                return Uni.createFrom().failure(new IllegalArgumentException(
+                        "TG-EHR-012: a URL outside the EHR's origin is not requested with the EHR's credentials"));
+            }
+            url = pathOrUrl;
+        } else {
+            url = base() + "/" + (pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
+        }
+        return send(method, url, body);
+    }
+
+    /** The configured base URL without a trailing slash, if any. */
+    public Optional<String> baseUrl() {
+        return base;
+    }
+
     /** {@code system|value}, URL-encoded as one query parameter value. */
     public static String identifierParameter(String system, String value) {
         return URLEncoder.encode(system + "|" + value, StandardCharsets.UTF_8);

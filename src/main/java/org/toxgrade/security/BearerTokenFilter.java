@@ -29,6 +29,12 @@ import org.toxgrade.fhir.OperationOutcomes;
 public class BearerTokenFilter {
 
     public static final String CALLER = "toxgrade.caller";
+    /**
+     * Subscription notifications from the EHRs: they carry the channel secret (checked by the notification
+     * endpoint, in constant time) or a bearer token of this service. Here a valid token leaves its caller on the
+     * request; a missing or non-JWT credential is left to the endpoint, which refuses it with 401.
+     */
+    public static final String NOTIFICATION_PATH = "/notify/";
     private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     /**
      * HTTP filters run on every route, including the framework's own under /q (a route observed on
@@ -77,6 +83,10 @@ public class BearerTokenFilter {
             ctx.next();
             return;
         }
+        if (ctx.normalizedPath().startsWith(NOTIFICATION_PATH)) {
+            notification(ctx);
+            return;
+        }
         String header = ctx.request().getHeader("Authorization");
         if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             refuse(ctx, "invalid_request", "TG-AUTH-401: a bearer token is required (Authorization: Bearer ...)");
@@ -91,6 +101,22 @@ public class BearerTokenFilter {
                 return;
             }
             ctx.put(CALLER, callerOf(result.result()));
+            ctx.next();
+        });
+    }
+
+    private void notification(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)
+                || header.chars().filter(c -> c == '.').count() != 2) {
+            ctx.next();
+            return;
+        }
+        String token = header.substring(7).trim();
+        vertx.executeBlocking(() -> parser.parse(token), false).onComplete(result -> {
+            if (result.succeeded()) {
+                ctx.put(CALLER, callerOf(result.result()));
+            }
             ctx.next();
         });
     }

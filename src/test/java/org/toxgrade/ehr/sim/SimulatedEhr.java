@@ -31,12 +31,16 @@ import java.util.concurrent.TimeUnit;
  * (412 on a stale version), {@code POST} creates; references to entry fullUrls ({@code urn:uuid:})
  * are resolved to the ids assigned; an update with unchanged content keeps the version;</li>
  * <li>{@code meta.versionId} and {@code meta.lastUpdated} kept per resource;</li>
- * <li>{@code POST /auth/token}: a SMART Backend Services token endpoint that records the client assertions.</li>
+ * <li>{@code POST /auth/token}: a SMART Backend Services token endpoint that records the client assertions;</li>
+ * <li>{@code POST [type]} (create, server-assigned id), and a search by {@code _lastUpdated} ({@code ge}/{@code gt}),
+ * {@code _tag} and {@code _count}, oldest change first, paged through {@code next} links, the searchset stamped with
+ * the server's time in {@code meta.lastUpdated} (as subscription catch-up meets it).</li>
  * </ul>
  * Faults for tests, on {@code /_sim/*}: answer a status to the next N FHIR requests (or only to
  * transactions, {@code on=transaction}), refuse
  * connections for a while (the server socket is really closed), apply the next transaction but
- * answer too late, or edit the target resource (a note) just before the next transaction.
+ * answer too late, or edit the target resource (a note) just before the next transaction, or set a resource's
+ * {@code status} as the server itself would ({@code /_sim/status?type=Subscription&id=...&status=error}).
  */
 public final class SimulatedEhr implements AutoCloseable {
 
@@ -148,6 +152,16 @@ public final class SimulatedEhr implements AutoCloseable {
                 slowMillis = intParam(request, "ms", 2000);
             }
             case "concurrent-edit" -> concurrentEdits = count;
+            case "status" -> {
+                List<ObjectNode> versions = store.getOrDefault(request.getParam("type"), Map.of()).get(request.getParam("id"));
+                if (versions == null) {
+                    answer(request, 404, outcome("not-found", "unknown resource"));
+                    return;
+                }
+                ObjectNode changed = last(versions).deepCopy();
+                changed.put("status", request.getParam("status"));
+                store(store.get(request.getParam("type")), request.getParam("type"), request.getParam("id"), changed);
+            }
             case "down" -> {
                 long ms = intParam(request, "ms", 2000);
                 request.response().setStatusCode(204).end().onComplete(ignored -> server.close().onComplete(
@@ -214,8 +228,17 @@ public final class SimulatedEhr implements AutoCloseable {
         Answer answer;
         if (request.method().name().equals("POST") && parts.length == 0) {
             answer = transaction(body);
+        } else if (request.method().name().equals("GET") && parts.length == 1 && request.getParam("identifier") == null) {
+            answer = searchChanges(parts[0], request);
         } else if (request.method().name().equals("GET") && parts.length == 1) {
             answer = search(parts[0], request.getParam("identifier"));
+        } else if (request.method().name().equals("POST") && parts.length == 1) {
+            ObjectNode resource = (ObjectNode) parse(body);
+            String id = String.valueOf(nextId++);
+            ObjectNode stored = store(store.computeIfAbsent(parts[0], t -> new HashMap<>()), parts[0], id, resource);
+            request.response().putHeader("Location", baseUrl() + "/fhir/" + parts[0] + "/" + id + "/_history/"
+                    + stored.path("meta").path("versionId").asText());
+            answer = new Answer(201, stored, stored);
         } else if (request.method().name().equals("GET") && parts.length == 2) {
             List<ObjectNode> versions = store.getOrDefault(parts[0], Map.of()).get(parts[1]);
             answer = versions == null ? new Answer(404, outcome("not-found", "unknown resource"), null)
@@ -253,6 +276,55 @@ public final class SimulatedEhr implements AutoCloseable {
                 .set("resource", r));
         found.forEach(r -> ((ObjectNode) entries.get(found.indexOf(r))).putObject("search").put("mode", "match"));
         bundle.put("total", found.size());
+        return new Answer(200, bundle, null);
+    }
+
+    /** {@code _lastUpdated=ge|gt...}, {@code _tag=system|code}, {@code _count}; oldest change first; {@code next} links. */
+    private Answer searchChanges(String type, HttpServerRequest request) {
+        String since = request.getParam("_lastUpdated");
+        String tag = request.getParam("_tag");
+        int count = intParam(request, "_count", 50);
+        int offset = intParam(request, "_offset", 0);
+        List<ObjectNode> found = new ArrayList<>();
+        for (List<ObjectNode> versions : store.getOrDefault(type, Map.of()).values()) {
+            ObjectNode current = last(versions);
+            Instant updated = Instant.parse(current.path("meta").path("lastUpdated").asText());
+            if (since != null) {
+                boolean strictly = since.startsWith("gt");
+                Instant from = Instant.parse(since.replaceFirst("^(ge|gt)", ""));
+                if (strictly ? !updated.isAfter(from) : updated.isBefore(from)) {
+                    continue;
+                }
+            }
+            if (tag != null) {
+                String[] sc = tag.split("\\|", 2);
+                boolean tagged = false;
+                for (JsonNode t : current.path("meta").path("tag")) {
+                    tagged |= t.path("system").asText().equals(sc[0]) && t.path("code").asText().equals(sc[sc.length - 1]);
+                }
+                if (!tagged) {
+                    continue;
+                }
+            }
+            found.add(current);
+        }
+        found.sort(java.util.Comparator.comparing(r -> Instant.parse(r.path("meta").path("lastUpdated").asText())));
+        ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+        bundle.putObject("meta").put("lastUpdated", Instant.now().toString());
+        bundle.put("total", found.size());
+        ArrayNode links = bundle.putArray("link");
+        String query = request.query() == null ? "" : request.query().replaceAll("&?_offset=\\d+", "");
+        links.addObject().put("relation", "self").put("url", baseUrl() + "/fhir/" + type + "?" + query);
+        if (offset + count < found.size()) {
+            links.addObject().put("relation", "next")
+                    .put("url", baseUrl() + "/fhir/" + type + "?" + query + "&_offset=" + (offset + count));
+        }
+        ArrayNode entries = bundle.putArray("entry");
+        for (ObjectNode r : found.subList(Math.min(offset, found.size()), Math.min(offset + count, found.size()))) {
+            ObjectNode entry = entries.addObject().put("fullUrl", baseUrl() + "/fhir/" + type + "/" + r.path("id").asText());
+            entry.set("resource", r);
+            entry.putObject("search").put("mode", "match");
+        }
         return new Answer(200, bundle, null);
     }
 

@@ -1,0 +1,110 @@
+package org.toxgrade.subscription;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.ingest.IngestService;
+import org.toxgrade.ingest.WriteOutcome;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.GrantedScopes;
+import org.toxgrade.security.IdHasher;
+
+/**
+ * Resources read from or sent by an EHR go through the same ingest path as a sender's {@code PUT [type]/[id]}:
+ * the EHR's id, and its {@code meta.versionId} as the sender version, so a redelivery or an overlapping catch-up
+ * stores nothing new and an older version arriving late never becomes current.
+ */
+@ApplicationScoped
+public class EhrIngest {
+
+    private static final Logger LOG = Logger.getLogger(EhrIngest.class);
+
+    private final IngestService ingest;
+    private final IdHasher ids;
+    private final Vertx vertx;
+
+    public EhrIngest(IngestService ingest, IdHasher ids, Vertx vertx) {
+        this.ingest = ingest;
+        this.ids = ids;
+        this.vertx = vertx;
+    }
+
+    /** Who the audit trail names for what came from a source EHR. */
+    public static Caller callerFor(String source) {
+        return new Caller("ehr-source:" + source, GrantedScopes.parse("system/*.cu"), false);
+    }
+
+    /** Stores one resource as the source's update; a refusal of the content (4xx) is raised as such. */
+    public Uni<WriteOutcome> put(String source, String type, String id, String json) {
+        return isolated(() -> ingest.write(callerFor(source), json, type, id))
+                // The same version arriving at the same moment by notification and by catch-up (or on two
+                // replicas): one insert loses; tried again, it finds the version stored and stores nothing.
+                .onFailure(EhrIngest::lostRace).retry().withBackOff(Duration.ofMillis(50)).atMost(3);
+    }
+
+    /**
+     * Runs one ingest on a Vert.x context of its own and answers on the caller's: what the write sets off after
+     * its commit (derivation, an outbox run) keeps its database session apart from the caller's, which goes on
+     * with its own work (the next resource of a catch-up, the record of a notification).
+     */
+    private <T> Uni<T> isolated(java.util.function.Supplier<Uni<T>> work) {
+        Context caller = Vertx.currentContext() == null ? null : Vertx.currentContext().getDelegate();
+        return Uni.createFrom().emitter(emitter -> {
+            Context own = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(own, true);
+            own.runOnContext(ignored -> work.get().subscribe().with(
+                    item -> back(caller, () -> emitter.complete(item)),
+                    failure -> back(caller, () -> emitter.fail(failure))));
+        });
+    }
+
+    private static void back(Context caller, Runnable action) {
+        if (caller == null) {
+            action.run();
+        } else {
+            caller.runOnContext(ignored -> action.run());
+        }
+    }
+
+    static boolean lostRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof FhirException f && f.status() == 409 && f.getMessage() != null
+                    && f.getMessage().contains("race")) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** Like {@link #put}, but a resource the service refuses (4xx) is logged and counted, not raised. */
+    public Uni<Boolean> putTolerant(String source, String type, String id, String json) {
+        return put(source, type, id, json).map(outcome -> true)
+                .onFailure(e -> e instanceof FhirException f && f.status() < 500).recoverWithItem(e -> {
+                    FhirException f = (FhirException) e;
+                    LOG.warnf("TG-SUB-030: %s from source %s refused (%d): %s", ids.ref(type, id), source, f.status(),
+                            codeOf(f.getMessage()));
+                    return false;
+                });
+    }
+
+    /** The TG- code of a message only: the rest may quote content. */
+    static String codeOf(String message) {
+        if (message == null) {
+            return "-";
+        }
+        int colon = message.indexOf(':');
+        return colon > 0 ? message.substring(0, colon) : "-";
+    }
+}

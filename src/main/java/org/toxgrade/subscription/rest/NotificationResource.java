@@ -1,0 +1,147 @@
+package org.toxgrade.subscription.rest;
+
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.HashSet;
+import java.util.Set;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.jboss.logging.Logger;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirMediaTypes;
+import org.toxgrade.fhir.OperationOutcomes;
+import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.security.BearerTokenFilter;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.Permission;
+import org.toxgrade.subscription.EhrSource;
+import org.toxgrade.subscription.NotificationHandler;
+import org.toxgrade.subscription.NotificationSecret;
+import org.toxgrade.subscription.Sources;
+
+/**
+ * The notification endpoints of the EHRs' Subscriptions, one per source: {@code POST /notify/[source]} (empty
+ * body, a resource, or a notification Bundle) and {@code PUT /notify/[source]/[type]/[id]} (a rest-hook with
+ * payload as HAPI FHIR sends it). A notification is taken only with the source's channel secret (compared in
+ * constant time) or a bearer token of this service allowed to update the notified types; otherwise 401 and
+ * nothing is read or stored. Answers are OperationOutcomes ({@code 200} when taken).
+ */
+@Path("/notify/{source: [a-z0-9][a-z0-9-]*}")
+@Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+public class NotificationResource {
+
+    private static final Logger LOG = Logger.getLogger(NotificationResource.class);
+
+    private final Sources sources;
+    private final NotificationHandler handler;
+    private final CurrentVertxRequest request;
+    private final FhirResponses responses;
+    private final IngestConfig ingestConfig;
+
+    public NotificationResource(Sources sources, NotificationHandler handler, CurrentVertxRequest request,
+            FhirResponses responses, IngestConfig ingestConfig) {
+        this.sources = sources;
+        this.handler = handler;
+        this.request = request;
+        this.responses = responses;
+        this.ingestConfig = ingestConfig;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> post(@PathParam("source") String name, @Context HttpHeaders headers, String body) {
+        EhrSource source = accept(name, headers, null);
+        return handler.handle(source, body, null, null).map(this::answer);
+    }
+
+    @PUT
+    @Path("{type: [A-Z][A-Za-z]+}/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> put(@PathParam("source") String name, @PathParam("type") String type,
+            @PathParam("id") String id, @Context HttpHeaders headers, String body) {
+        EhrSource source = accept(name, headers, type);
+        return handler.handle(source, body, type, id).map(this::answer);
+    }
+
+    /**
+     * HAPI FHIR tells a rest-hook with payload of a deletion as {@code DELETE endpoint/[type]/[id]}. Nothing is
+     * deleted here (what was received stays on record; an EHR retracts a result with entered-in-error); the
+     * notification is acknowledged so the EHR does not retry it.
+     */
+    @DELETE
+    @Path("{type: [A-Z][A-Za-z]+}/{id}")
+    public Uni<Response> delete(@PathParam("source") String name, @PathParam("type") String type,
+            @PathParam("id") String id, @Context HttpHeaders headers) {
+        EhrSource source = accept(name, headers, type);
+        return handler.deleted(source, type, id).map(this::answer);
+    }
+
+    private Response answer(org.toxgrade.subscription.Notification notification) {
+        return responses.ok(200, OperationOutcomes.information(notification.describe())).build();
+    }
+
+    /** The source, if the sender proved it is that EHR (or a client allowed to write what it notifies). */
+    private EhrSource accept(String name, HttpHeaders headers, String type) {
+        EhrSource source = sources.named(name).orElse(null);
+        if (source == null) {
+            // Only a caller who proved who it is learns that the source does not exist.
+            if (currentCaller() == null) {
+                throw refused();
+            }
+            throw new FhirException(404, IssueType.NOTFOUND,
+                    "TG-SUB-002: no source of that name receives notifications here");
+        }
+        String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null && contentType.toLowerCase().contains("xml")) {
+            throw new FhirException(415, IssueType.NOTSUPPORTED, "TG-SUB-004: notifications are taken as "
+                    + FhirMediaTypes.FHIR_JSON + " (set channel.payload to application/fhir+json)");
+        }
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > ingestConfig.maxBodySize().asLongValue()) {
+            throw new FhirException(413, IssueType.TOOCOSTLY, "TG-SUB-014: the notification is larger than "
+                    + ingestConfig.maxBodySize().asLongValue() + " bytes");
+        }
+        boolean secret = source.expectedHeaderValue()
+                .map(expected -> NotificationSecret.matches(headers.getHeaderString(source.secretHeader()), expected))
+                .orElse(false);
+        if (secret || tokenAllows(source, type)) {
+            return source;
+        }
+        LOG.warnf("TG-SUB-001: notification for source %s refused: no channel secret and no suitable bearer token",
+                source.name());
+        throw refused();
+    }
+
+    private static FhirException refused() {
+        return new FhirException(401, IssueType.LOGIN,
+                "TG-SUB-001: a notification needs the Subscription's channel secret or a bearer token of this service");
+    }
+
+    private Caller currentCaller() {
+        return request.getCurrent() == null ? null : request.getCurrent().get(BearerTokenFilter.CALLER);
+    }
+
+    private boolean tokenAllows(EhrSource source, String type) {
+        Caller caller = currentCaller();
+        if (caller == null) {
+            return false;
+        }
+        Set<String> types = new HashSet<>();
+        source.criteria().forEach(c -> types.add(EhrSource.typeOf(c)));
+        if (type != null) {
+            types.add(type);
+        }
+        return types.stream().allMatch(t -> caller.may(t, Permission.U));
+    }
+}

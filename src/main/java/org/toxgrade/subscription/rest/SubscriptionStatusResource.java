@@ -1,0 +1,110 @@
+package org.toxgrade.subscription.rest;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.fhir.FhirException;
+import org.toxgrade.security.CurrentCaller;
+import org.toxgrade.security.GrantedScopes;
+import org.toxgrade.subscription.CatchUp;
+import org.toxgrade.subscription.EhrSource;
+import org.toxgrade.subscription.Sources;
+import org.toxgrade.subscription.SubscriptionConfig;
+import org.toxgrade.subscription.SubscriptionRegistrar;
+import org.toxgrade.subscription.SubscriptionStateStore;
+
+/**
+ * Operator view of receiving from the EHRs (scope {@code toxgrade/operator}), plain JSON.
+ * <ul>
+ * <li>{@code GET /ops/subscriptions}: per source its Subscriptions as last checked, last notification, last
+ * catch-up, watermark and gaps seen;</li>
+ * <li>{@code POST /ops/subscriptions/{source}/check}: check and repair the source's Subscriptions now;</li>
+ * <li>{@code POST /ops/subscriptions/{source}/catch-up}: a catch-up of the source now.</li>
+ * </ul>
+ */
+@Path("/ops/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionStatusResource {
+
+    private final CurrentCaller caller;
+    private final Sources sources;
+    private final SubscriptionStateStore state;
+    private final SubscriptionRegistrar registrar;
+    private final CatchUp catchUp;
+    private final SubscriptionConfig config;
+
+    public SubscriptionStatusResource(CurrentCaller caller, Sources sources, SubscriptionStateStore state,
+            SubscriptionRegistrar registrar, CatchUp catchUp, SubscriptionConfig config) {
+        this.caller = caller;
+        this.sources = sources;
+        this.state = state;
+        this.registrar = registrar;
+        this.catchUp = catchUp;
+        this.config = config;
+    }
+
+    /** The answer of {@code GET /ops/subscriptions}. */
+    public record Status(boolean enabled, List<SourceView> sources) {
+    }
+
+    /** One source as operators see it. */
+    public record SourceView(String name, String ehr, String endpoint, boolean secretConfigured,
+            List<SubscriptionStateStore.Registration> subscriptions, Instant lastNotificationAt,
+            String lastNotificationKind, long notifications, Instant lastCatchUpAt, String lastCatchUpOutcome,
+            Integer lastCatchUpRead, Instant watermark, long gapsSeen, Instant lastGapAt) {
+    }
+
+    @GET
+    public Uni<Status> status() {
+        caller.get().requireServiceScope(GrantedScopes.OPERATOR);
+        return Multi.createFrom().iterable(sources.all())
+                .onItem().transformToUniAndConcatenate(this::view)
+                .collect().asList()
+                .map(views -> new Status(config.enabled(), views));
+    }
+
+    @POST
+    @Path("{source}/check")
+    public Uni<List<SubscriptionRegistrar.Check>> check(@PathParam("source") String name) {
+        caller.get().requireServiceScope(GrantedScopes.OPERATOR);
+        return registrar.check(source(name));
+    }
+
+    @POST
+    @Path("{source}/catch-up")
+    public Uni<CatchUp.Result> catchUp(@PathParam("source") String name) {
+        caller.get().requireServiceScope(GrantedScopes.OPERATOR);
+        return catchUp.run(source(name));
+    }
+
+    private EhrSource source(String name) {
+        return sources.named(name).orElseThrow(() -> new FhirException(404, IssueType.NOTFOUND,
+                "TG-SUB-050: no source of that name is configured"));
+    }
+
+    private Uni<SourceView> view(EhrSource source) {
+        return state.source(source.name()).chain(row -> state.registrations(source.name()).map(registrations ->
+                new SourceView(source.name(), origin(source.baseUrl()), registrar.endpoint(source).orElse(null),
+                        source.secret().isPresent(), registrations, row.lastNotificationAt(), row.lastNotificationKind(),
+                        row.notifications(), row.lastCatchUpAt(), row.lastCatchUpOutcome(), row.lastCatchUpRead(),
+                        row.watermark(), row.gapsSeen(), row.lastGapAt())));
+    }
+
+    /** Scheme, host and port: paths may name tenants. */
+    private static String origin(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return "(configured)";
+        }
+    }
+}
