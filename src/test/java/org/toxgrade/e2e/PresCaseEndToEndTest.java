@@ -146,6 +146,18 @@ class PresCaseEndToEndTest {
     }
 
     @Test
+    void theFollowUpMriOnDay69EndsPresSuspected() {
+        // "A follow-up brain MRI on day 69 demonstrated the complete resolution of the previously
+        // noted vasogenic edema": the flag becomes inactive, ending at that study, and is kept.
+        JsonNode pres = Results.stored(PATIENT).entrySet().stream()
+                .filter(e -> e.getKey().contains("-pres-suspected-")).findFirst().orElseThrow().getValue();
+        assertEquals("inactive", pres.path("status").asText());
+        assertEquals("2026-05-10T10:00:00+00:00", pres.path("period").path("end").asText());
+        assertTrue(flagsOn(68).contains("pres-suspected"));
+        assertTrue(!flagsOn(70).contains("pres-suspected"));
+    }
+
+    @Test
     void day16HypertensionIsGrade3() {
         // "On day 16, the patient developed agitation, hypertension of 187/109 mmHg"
         assertTrue(flagsOn(16).contains("hypertension-grade3"), flagsOn(16)::toString);
