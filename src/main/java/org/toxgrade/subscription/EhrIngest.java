@@ -6,7 +6,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
+import java.util.Optional;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.toxgrade.ingest.store.ReceivedResourceRepository;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.ingest.IngestService;
@@ -28,11 +32,18 @@ public class EhrIngest {
     private final IngestService ingest;
     private final IdHasher ids;
     private final Vertx vertx;
+    private final Sources sources;
+    private final Mutiny.SessionFactory sessions;
+    private final ReceivedResourceRepository received;
 
-    public EhrIngest(IngestService ingest, IdHasher ids, Vertx vertx) {
+    public EhrIngest(IngestService ingest, IdHasher ids, Vertx vertx, Sources sources,
+            Mutiny.SessionFactory sessions, ReceivedResourceRepository received) {
         this.ingest = ingest;
         this.ids = ids;
         this.vertx = vertx;
+        this.sources = sources;
+        this.sessions = sessions;
+        this.received = received;
     }
 
     /** Who the audit trail names for what came from a source EHR. */
@@ -45,7 +56,39 @@ public class EhrIngest {
         return isolated(() -> ingest.write(callerFor(source), json, type, id))
                 // The same version arriving at the same moment by notification and by catch-up (or on two
                 // replicas): one insert loses; tried again, it finds the version stored and stores nothing.
-                .onFailure(EhrIngest::lostRace).retry().withBackOff(Duration.ofMillis(50)).atMost(3);
+                .onFailure(EhrIngest::lostRace).retry().withBackOff(Duration.ofMillis(50)).atMost(3)
+                .call(outcome -> "Patient".equals(type) ? Uni.createFrom().voidItem() : patientOf(source, outcome));
+    }
+
+    /**
+     * The birth date decides adult or paediatric grading (CLINICAL-SPEC section 3: CAPD under 12), and
+     * subscriptions on Observations and MedicationAdministrations never send the Patient: read it from
+     * the EHR the first time one of its records arrives. A failure is logged, not raised: the record is
+     * stored, and grading uses adult rules with a note until the Patient arrives.
+     */
+    private Uni<Void> patientOf(String source, WriteOutcome outcome) {
+        String patient = outcome.write().facts().patient();
+        Optional<EhrSource> ehr = sources.named(source);
+        if (patient == null || !patient.startsWith("Patient/") || ehr.isEmpty()
+                || outcome.kind() == WriteOutcome.Kind.UNCHANGED || outcome.kind() == WriteOutcome.Kind.STALE) {
+            return Uni.createFrom().voidItem();
+        }
+        String id = patient.substring("Patient/".length());
+        return isolated(() -> sessions.withSession(session -> received.latest(session, "Patient", id)))
+                .chain(known -> known != null ? Uni.createFrom().voidItem()
+                        : ehr.get().client().request(HttpMethod.GET, "Patient/" + id, null).chain(response -> {
+                            if (!response.ok()) {
+                                LOG.infof("TG-SUB-031: %s not readable from source %s (%d); adult rules until it "
+                                        + "arrives", ids.ref("Patient", id), source, response.status());
+                                return Uni.createFrom().voidItem();
+                            }
+                            return putTolerant(source, "Patient", id, response.body()).replaceWithVoid();
+                        }))
+                .onFailure().recoverWithUni(failure -> {
+                    LOG.infof("TG-SUB-031: %s not read from source %s (%s); adult rules until it arrives",
+                            ids.ref("Patient", id), source, failure.getClass().getSimpleName());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     /**
