@@ -4,21 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.toxgrade.grading.fact.BloodPressure;
-import org.toxgrade.grading.fact.CapdScore;
-import org.toxgrade.grading.fact.ConsciousnessLevel;
-import org.toxgrade.grading.fact.DeathAttribution;
-import org.toxgrade.grading.fact.DrugDose;
+import org.toxgrade.grading.cases.CaseFacts;
 import org.toxgrade.grading.fact.Fact;
-import org.toxgrade.grading.fact.IceScore;
-import org.toxgrade.grading.fact.IcpSign;
-import org.toxgrade.grading.fact.MotorFinding;
-import org.toxgrade.grading.fact.NeuroImaging;
-import org.toxgrade.grading.fact.OtherNeuroFinding;
-import org.toxgrade.grading.fact.OxygenSupport;
-import org.toxgrade.grading.fact.Seizure;
-import org.toxgrade.grading.fact.Temperature;
-import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /**
  * Reads the {@code facts} array of a flag case: the fact format of
@@ -53,28 +40,7 @@ public final class CaseFactReader {
     }
 
     private static Fact fact(String type, String id, Instant at, JsonNode f, CaseTime time) {
-        return switch (type) {
-            case "temperature" -> f.has("fahrenheit")
-                    ? Temperature.fromFahrenheit(id, at, f.get("fahrenheit").asDouble())
-                    : new Temperature(id, at, f.get("celsius").asDouble());
-            case "bp" -> new BloodPressure(id, at, decimal(f, "systolic"), decimal(f, "diastolic"), decimal(f, "mean"));
-            case "vasopressor" -> new VasopressorInfusion(id, VasopressorInfusion.Agent.valueOf(text(f, "agent")),
-                    time.parse(text(f, "start")), f.hasNonNull("end") ? time.parse(text(f, "end")) : null);
-            case "oxygen" -> new OxygenSupport(id, at, OxygenSupport.Device.valueOf(text(f, "device")),
-                    decimal(f, "flow"), f.path("comfort").asBoolean(false));
-            case "ice" -> new IceScore(id, at, integer(f, "score"), f.path("unarousable").asBoolean(false));
-            case "capd" -> new CapdScore(id, at, integer(f, "score"), f.path("unable").asBoolean(false));
-            case "loc" -> new ConsciousnessLevel(id, at, ConsciousnessLevel.Level.valueOf(text(f, "level")));
-            case "seizure" -> new Seizure(id, at, Seizure.Kind.valueOf(text(f, "kind")));
-            case "motor" -> new MotorFinding(id, at, MotorFinding.Kind.valueOf(text(f, "kind")));
-            case "imaging" -> new NeuroImaging(id, at, NeuroImaging.Finding.valueOf(text(f, "finding")));
-            case "icp" -> new IcpSign(id, at, IcpSign.Sign.valueOf(text(f, "sign")));
-            case "neuro" -> new OtherNeuroFinding(id, at, OtherNeuroFinding.Kind.valueOf(text(f, "kind")));
-            case "drug" -> new DrugDose(id, at, DrugDose.Category.valueOf(text(f, "category")),
-                    f.path("agent").asText("unspecified"), decimal(f, "doseMg"), decimal(f, "dexamethasoneMg"));
-            case "death" -> new DeathAttribution(id, at, DeathAttribution.Cause.valueOf(text(f, "cause")));
-            default -> throw new IllegalArgumentException("unknown fact type '" + type + "' in " + f);
-        };
+        return CaseFacts.fact(type, id, at, f, time::parse);
     }
 
     private static String text(JsonNode f, String field) {
@@ -82,13 +48,5 @@ public final class CaseFactReader {
             throw new IllegalArgumentException("missing '" + field + "' in " + f);
         }
         return f.get(field).asText();
-    }
-
-    private static Double decimal(JsonNode f, String field) {
-        return f.hasNonNull(field) ? f.get(field).asDouble() : null;
-    }
-
-    private static Integer integer(JsonNode f, String field) {
-        return f.hasNonNull(field) ? f.get(field).asInt() : null;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
@@ -21,7 +22,7 @@ import org.toxgrade.grading.fact.Temperature;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /** Builds fact records from the {@code facts} array of a case; see {@code grading/README.md}. */
-final class CaseFacts {
+public final class CaseFacts {
 
     private CaseFacts() {
     }
@@ -34,31 +35,40 @@ final class CaseFacts {
             String type = f.path("type").asText();
             String id = f.hasNonNull("id") ? f.get("id").asText() : "Observation/" + type + "-" + index;
             Instant at = f.hasNonNull("at") ? clock.parse(f.get("at").asText()) : null;
-            result.add(switch (type) {
-                case "temperature" -> f.has("fahrenheit")
-                        ? Temperature.fromFahrenheit(id, at, f.get("fahrenheit").asDouble())
-                        : new Temperature(id, at, f.get("celsius").asDouble());
-                case "bp" -> new BloodPressure(id, at, decimal(f, "systolic"), decimal(f, "diastolic"),
-                        decimal(f, "mean"));
-                case "vasopressor" -> new VasopressorInfusion(id, VasopressorInfusion.Agent.valueOf(text(f, "agent")),
-                        clock.parse(text(f, "start")), f.hasNonNull("end") ? clock.parse(text(f, "end")) : null);
-                case "oxygen" -> new OxygenSupport(id, at, OxygenSupport.Device.valueOf(text(f, "device")),
-                        decimal(f, "flow"), f.path("comfort").asBoolean(false));
-                case "ice" -> new IceScore(id, at, integer(f, "score"), f.path("unarousable").asBoolean(false));
-                case "capd" -> new CapdScore(id, at, integer(f, "score"), f.path("unable").asBoolean(false));
-                case "loc" -> new ConsciousnessLevel(id, at, ConsciousnessLevel.Level.valueOf(text(f, "level")));
-                case "seizure" -> new Seizure(id, at, Seizure.Kind.valueOf(text(f, "kind")));
-                case "motor" -> new MotorFinding(id, at, MotorFinding.Kind.valueOf(text(f, "kind")));
-                case "imaging" -> new NeuroImaging(id, at, NeuroImaging.Finding.valueOf(text(f, "finding")));
-                case "icp" -> new IcpSign(id, at, IcpSign.Sign.valueOf(text(f, "sign")));
-                case "neuro" -> new OtherNeuroFinding(id, at, OtherNeuroFinding.Kind.valueOf(text(f, "kind")));
-                case "drug" -> new DrugDose(id, at, DrugDose.Category.valueOf(text(f, "category")),
-                        f.path("agent").asText("unspecified"), decimal(f, "doseMg"), decimal(f, "dexamethasoneMg"));
-                case "death" -> new DeathAttribution(id, at, DeathAttribution.Cause.valueOf(text(f, "cause")));
-                default -> throw new IllegalArgumentException("unknown fact type '" + type + "' in " + f);
-            });
+            result.add(fact(type, id, at, f, clock::parse));
         }
         return result;
+    }
+
+    /**
+     * One fact of the case format. Shared with the flag cases, which chart facts in the same format.
+     *
+     * @param parse reads the case's times ({@code day N HH:MM} or an ISO instant)
+     */
+    public static Fact fact(String type, String id, Instant at, JsonNode f, Function<String, Instant> parse) {
+        return switch (type) {
+            case "temperature" -> f.has("fahrenheit")
+                    ? Temperature.fromFahrenheit(id, at, f.get("fahrenheit").asDouble())
+                    : new Temperature(id, at, f.get("celsius").asDouble());
+            case "bp" -> new BloodPressure(id, at, decimal(f, "systolic"), decimal(f, "diastolic"),
+                    decimal(f, "mean"));
+            case "vasopressor" -> new VasopressorInfusion(id, VasopressorInfusion.Agent.valueOf(text(f, "agent")),
+                    parse.apply(text(f, "start")), f.hasNonNull("end") ? parse.apply(text(f, "end")) : null);
+            case "oxygen" -> new OxygenSupport(id, at, OxygenSupport.Device.valueOf(text(f, "device")),
+                    decimal(f, "flow"), f.path("comfort").asBoolean(false));
+            case "ice" -> new IceScore(id, at, integer(f, "score"), f.path("unarousable").asBoolean(false));
+            case "capd" -> new CapdScore(id, at, integer(f, "score"), f.path("unable").asBoolean(false));
+            case "loc" -> new ConsciousnessLevel(id, at, ConsciousnessLevel.Level.valueOf(text(f, "level")));
+            case "seizure" -> new Seizure(id, at, Seizure.Kind.valueOf(text(f, "kind")));
+            case "motor" -> new MotorFinding(id, at, MotorFinding.Kind.valueOf(text(f, "kind")));
+            case "imaging" -> new NeuroImaging(id, at, NeuroImaging.Finding.valueOf(text(f, "finding")));
+            case "icp" -> new IcpSign(id, at, IcpSign.Sign.valueOf(text(f, "sign")));
+            case "neuro" -> new OtherNeuroFinding(id, at, OtherNeuroFinding.Kind.valueOf(text(f, "kind")));
+            case "drug" -> new DrugDose(id, at, DrugDose.Category.valueOf(text(f, "category")),
+                    f.path("agent").asText("unspecified"), decimal(f, "doseMg"), decimal(f, "dexamethasoneMg"));
+            case "death" -> new DeathAttribution(id, at, DeathAttribution.Cause.valueOf(text(f, "cause")));
+            default -> throw new IllegalArgumentException("unknown fact type '" + type + "' in " + f);
+        };
     }
 
     private static String text(JsonNode f, String field) {
