@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.toxgrade.flags.cases.CaseFactReader;
-import org.toxgrade.flags.cases.CaseTime;
+import org.toxgrade.grading.cases.CaseClock;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.cases.GradingCase;
 import org.toxgrade.grading.fact.Fact;
@@ -19,7 +19,7 @@ import org.toxgrade.grading.fact.Fact;
 final class SeedScenarios {
 
     /** Infusion of both seed encodings: the grading tables' default, 2024-03-04T10:00 UTC. */
-    static final CaseTime TIME = new CaseTime(LocalDateTime.parse("2024-03-04T10:00"), ZoneOffset.UTC);
+    static final CaseClock TIME = new CaseClock(LocalDateTime.parse("2024-03-04T10:00"), ZoneOffset.UTC);
 
     private SeedScenarios() {
     }

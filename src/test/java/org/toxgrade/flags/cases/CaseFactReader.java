@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.toxgrade.grading.cases.CaseClock;
 import org.toxgrade.grading.cases.CaseFacts;
 import org.toxgrade.grading.fact.Fact;
 
@@ -17,7 +18,7 @@ public final class CaseFactReader {
     private CaseFactReader() {
     }
 
-    public static List<Fact> read(JsonNode facts, CaseTime time) {
+    public static List<Fact> read(JsonNode facts, CaseClock time) {
         List<Fact> result = new ArrayList<>();
         int index = 0;
         for (JsonNode f : facts) {
@@ -39,7 +40,7 @@ public final class CaseFactReader {
         return result;
     }
 
-    private static Fact fact(String type, String id, Instant at, JsonNode f, CaseTime time) {
+    private static Fact fact(String type, String id, Instant at, JsonNode f, CaseClock time) {
         return CaseFacts.fact(type, id, at, f, time::parse);
     }
 

@@ -15,10 +15,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.toxgrade.flags.FlagConfig;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.cases.CaseClock;
+import org.toxgrade.grading.cases.CaseFiles;
 import org.toxgrade.grading.fact.Fact;
 
 /**
@@ -26,7 +27,7 @@ import org.toxgrade.grading.fact.Fact;
  * {@code src/test/resources/flags/README.md}.
  */
 public record FlagCase(String file, String name, String rule, Instant infusion, LocalDate birthDate,
-                       List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, CaseTime time,
+                       List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, CaseClock time,
                        JsonNode expect, JsonNode absent) {
 
     static final String DEFAULT_INFUSION = "2024-03-04T10:00";
@@ -45,7 +46,7 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
     /** All cases of the table files directly under {@code flags/}; each must expect something. */
     public static List<FlagCase> all() {
         List<FlagCase> cases = new ArrayList<>();
-        for (Path file : caseFiles()) {
+        for (Path file : CaseFiles.jsonFiles("flags")) {
             for (FlagCase c : read(file)) {
                 if (c.expect().isEmpty() && c.absent().isEmpty()) {
                     throw new IllegalArgumentException("case expects nothing: " + c);
@@ -83,26 +84,12 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         return cases;
     }
 
-    private static List<Path> caseFiles() {
-        URL dir = FlagCase.class.getResource("/flags");
-        if (dir == null) {
-            throw new IllegalStateException("no flags/ test resources on the classpath");
-        }
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static FlagCase read(String file, JsonNode c) {
         String name = required(c, "name");
         String rule = required(c, "rule");
         JsonNode cfg = c.path("config");
         ZoneId zone = ZoneId.of(cfg.path("zone").asText("UTC"));
-        CaseTime time = new CaseTime(LocalDateTime.parse(c.path("infusion").asText(DEFAULT_INFUSION)), zone);
+        CaseClock time = new CaseClock(LocalDateTime.parse(c.path("infusion").asText(DEFAULT_INFUSION)), zone);
         List<Fact> facts = CaseFactReader.read(c.path("facts"), time);
         Instant asOf = time.parse(c.path("asOf").asText(DEFAULT_AS_OF));
         return new FlagCase(file, name, rule, time.infusionInstant(),

@@ -10,25 +10,17 @@ import java.util.regex.Pattern;
 /**
  * Reads the times of a case file. Either an ISO instant ({@code 2024-03-04T10:00:00Z}) or an
  * episode offset {@code day N HH:MM[:SS]}: local time on calendar day N after the infusion date
- * (day 0), in the case's time zone. Negative days are baseline.
+ * (day 0), in the case's time zone. Negative days are baseline. The flag case tables use it too.
  */
-public final class CaseClock {
+public record CaseClock(LocalDateTime infusion, ZoneId zone) {
 
     private static final Pattern DAY_OFFSET = Pattern.compile("day (-?\\d+) (\\d{2}:\\d{2}(?::\\d{2})?)");
 
-    private final LocalDateTime infusion;
-    private final ZoneId zone;
-
-    CaseClock(LocalDateTime infusion, ZoneId zone) {
-        this.infusion = infusion;
-        this.zone = zone;
-    }
-
-    Instant infusionInstant() {
+    public Instant infusionInstant() {
         return infusion.atZone(zone).toInstant();
     }
 
-    Instant parse(String text) {
+    public Instant parse(String text) {
         Matcher m = DAY_OFFSET.matcher(text.trim());
         if (m.matches()) {
             return infusion.toLocalDate().plusDays(Integer.parseInt(m.group(1)))

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.GradingConfig;
 
@@ -38,7 +34,7 @@ public record GradingCase(String file, String name, String rule, EpisodeFacts fa
     public static List<GradingCase> all() {
         ObjectMapper json = new ObjectMapper();
         List<GradingCase> cases = new ArrayList<>();
-        for (Path file : caseFiles()) {
+        for (Path file : CaseFiles.jsonFiles("grading")) {
             try {
                 JsonNode root = json.readTree(file.toFile());
                 for (JsonNode c : root.path("cases")) {
@@ -51,20 +47,6 @@ public record GradingCase(String file, String name, String rule, EpisodeFacts fa
             }
         }
         return cases;
-    }
-
-    private static List<Path> caseFiles() {
-        URL dir = GradingCase.class.getResource("/grading");
-        if (dir == null) {
-            throw new IllegalStateException("no grading/ test resources on the classpath");
-        }
-        try (Stream<Path> files = Files.list(Path.of(dir.toURI()))) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static GradingCase read(String file, JsonNode c) {
