@@ -121,14 +121,14 @@ public class GradeOperation {
         return kept;
     }
 
+    /** The stored path's rule ({@link SenderOrder}), applied to two entries of one Bundle. */
     private static boolean isOlder(Resource candidate, Resource current) {
-        try {
-            return Long.parseLong(candidate.getMeta().getVersionId()) < Long.parseLong(current.getMeta().getVersionId());
-        } catch (NumberFormatException e) {
-            java.util.Date a = candidate.getMeta().getLastUpdated();
-            java.util.Date b = current.getMeta().getLastUpdated();
-            return a != null && b != null && a.before(b);
-        }
+        return SenderOrder.isOlder(candidate.getMeta().getVersionId(), instant(candidate),
+                current.getMeta().getVersionId(), instant(current));
+    }
+
+    private static Instant instant(Resource resource) {
+        return resource.getMeta().getLastUpdated() == null ? null : resource.getMeta().getLastUpdated().toInstant();
     }
 
     /** Entries without an id get one (from a urn:uuid fullUrl, else a new one) so references resolve. */

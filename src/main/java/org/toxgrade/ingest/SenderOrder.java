@@ -15,14 +15,19 @@ final class SenderOrder {
     }
 
     static boolean isOlder(PreparedWrite incoming, ReceivedResource current) {
-        Long incomingVersion = numeric(incoming.sourceVersionId());
-        Long currentVersion = numeric(current.sourceVersionId);
-        if (incomingVersion != null && currentVersion != null) {
-            return incomingVersion < currentVersion;
+        return isOlder(incoming.sourceVersionId(), incoming.sourceLastUpdated(), current.sourceVersionId,
+                current.sourceLastUpdated == null ? null : current.sourceLastUpdated.toInstant());
+    }
+
+    /** The same rule for two versions as the sender labelled them (any argument may be null). */
+    static boolean isOlder(String version, Instant lastUpdated, String currentVersion, Instant currentLastUpdated) {
+        Long incomingVersion = numeric(version);
+        Long knownVersion = numeric(currentVersion);
+        if (incomingVersion != null && knownVersion != null) {
+            return incomingVersion < knownVersion;
         }
-        Instant incomingUpdated = incoming.sourceLastUpdated();
-        if (incomingUpdated != null && current.sourceLastUpdated != null) {
-            return incomingUpdated.isBefore(current.sourceLastUpdated.toInstant());
+        if (lastUpdated != null && currentLastUpdated != null) {
+            return lastUpdated.isBefore(currentLastUpdated);
         }
         return false;
     }

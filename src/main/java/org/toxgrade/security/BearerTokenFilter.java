@@ -87,12 +87,11 @@ public class BearerTokenFilter {
             notification(ctx);
             return;
         }
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = bearerToken(ctx);
+        if (token == null) {
             refuse(ctx, "invalid_request", "TG-AUTH-401: a bearer token is required (Authorization: Bearer ...)");
             return;
         }
-        String token = header.substring(7).trim();
         // Verification may fetch a JWKS URL on first use: keep it off the event loop.
         vertx.executeBlocking(() -> parser.parse(token), false).onComplete(result -> {
             if (result.failed()) {
@@ -106,19 +105,27 @@ public class BearerTokenFilter {
     }
 
     private void notification(RoutingContext ctx) {
-        String header = ctx.request().getHeader("Authorization");
-        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)
-                || header.chars().filter(c -> c == '.').count() != 2) {
+        String token = bearerToken(ctx);
+        // A channel secret may also travel as "Bearer <secret>": only a JWT (three parts) is verified here.
+        if (token == null || token.chars().filter(c -> c == '.').count() != 2) {
             ctx.next();
             return;
         }
-        String token = header.substring(7).trim();
         vertx.executeBlocking(() -> parser.parse(token), false).onComplete(result -> {
             if (result.succeeded()) {
                 ctx.put(CALLER, callerOf(result.result()));
             }
             ctx.next();
         });
+    }
+
+    /** The token of an {@code Authorization: Bearer ...} header, or null. */
+    private static String bearerToken(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        if (header == null || header.length() < 8 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return header.substring(7).trim();
     }
 
     static boolean isOpen(HttpMethod method, String path) {

@@ -52,7 +52,7 @@ public class FhirIngestResource {
     @POST
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> transactionOrBatch(String body) {
-        checkSize(body);
+        RequestSizeFilter.checkBody(config, body);
         return ingest.bundle(caller.get(), body).map(result -> responses.ok(200, BundleResponses.of(result)).build());
     }
 
@@ -61,7 +61,7 @@ public class FhirIngestResource {
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> create(@PathParam("type") String type, String body, @HeaderParam("Prefer") String prefer,
             @Context UriInfo uri) {
-        checkSize(body);
+        RequestSizeFilter.checkBody(config, body);
         return ingest.write(caller.get(), body, type, null).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -70,7 +70,7 @@ public class FhirIngestResource {
     @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, String body,
             @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
-        checkSize(body);
+        RequestSizeFilter.checkBody(config, body);
         return ingest.write(caller.get(), body, type, id).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -115,12 +115,5 @@ public class FhirIngestResource {
                 .header("ETag", outcome.etag())
                 .lastModified(Date.from(outcome.lastUpdated().toInstant()))
                 .build();
-    }
-
-    /** Backstop for bodies sent without Content-Length (chunked); {@link RequestSizeFilter} handles the rest. */
-    private void checkSize(String body) {
-        if (body != null && body.length() > config.maxBodySize().asLongValue()) {
-            throw RequestSizeFilter.tooLarge(config);
-        }
     }
 }

@@ -51,9 +51,7 @@ public class GradeOperationResource {
     @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
     public Uni<Response> grade(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
         caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
-        if (body != null && body.length() > config.maxBodySize().asLongValue()) {
-            throw RequestSizeFilter.tooLarge(config);
-        }
+        RequestSizeFilter.checkBody(config, body);
         if (body == null || body.isBlank()) {
             throw new FhirException(400, IssueType.REQUIRED, "TG-GRADE-003: the request body is empty");
         }

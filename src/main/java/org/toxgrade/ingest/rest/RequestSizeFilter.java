@@ -39,6 +39,13 @@ public class RequestSizeFilter {
         return null;
     }
 
+    /** Backstop for bodies sent without Content-Length (chunked), once read. */
+    static void checkBody(IngestConfig config, String body) {
+        if (body != null && body.length() > config.maxBodySize().asLongValue()) {
+            throw tooLarge(config);
+        }
+    }
+
     static FhirException tooLarge(IngestConfig config) {
         return new FhirException(413, IssueType.TOOCOSTLY, "TG-INGEST-012: request body is larger than "
                 + config.maxBodySize().asLongValue() + " bytes; split it into smaller Bundles");

@@ -1,10 +1,12 @@
 package org.toxgrade.publish.build;
 
+import org.toxgrade.fhir.validation.ProfilePackage;
+
 /** The systems and codes the service's resources carry (fhir-profiles, CLINICAL-SPEC section 7). */
 final class Codes {
 
     static final String BASE = "http://toxgrade.org/fhir";
-    static final String DERIVED_RESULT = BASE + "/sid/derived-result";
+    static final String DERIVED_RESULT = ProfilePackage.DERIVED_RESULT_IDENTIFIER_SYSTEM;
     static final String TOXGRADE_CONDITION = BASE + "/CodeSystem/toxgrade-condition";
     static final String ASTCT_GRADE = BASE + "/CodeSystem/astct-grade";
     static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
