@@ -70,7 +70,8 @@ public class DerivationComputer {
         for (DerivedResource resource : resources) {
             present.add(resource.resourceType() + "/" + resource.id());
             encoded.add(encode(resource.resourceType(), resource.id(), resource.episodeKey(), resource.status(),
-                    resource.resource(), resource.sources(), asOf));
+                    resource.resource(), resource.sources(), asOf,
+                    existing.get(resource.resourceType() + "/" + resource.id())));
         }
         for (DerivedResourceRow row : existing.values()) {
             if (!present.contains(row.resourceType + "/" + row.resourceId)) {
@@ -107,20 +108,27 @@ public class DerivationComputer {
             status = "entered-in-error";
         }
         // A result already withdrawn encodes the same again and therefore changes nothing.
-        return encode(row.resourceType, row.resourceId, row.episodeKey, status, updated, List.of(), now);
+        return encode(row.resourceType, row.resourceId, row.episodeKey, status, updated, List.of(), now, row);
     }
 
+    /**
+     * @param previous the stored version, or null: an unchanged result needs no outbound change (the
+     *     store writes nothing for it), and a changed one is an UPDATE in its Provenance
+     */
     private Derived.EncodedResource encode(String type, String id, String episodeKey, String status,
-            DomainResource resource, List<String> sources, Instant now) {
+            DomainResource resource, List<String> sources, Instant now, DerivedResourceRow previous) {
         resource.getMeta().setVersionId(null);
         resource.getMeta().setLastUpdated(null);
         String text = json.encode(resource);
-        // The Provenance names the records the result was derived from; its target is rewritten on
-        // delivery to the resource written in the same EHR transaction.
-        Provenance provenance = provenances.build(type + "/" + id, true, sources, now);
-        OutboundChange outbound = OutboundChange.ofJson(text, json.encode(provenance));
-        return new Derived.EncodedResource(type, id, episodeKey, status, text, Hashes.sha256(text), sources,
-                outbound);
+        String sha256 = Hashes.sha256(text);
+        OutboundChange outbound = null;
+        if (previous == null || !previous.contentSha256.equals(sha256)) {
+            // The Provenance names the records the result was derived from; its target is rewritten on
+            // delivery to the resource written in the same EHR transaction.
+            Provenance provenance = provenances.build(type + "/" + id, previous == null, sources, now);
+            outbound = OutboundChange.ofJson(text, json.encode(provenance));
+        }
+        return new Derived.EncodedResource(type, id, episodeKey, status, text, sha256, sources, outbound);
     }
 
     private String timelineJson(EpisodeDerivation episode) {

@@ -14,7 +14,8 @@ record Derived(List<EncodedResource> resources, List<EncodedEpisode> episodes) {
 
     /**
      * A Condition or Flag as JSON (meta holds only the profile) with the hash of that JSON, and the
-     * change the EHR should receive if it is new (with its derivation Provenance).
+     * change the EHR should receive if it is new or changed (with its derivation Provenance; null when
+     * the stored version already says the same).
      */
     record EncodedResource(String resourceType, String id, String episodeKey, String status, String json,
             String sha256, List<String> sources, OutboundChange outbound) {
