@@ -40,7 +40,7 @@ public class AuditEventResource {
     }
 
     @GET
-    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> search(@QueryParam("_since") String since, @QueryParam("agent") String agent,
             @QueryParam("_count") Integer count, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
         caller.get().require("AuditEvent", Permission.S);
@@ -48,7 +48,8 @@ public class AuditEventResource {
         int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
         return sessions.withSession(session -> trail.find(session, from, agent, limit)).map(rows -> {
             Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-            rows.forEach(row -> bundle.addEntry().setFullUrl(uri.getBaseUri() + "fhir/AuditEvent/" + row.pk).setResource(AuditEvents.of(row))
+            rows.forEach(row -> bundle.addEntry().setFullUrl(uri.getBaseUri() + "fhir/AuditEvent/" + row.pk)
+                    .setResource(AuditEvents.of(row))
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH));
             bundle.setTotal(rows.size());
             return responses.ok(200, bundle).build();

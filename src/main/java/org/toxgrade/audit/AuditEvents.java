@@ -19,15 +19,18 @@ final class AuditEvents {
     static AuditEvent of(AuditRecord row) {
         AuditEvent event = new AuditEvent();
         event.setId(String.valueOf(row.pk));
-        event.setType(new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
+        event.setType(
+                new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"));
         event.addSubtype(new Coding("http://hl7.org/fhir/restful-interaction", row.interaction, null));
         event.setAction(AuditEventAction.fromCode(row.action));
         event.setRecorded(Date.from(row.recordedAt.toInstant()));
-        event.setOutcome(row.outcomeStatus < 400 ? AuditEventOutcome._0
+        event.setOutcome(row.outcomeStatus < 400
+                ? AuditEventOutcome._0
                 : row.outcomeStatus < 500 ? AuditEventOutcome._4 : AuditEventOutcome._8);
         event.setOutcomeDesc("HTTP " + row.outcomeStatus);
         event.addAgent().setRequestor(true)
-                .setWho(new Reference().setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM).setValue(row.clientId)));
+                .setWho(new Reference()
+                        .setIdentifier(new Identifier().setSystem(CLIENT_SYSTEM).setValue(row.clientId)));
         event.getSource().setObserver(new Reference().setDisplay("ToxGrade"));
         if (row.resourceType != null && row.resourceId != null) {
             String what = row.resourceType + "/" + row.resourceId

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Flag;
+import org.hl7.fhir.r4.model.Provenance;
 import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.episode.PatientDeriver;
@@ -24,12 +25,11 @@ import org.toxgrade.facts.PatientFacts;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.Hashes;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.publish.OutboundChange;
 import org.toxgrade.publish.build.DerivedResource;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
 import org.toxgrade.publish.build.FlagBuilder;
 import org.toxgrade.publish.build.ProvenanceBuilder;
-import org.toxgrade.publish.OutboundChange;
-import org.hl7.fhir.r4.model.Provenance;
 
 /**
  * The CPU part of a re-derivation, run off the event loop: grade and flag, build the FHIR

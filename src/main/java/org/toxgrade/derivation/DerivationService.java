@@ -34,7 +34,8 @@ public class DerivationService {
     private final IdHasher ids;
     private final OutboxDispatcher dispatcher;
 
-    public DerivationService(OutboxDispatcher dispatcher, Mutiny.SessionFactory sessions, Vertx vertx, PatientLocks locks, FactStore facts,
+    public DerivationService(OutboxDispatcher dispatcher, Mutiny.SessionFactory sessions, Vertx vertx,
+            PatientLocks locks, FactStore facts,
             DerivedStateStore store, DerivationComputer computer, IdHasher ids) {
         this.sessions = sessions;
         this.vertx = vertx;
@@ -56,7 +57,7 @@ public class DerivationService {
             }
             return facts.load(session, patient).chain(rows -> store.existing(session, patient)
                     .chain(existing -> vertx.executeBlocking(
-                                    () -> computer.compute(patient, facts.decode(state, rows), existing, now), false)
+                            () -> computer.compute(patient, facts.decode(state, rows), existing, now), false)
                             .chain(derived -> store.apply(session, patient, derived, existing, now)))
                     .invoke(changes -> {
                         state.needsDerivation = false;

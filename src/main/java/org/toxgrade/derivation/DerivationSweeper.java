@@ -38,18 +38,18 @@ public class DerivationSweeper {
     Uni<Void> sweep() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return sessions.withSession(session -> session.createNativeQuery("""
-                        select p.patient_ref from patient_state p
-                        where p.needs_derivation
-                           or (p.derived_at < :refreshBefore and exists (
-                                 select 1 from episode_state e
-                                 where e.patient_ref = p.patient_ref and e.window_end > :now))
-                        order by p.facts_changed_at
-                        limit :limit
-                        """, String.class)
-                        .setParameter("refreshBefore", now.minus(settings.refreshInterval()))
-                        .setParameter("now", now)
-                        .setParameter("limit", settings.sweepBatchSize())
-                        .getResultList())
+                select p.patient_ref from patient_state p
+                where p.needs_derivation
+                   or (p.derived_at < :refreshBefore and exists (
+                         select 1 from episode_state e
+                         where e.patient_ref = p.patient_ref and e.window_end > :now))
+                order by p.facts_changed_at
+                limit :limit
+                """, String.class)
+                .setParameter("refreshBefore", now.minus(settings.refreshInterval()))
+                .setParameter("now", now)
+                .setParameter("limit", settings.sweepBatchSize())
+                .getResultList())
                 .chain(this::deriveEach)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("Derivation sweep failed (%s); the next sweep retries", e.getClass().getName());

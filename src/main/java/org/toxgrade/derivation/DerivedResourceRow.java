@@ -48,6 +48,7 @@ public class DerivedResourceRow {
     public OffsetDateTime lastUpdated;
 
     public static class Key implements Serializable {
+
         public String resourceType;
         public String resourceId;
 

@@ -34,7 +34,7 @@ public class DerivedStateStore {
 
     public Uni<Map<String, DerivedResourceRow>> existing(Mutiny.Session session, String patient) {
         return session.createSelectionQuery("from DerivedResourceRow where patientRef = :patient",
-                        DerivedResourceRow.class)
+                DerivedResourceRow.class)
                 .setParameter("patient", patient)
                 .getResultList()
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.resourceType + "/" + r.resourceId,

@@ -135,7 +135,8 @@ public class EhrClient {
     }
 
     private String base() {
-        return base.orElseThrow(() -> new IllegalStateException("TG-EHR-001: write-back is off (toxgrade.ehr.base-url)"));
+        return base
+                .orElseThrow(() -> new IllegalStateException("TG-EHR-001: write-back is off (toxgrade.ehr.base-url)"));
     }
 
     private static EhrAuth authOf(EhrConfig config, HttpClient http) {
@@ -145,22 +146,29 @@ public class EhrClient {
                 LOG.info("EHR client authentication: none");
                 return EhrAuth.NONE;
             case BEARER:
-                return EhrAuth.bearer(auth.bearerToken().filter(t -> !t.isBlank()).orElseThrow(() ->
-                        new IllegalStateException("TG-EHR-003: toxgrade.ehr.auth.mode=bearer needs toxgrade.ehr.auth.bearer-token")));
+                return EhrAuth.bearer(
+                        auth.bearerToken().filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
+                                "TG-EHR-003: toxgrade.ehr.auth.mode=bearer needs toxgrade.ehr.auth.bearer-token")));
             case SMART_BACKEND:
             default:
                 EhrConfig.Smart smart = auth.smart();
-                String missing = smart.tokenUrl().isEmpty() ? "token-url" : smart.clientId().isEmpty() ? "client-id"
-                        : smart.privateKeyLocation().isEmpty() ? "private-key-location"
-                        : smart.keyId().isEmpty() ? "key-id" : null;
+                String missing = smart.tokenUrl().isEmpty()
+                        ? "token-url"
+                        : smart.clientId().isEmpty()
+                                ? "client-id"
+                                : smart.privateKeyLocation().isEmpty()
+                                        ? "private-key-location"
+                                        : smart.keyId().isEmpty() ? "key-id" : null;
                 if (missing != null) {
-                    throw new IllegalStateException("TG-EHR-004: toxgrade.ehr.auth.mode=smart-backend needs toxgrade.ehr.auth.smart."
-                            + missing);
+                    throw new IllegalStateException(
+                            "TG-EHR-004: toxgrade.ehr.auth.mode=smart-backend needs toxgrade.ehr.auth.smart."
+                                    + missing);
                 }
                 LOG.infof("EHR client authentication: SMART Backend Services, client %s, %s", smart.clientId().get(),
                         smart.algorithm());
                 return new SmartBackendAuth(http, new SmartBackendAuth.Settings(smart.tokenUrl().get(),
-                        smart.clientId().get(), PemKeys.readPkcs8(Path.of(smart.privateKeyLocation().get()), smart.algorithm()),
+                        smart.clientId().get(),
+                        PemKeys.readPkcs8(Path.of(smart.privateKeyLocation().get()), smart.algorithm()),
                         smart.keyId().get(), smart.algorithm(), smart.scope(), smart.assertionLifetime(),
                         smart.refreshMargin(), config.connectTimeout(), config.readTimeout()), Clock.systemUTC());
         }

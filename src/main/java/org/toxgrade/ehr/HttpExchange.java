@@ -18,7 +18,8 @@ public final class HttpExchange {
     private HttpExchange() {
     }
 
-    public static Uni<EhrResponse> exchange(HttpClient client, HttpMethod method, String url, Map<String, String> headers,
+    public static Uni<EhrResponse> exchange(HttpClient client, HttpMethod method, String url,
+            Map<String, String> headers,
             String body, Duration connectTimeout, Duration readTimeout) {
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url)
                 .setConnectTimeout(connectTimeout.toMillis()).setIdleTimeout(readTimeout.toMillis());

@@ -1,6 +1,5 @@
 package org.toxgrade.episode;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -38,7 +37,7 @@ public class FactStore {
     public Uni<Void> replace(Mutiny.Session session, FactExtraction extraction, int version) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         return session.createSelectionQuery(
-                        "select distinct patientRef from ClinicalFactRow where sourceRef = :source", String.class)
+                "select distinct patientRef from ClinicalFactRow where sourceRef = :source", String.class)
                 .setParameter("source", extraction.source())
                 .getResultList()
                 .chain(previous -> {
@@ -51,14 +50,15 @@ public class FactStore {
                         .executeUpdate())
                 .chain(() -> "Patient".equals(extraction.resourceType())
                         ? session.createMutationQuery(
-                                        "update PatientStateRow set birthDate = :birthDate where patientRef = :patient")
+                                "update PatientStateRow set birthDate = :birthDate where patientRef = :patient")
                                 .setParameter("birthDate", extraction.birthDate().orElse(null))
                                 .setParameter("patient", extraction.patient())
                                 .executeUpdate().replaceWithVoid()
                         : Uni.createFrom().voidItem())
                 .chain(() -> {
                     List<ClinicalFactRow> rows = rows(extraction, version);
-                    return rows.isEmpty() ? Uni.createFrom().voidItem()
+                    return rows.isEmpty()
+                            ? Uni.createFrom().voidItem()
                             : session.persistAll(rows.toArray()).chain(session::flush);
                 });
     }
@@ -66,7 +66,7 @@ public class FactStore {
     /** Everything stored for the patient, as stored (decode off the event loop with {@link #decode}). */
     public Uni<List<ClinicalFactRow>> load(Mutiny.Session session, String patient) {
         return session.createSelectionQuery("from ClinicalFactRow where patientRef = :patient order by pk",
-                        ClinicalFactRow.class)
+                ClinicalFactRow.class)
                 .setParameter("patient", patient)
                 .getResultList();
     }
@@ -95,8 +95,8 @@ public class FactStore {
             rows.add(row(extraction, version, fact.id(), fact.time(), codec.encode(fact)));
         }
         // The infusion is stored like any fact: episodes are planned from the stored infusions.
-        extraction.infusion().ifPresent(infusion ->
-                rows.add(row(extraction, version, infusion.id(), infusion.time(), codec.encode(infusion))));
+        extraction.infusion().ifPresent(
+                infusion -> rows.add(row(extraction, version, infusion.id(), infusion.time(), codec.encode(infusion))));
         return rows;
     }
 

@@ -27,14 +27,14 @@ public class PatientQueries {
 
     public Uni<List<PendingPatient>> pending(int limit) {
         return sessions.withSession(session -> session.createSelectionQuery("""
-                        select p.patientRef, count(f), p.firstSeenAt, p.factsChangedAt
-                        from PatientStateRow p, ClinicalFactRow f
-                        where f.patientRef = p.patientRef
-                          and not exists (select 1 from ClinicalFactRow i
-                                          where i.patientRef = p.patientRef and i.kind = 'car-t-infusion')
-                        group by p.patientRef, p.firstSeenAt, p.factsChangedAt
-                        order by p.firstSeenAt
-                        """, Object[].class)
+                select p.patientRef, count(f), p.firstSeenAt, p.factsChangedAt
+                from PatientStateRow p, ClinicalFactRow f
+                where f.patientRef = p.patientRef
+                  and not exists (select 1 from ClinicalFactRow i
+                                  where i.patientRef = p.patientRef and i.kind = 'car-t-infusion')
+                group by p.patientRef, p.firstSeenAt, p.factsChangedAt
+                order by p.firstSeenAt
+                """, Object[].class)
                 .setMaxResults(limit)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new PendingPatient((String) r[0], (Long) r[1],
@@ -43,8 +43,8 @@ public class PatientQueries {
 
     public Uni<List<StoredFact>> facts(String patient) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "from ClinicalFactRow where patientRef = :patient order by effectiveAt, factId",
-                        ClinicalFactRow.class)
+                "from ClinicalFactRow where patientRef = :patient order by effectiveAt, factId",
+                ClinicalFactRow.class)
                 .setParameter("patient", patient)
                 .getResultList())
                 .map(rows -> rows.stream().map(r -> new StoredFact(r.factId, r.kind, r.effectiveAt, r.sourceRef,

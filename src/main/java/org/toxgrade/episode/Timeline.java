@@ -67,7 +67,8 @@ public record Timeline(String episodeKey, int episodeNumber, Instant infusion, L
         }
         for (DrugDose d : episode.facts().drugs()) {
             if (!d.time().isBefore(from) && d.time().isBefore(to)) {
-                drugs.add(new Drug(d.category().name(), d.agent(), d.time(), d.doseMg(), d.dexamethasoneEquivalentMg()));
+                drugs.add(
+                        new Drug(d.category().name(), d.agent(), d.time(), d.doseMg(), d.dexamethasoneEquivalentMg()));
             }
         }
         drugs.sort(java.util.Comparator.comparing(Drug::time).thenComparing(Drug::agent));

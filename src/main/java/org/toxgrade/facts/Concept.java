@@ -7,6 +7,7 @@ package org.toxgrade.facts;
  * the codes without changing this list.
  */
 public enum Concept {
+
     TEMPERATURE("body-temperature"),
     BP_PANEL("blood-pressure-panel"),
     SYSTOLIC("systolic-blood-pressure"),

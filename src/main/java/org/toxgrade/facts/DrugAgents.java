@@ -19,10 +19,10 @@ final class DrugAgents {
      * weaker steroid visible on one scale (CLINICAL-SPEC section 5, steroid-taper-rebound).
      */
     private static final Map<String, Double> DEXAMETHASONE_EQUIVALENT_PER_MG = Map.of(
-            "3264", 1.0,               // dexamethasone
-            "6902", 0.75 / 4.0,        // methylprednisolone
-            "8640", 0.75 / 5.0,        // prednisone
-            "5492", 0.75 / 20.0);      // hydrocortisone
+            "3264", 1.0, // dexamethasone
+            "6902", 0.75 / 4.0, // methylprednisolone
+            "8640", 0.75 / 5.0, // prednisone
+            "5492", 0.75 / 20.0); // hydrocortisone
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("3264", "dexamethasone"),

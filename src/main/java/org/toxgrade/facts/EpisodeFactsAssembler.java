@@ -137,7 +137,8 @@ public final class EpisodeFactsAssembler {
             if (entry != null && !entry.getKey().plus(pairingWindow).isBefore(o.time())) {
                 comfort = comfort || entry.getValue().comfortOnly();
             }
-            out.add(comfort == o.forComfortOnly() ? o
+            out.add(comfort == o.forComfortOnly()
+                    ? o
                     : new OxygenSupport(o.id(), o.time(), o.device(), o.litresPerMinute(), comfort));
         }
         return out;

@@ -37,7 +37,8 @@ final class ExtractionBuilder {
     }
 
     static ExtractionBuilder forResource(Resource resource, String patient) {
-        String version = resource.getMeta().hasVersionId() ? resource.getMeta().getVersionId()
+        String version = resource.getMeta().hasVersionId()
+                ? resource.getMeta().getVersionId()
                 : resource.getIdElement().getVersionIdPart();
         return new ExtractionBuilder(resource.fhirType(), idOf(resource), version, patient);
     }

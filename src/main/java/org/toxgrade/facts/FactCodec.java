@@ -35,6 +35,7 @@ public final class FactCodec {
 
     /** A fact ready for storage. */
     public record EncodedFact(String kind, String json) {
+
         public EncodedFact {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(json, "json");
@@ -93,14 +94,16 @@ public final class FactCodec {
             return json.readValue(encoded.json(), type);
         } catch (JsonProcessingException e) {
             // The message of a Jackson error may quote the stored value: keep only the kind.
-            throw new IllegalArgumentException("TG-FACT-081: stored fact of kind " + encoded.kind() + " cannot be decoded");
+            throw new IllegalArgumentException(
+                    "TG-FACT-081: stored fact of kind " + encoded.kind() + " cannot be decoded");
         }
     }
 
     private EncodedFact encodeAny(Object fact) {
         Objects.requireNonNull(fact, "fact");
         String kind = KINDS.entrySet().stream().filter(e -> e.getValue() == fact.getClass()).map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalArgumentException("TG-FACT-080: no kind for " + fact.getClass()));
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("TG-FACT-080: no kind for " + fact.getClass()));
         try {
             return new EncodedFact(kind, json.writeValueAsString(fact));
         } catch (JsonProcessingException e) {

@@ -6,6 +6,7 @@ package org.toxgrade.facts;
  * OperationOutcome and logs them, and neither may carry patient data (DESIGN.md, "No PHI in logs").
  */
 public enum FactError {
+
     MISSING_SUBJECT("TG-FACT-001", "the resource has no subject; facts must belong to a Patient"),
     SUBJECT_NOT_A_PATIENT("TG-FACT-002", "the subject must be a literal reference to a Patient (Patient/id)"),
     MISSING_TIME("TG-FACT-003", "the resource has no clinically effective time"),
@@ -23,14 +24,17 @@ public enum FactError {
     ICE_OUT_OF_RANGE("TG-FACT-023", "the ICE score must be an integer from 0 to 10"),
     CAPD_OUT_OF_RANGE("TG-FACT-024", "the CAPD score must be an integer from 0 to 32"),
     NEGATIVE_DOSE("TG-FACT-025", "the dose must not be negative"),
-    ICE_ITEM_OUT_OF_RANGE("TG-FACT-026", "an ICE item score is outside its range (orientation 0-4, naming 0-3, others 0-1)"),
+    ICE_ITEM_OUT_OF_RANGE("TG-FACT-026",
+            "an ICE item score is outside its range (orientation 0-4, naming 0-3, others 0-1)"),
     LAB_VALUE_IMPLAUSIBLE("TG-FACT-027", "the laboratory value must be a non-negative number"),
-    BLOOD_PRESSURE_WITHOUT_COMPONENTS("TG-FACT-030", "the blood pressure panel has no systolic, diastolic or mean component"),
+    BLOOD_PRESSURE_WITHOUT_COMPONENTS("TG-FACT-030",
+            "the blood pressure panel has no systolic, diastolic or mean component"),
     ICE_ITEMS_INCOMPLETE("TG-FACT-031", "without a total, the ICE observation needs all five item scores"),
     DOSE_REQUIRED("TG-FACT-040", "a corticosteroid administration needs a dose (dexamethasone equivalents)"),
     DOSE_NOT_A_MASS("TG-FACT-041", "the dose must be a mass in mg, g or ug"),
     AGENT_NOT_MAPPED("TG-FACT-042", "the drug code is in the package ValueSet but the service has no agent for it"),
-    UNSUPPORTED_RESOURCE("TG-FACT-050", "the resource type carries no facts (Observation, MedicationAdministration, Procedure, Patient)");
+    UNSUPPORTED_RESOURCE("TG-FACT-050",
+            "the resource type carries no facts (Observation, MedicationAdministration, Procedure, Patient)");
 
     private final String code;
     private final String message;

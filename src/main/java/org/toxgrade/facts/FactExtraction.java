@@ -28,8 +28,8 @@ import org.toxgrade.grading.fact.Fact;
  * @param unknownCodes      codes the terminology could not place (not errors)
  */
 public record FactExtraction(String source, String resourceType, String resourceId, String versionId, String patient,
-                             List<Fact> facts, List<ContextFact> contextFacts, Optional<CarTInfusion> infusion,
-                             Optional<LocalDate> birthDate, boolean retracts, List<UnknownCode> unknownCodes) {
+        List<Fact> facts, List<ContextFact> contextFacts, Optional<CarTInfusion> infusion,
+        Optional<LocalDate> birthDate, boolean retracts, List<UnknownCode> unknownCodes) {
 
     public FactExtraction {
         Objects.requireNonNull(source, "source");

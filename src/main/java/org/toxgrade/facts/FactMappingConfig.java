@@ -14,7 +14,7 @@ package org.toxgrade.facts;
  * @param maxOxygenFlow       highest plausible oxygen flow, L/min (high-flow devices reach about 60-70)
  */
 public record FactMappingConfig(boolean countPreliminary, double minCelsius, double maxCelsius,
-                                double minBloodPressure, double maxBloodPressure, double maxOxygenFlow) {
+        double minBloodPressure, double maxBloodPressure, double maxOxygenFlow) {
 
     public FactMappingConfig {
         if (!(minCelsius < maxCelsius) || !(minBloodPressure < maxBloodPressure) || !(maxOxygenFlow > 0)) {

@@ -62,9 +62,11 @@ final class MedicationAdministrationMapper {
                 if (administration.getEffective() instanceof Period period) {
                     VasopressorInfusion.Agent agent = DrugAgents.vasopressor(code).orElseThrow(
                             () -> new FactMappingException(FactError.AGENT_NOT_MAPPED, medicationPath(administration)));
-                    out.fact(new VasopressorInfusion(id, agent, start, Times.end(period, "MedicationAdministration.effectivePeriod")));
+                    out.fact(new VasopressorInfusion(id, agent, start,
+                            Times.end(period, "MedicationAdministration.effectivePeriod")));
                 } else {
-                    out.fact(new DrugDose(id, start, DrugDose.Category.OTHER, agent(code), optionalDoseMg(administration), null));
+                    out.fact(new DrugDose(id, start, DrugDose.Category.OTHER, agent(code),
+                            optionalDoseMg(administration), null));
                 }
             }
             case CORTICOSTEROID -> {
@@ -86,7 +88,7 @@ final class MedicationAdministrationMapper {
     }
 
     private static DrugDose drugDose(String id, Instant start, DrugDose.Category category, String code,
-                                     MedicationAdministration administration) {
+            MedicationAdministration administration) {
         return new DrugDose(id, start, category, agent(code), optionalDoseMg(administration), null);
     }
 
@@ -117,14 +119,16 @@ final class MedicationAdministrationMapper {
         if (administration.hasMedicationReference()) {
             // The parser links a local reference ("#med") to its contained resource.
             if (administration.getMedicationReference().getResource() instanceof Medication medication) {
-                return terminology.resolve(medication.getCode(), DRUG_CONCEPTS, "MedicationAdministration.contained.code");
+                return terminology.resolve(medication.getCode(), DRUG_CONCEPTS,
+                        "MedicationAdministration.contained.code");
             }
             String reference = administration.getMedicationReference().getReference();
             for (Resource contained : administration.getContained()) {
                 String containedId = contained.getIdElement().getIdPart();
                 if (contained instanceof Medication medication && reference != null && reference.startsWith("#")
                         && containedId != null && reference.substring(1).equals(containedId.replaceFirst("^#", ""))) {
-                    return terminology.resolve(medication.getCode(), DRUG_CONCEPTS, "MedicationAdministration.contained.code");
+                    return terminology.resolve(medication.getCode(), DRUG_CONCEPTS,
+                            "MedicationAdministration.contained.code");
                 }
             }
         }
@@ -132,7 +136,8 @@ final class MedicationAdministrationMapper {
     }
 
     private static String medicationPath(MedicationAdministration administration) {
-        return administration.hasMedicationCodeableConcept() ? "MedicationAdministration.medicationCodeableConcept"
+        return administration.hasMedicationCodeableConcept()
+                ? "MedicationAdministration.medicationCodeableConcept"
                 : "MedicationAdministration.medicationReference";
     }
 

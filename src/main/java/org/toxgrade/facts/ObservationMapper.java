@@ -86,7 +86,8 @@ final class ObservationMapper {
                 // registered, unknown: no result yet.
                 return out.build();
         }
-        Terminology.Resolution code = terminology.resolve(observation.getCode(), OBSERVATION_CONCEPTS, "Observation.code");
+        Terminology.Resolution code = terminology.resolve(observation.getCode(), OBSERVATION_CONCEPTS,
+                "Observation.code");
         if (!code.matched()) {
             return out.unknown(code.unknown()).build();
         }
@@ -110,6 +111,7 @@ final class ObservationMapper {
 
     /** One observation being read: its id, time and where its facts go. */
     private final class Reading {
+
         private final Observation observation;
         private final ExtractionBuilder out;
         private final String id;
@@ -234,7 +236,8 @@ final class ObservationMapper {
             for (int i = 0; i < components.size(); i++) {
                 ObservationComponentComponent component = components.get(i);
                 String path = "Observation.component[" + i + "]";
-                Terminology.Resolution code = terminology.resolve(component.getCode(), List.of(Concept.O2_FLOW), path + ".code");
+                Terminology.Resolution code = terminology.resolve(component.getCode(), List.of(Concept.O2_FLOW),
+                        path + ".code");
                 if (code.matched() && component.getValue() instanceof Quantity q) {
                     return flow(q, path + ".valueQuantity");
                 }
@@ -285,7 +288,8 @@ final class ObservationMapper {
             for (int i = 0; i < components.size(); i++) {
                 ObservationComponentComponent component = components.get(i);
                 String path = "Observation.component[" + i + "]";
-                Terminology.Resolution code = terminology.resolve(component.getCode(), List.of(Concept.ICE_ITEM), path + ".code");
+                Terminology.Resolution code = terminology.resolve(component.getCode(), List.of(Concept.ICE_ITEM),
+                        path + ".code");
                 if (!code.matched()) {
                     out.unknown(code.unknown());
                     continue;

@@ -15,7 +15,7 @@ import org.toxgrade.grading.fact.Fact;
  *                                    unless a clinician set it through another channel
  */
 public record PatientFacts(LocalDate birthDate, boolean developmentallyUnableForIce, List<Fact> facts,
-                           List<ContextFact> contextFacts) {
+        List<ContextFact> contextFacts) {
 
     public PatientFacts {
         facts = List.copyOf(Objects.requireNonNull(facts, "facts"));

@@ -9,7 +9,8 @@ import org.hl7.fhir.r4.model.Patient;
 final class PatientMapper {
 
     FactExtraction map(Patient patient) {
-        ExtractionBuilder out = ExtractionBuilder.forResource(patient, FactIds.of("Patient", ExtractionBuilder.idOf(patient)));
+        ExtractionBuilder out = ExtractionBuilder.forResource(patient,
+                FactIds.of("Patient", ExtractionBuilder.idOf(patient)));
         if (patient.hasBirthDateElement() && patient.getBirthDateElement().getValue() != null) {
             out.birthDate(birthDate(patient));
         }

@@ -31,7 +31,8 @@ final class ProcedureMapper {
                 // preparation, on-hold, unknown: nothing was given yet.
                 return out.build();
         }
-        Terminology.Resolution code = terminology.resolve(procedure.getCode(), List.of(Concept.CAR_T_PRODUCT), "Procedure.code");
+        Terminology.Resolution code = terminology.resolve(procedure.getCode(), List.of(Concept.CAR_T_PRODUCT),
+                "Procedure.code");
         if (!code.matched()) {
             return out.unknown(code.unknown()).build();
         }

@@ -22,7 +22,8 @@ final class Subjects {
         if (subject == null || subject.isEmpty()) {
             throw new FactMappingException(FactError.MISSING_SUBJECT, fhirPath);
         }
-        if (!subject.hasReference() || subject.getReference().startsWith("#") || subject.getReference().startsWith("urn:")) {
+        if (!subject.hasReference() || subject.getReference().startsWith("#")
+                || subject.getReference().startsWith("urn:")) {
             throw new FactMappingException(FactError.SUBJECT_NOT_A_PATIENT, fhirPath + ".reference");
         }
         IdType id = new IdType(subject.getReference());

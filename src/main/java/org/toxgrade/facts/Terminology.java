@@ -60,8 +60,8 @@ public final class Terminology {
         }
     }
 
-    private static final Set<ConceptMapEquivalence> NOT_A_MAPPING =
-            EnumSet.of(ConceptMapEquivalence.UNMATCHED, ConceptMapEquivalence.DISJOINT);
+    private static final Set<ConceptMapEquivalence> NOT_A_MAPPING = EnumSet.of(ConceptMapEquivalence.UNMATCHED,
+            ConceptMapEquivalence.DISJOINT);
 
     /** "system|code" to the ValueSet ids that contain it. */
     private final Map<String, Set<String>> valueSetsByCode;
@@ -94,10 +94,12 @@ public final class Terminology {
     public Resolution resolve(CodeableConcept concept, Collection<Concept> candidates, String fhirPath) {
         for (Coding coding : concept.getCoding()) {
             for (Coding contract : translate(coding)) {
-                Set<String> sets = valueSetsByCode.getOrDefault(key(contract.getSystem(), contract.getCode()), Set.of());
+                Set<String> sets = valueSetsByCode.getOrDefault(key(contract.getSystem(), contract.getCode()),
+                        Set.of());
                 for (Concept candidate : candidates) {
                     if (sets.contains(candidate.valueSetId())) {
-                        return new Resolution(Optional.of(new Match(candidate, contract.getSystem(), contract.getCode())), List.of());
+                        return new Resolution(
+                                Optional.of(new Match(candidate, contract.getSystem(), contract.getCode())), List.of());
                     }
                 }
             }
@@ -112,8 +114,10 @@ public final class Terminology {
     public Resolution resolveValue(CodeableConcept value, String valueSetId, String fhirPath) {
         for (Coding coding : value.getCoding()) {
             for (Coding contract : translate(coding)) {
-                if (valueSetsByCode.getOrDefault(key(contract.getSystem(), contract.getCode()), Set.of()).contains(valueSetId)) {
-                    return new Resolution(Optional.of(new Match(null, contract.getSystem(), contract.getCode())), List.of());
+                if (valueSetsByCode.getOrDefault(key(contract.getSystem(), contract.getCode()), Set.of())
+                        .contains(valueSetId)) {
+                    return new Resolution(Optional.of(new Match(null, contract.getSystem(), contract.getCode())),
+                            List.of());
                 }
             }
         }
@@ -151,9 +155,10 @@ public final class Terminology {
                 if (include.hasConcept()) {
                     include.getConcept().forEach(c -> codes.add(c.getCode()));
                 } else {
-                    CodeSystem codeSystem = pkg.codeSystem(include.getSystem()).orElseThrow(() -> new IllegalStateException(
-                            "TG-FACT-093: ValueSet " + id + " includes all of " + include.getSystem()
-                                    + ", which the package does not define"));
+                    CodeSystem codeSystem = pkg.codeSystem(include.getSystem())
+                            .orElseThrow(() -> new IllegalStateException(
+                                    "TG-FACT-093: ValueSet " + id + " includes all of " + include.getSystem()
+                                            + ", which the package does not define"));
                     codeSystem.getConcept().forEach(c -> codes.add(c.getCode()));
                 }
                 for (String code : codes) {
@@ -166,7 +171,8 @@ public final class Terminology {
         return Map.copyOf(frozen);
     }
 
-    private static Map<String, List<Coding>> readSiteMap(Path path, FhirContext context, Map<String, Set<String>> index) {
+    private static Map<String, List<Coding>> readSiteMap(Path path, FhirContext context,
+            Map<String, Set<String>> index) {
         String json;
         try {
             json = Files.readString(path, StandardCharsets.UTF_8);
@@ -177,7 +183,8 @@ public final class Terminology {
         try {
             parsed = context.newJsonParser().parseResource(json);
         } catch (DataFormatException e) {
-            throw new IllegalStateException("TG-FACT-091: the site ConceptMap file " + path + " is not FHIR R4 JSON", e);
+            throw new IllegalStateException("TG-FACT-091: the site ConceptMap file " + path + " is not FHIR R4 JSON",
+                    e);
         }
         if (!(parsed instanceof ConceptMap map)) {
             throw new IllegalStateException("TG-FACT-091: the site ConceptMap file " + path + " holds a "

@@ -36,7 +36,8 @@ public class FhirJson {
             return newParser().parseResource(json);
         } catch (DataFormatException | IllegalArgumentException e) {
             throw new FhirException(400, IssueType.STRUCTURE,
-                    "TG-FHIR-001: body is not a valid FHIR R4 JSON resource: " + withoutValues(e.getMessage()), null, e);
+                    "TG-FHIR-001: body is not a valid FHIR R4 JSON resource: " + withoutValues(e.getMessage()), null,
+                    e);
         }
     }
 

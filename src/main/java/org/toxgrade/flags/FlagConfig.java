@@ -37,8 +37,8 @@ import java.util.Objects;
  *                               {@code GradingConfig.zone()}
  */
 public record FlagConfig(double systolicThreshold, double diastolicThreshold, Duration taperReboundWindow,
-                         Duration taperCourseGap, Duration presWindow, Duration pointFindingHold,
-                         Duration persistentFindingHold, int delayedAfterDay, int iceDropPoints, ZoneId zone) {
+        Duration taperCourseGap, Duration presWindow, Duration pointFindingHold,
+        Duration persistentFindingHold, int delayedAfterDay, int iceDropPoints, ZoneId zone) {
 
     public FlagConfig {
         requirePositive(taperReboundWindow, "taperReboundWindow");

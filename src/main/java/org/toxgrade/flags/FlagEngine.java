@@ -33,7 +33,7 @@ public final class FlagEngine {
      * @return every occurrence of every flag, sorted by flag (CodeSystem order) then occurrence
      */
     public static List<FlagOccurrence> evaluate(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
-                                                Instant asOf) {
+            Instant asOf) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(grading, "grading");
         Objects.requireNonNull(config, "config");

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param end        the instant the rule stopped holding; {@code null} while {@link FlagStatus#ACTIVE}
  */
 public record FlagOccurrence(NeurotoxicityFlag flag, FlagPriority priority, int occurrence, Instant start,
-                             Instant end, FlagStatus status, FlagEvidence evidence) {
+        Instant end, FlagStatus status, FlagEvidence evidence) {
 
     /** The order {@link FlagEngine#evaluate} returns: flag in CodeSystem order, then occurrence. */
     public static final Comparator<FlagOccurrence> ORDER = Comparator.comparing(FlagOccurrence::flag)

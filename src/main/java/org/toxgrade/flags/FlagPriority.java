@@ -5,6 +5,7 @@ package org.toxgrade.flags;
  * the {@code .../StructureDefinition/flag-priority} extension (CLINICAL-SPEC section 7).
  */
 public enum FlagPriority {
+
     /** High priority: needs a bedside response now. */
     PH("High priority"),
     /** Medium priority: needs review today. */

@@ -6,6 +6,7 @@ package org.toxgrade.flags;
  * inactive with an end to its period and is never deleted (CLINICAL-SPEC section 5).
  */
 public enum FlagStatus {
+
     ACTIVE, INACTIVE;
 
     public String code() {

@@ -18,6 +18,7 @@ package org.toxgrade.flags;
  * </ul>
  */
 public enum NeurotoxicityFlag {
+
     ICANS_ONSET("icans-onset", "ICANS onset", FlagPriority.PM),
     ICANS_HIGH_GRADE("icans-high-grade", "High-grade ICANS", FlagPriority.PH),
     SEIZURE("seizure", "Seizure", FlagPriority.PH),

@@ -22,7 +22,7 @@ final class Occurrences {
     }
 
     static List<FlagOccurrence> of(NeurotoxicityFlag flag, List<Stretch> stretches, EpisodeView episode,
-                                   String explanation) {
+            String explanation) {
         List<Stretch> sorted = new ArrayList<>(stretches.size());
         for (Stretch s : stretches) {
             if (s.end() == null || s.end().isAfter(s.start())) {
@@ -50,7 +50,7 @@ final class Occurrences {
     }
 
     private static FlagOccurrence occurrence(NeurotoxicityFlag flag, int number, Instant start, Instant end,
-                                             List<Stretch> group, EpisodeView episode, String explanation) {
+            List<Stretch> group, EpisodeView episode, String explanation) {
         Instant episodeEnd = episode.end();
         if (episodeEnd.isBefore(episode.asOf()) && (end == null || end.isAfter(episodeEnd))) {
             end = episodeEnd;

@@ -43,10 +43,10 @@ final class PeripheralNeurotoxicityRule implements FlagRule {
 
     @Override
     public List<Stretch> stretches(EpisodeView episode) {
-        Set<OtherNeuroFinding.Kind> otherAtBaseline =
-                episode.baselineKinds(episode.facts().otherNeuroFindings(), OtherNeuroFinding::kind);
-        Set<MotorFinding.Kind> motorAtBaseline =
-                episode.baselineKinds(episode.facts().motorFindings(), MotorFinding::kind);
+        Set<OtherNeuroFinding.Kind> otherAtBaseline = episode.baselineKinds(episode.facts().otherNeuroFindings(),
+                OtherNeuroFinding::kind);
+        Set<MotorFinding.Kind> motorAtBaseline = episode.baselineKinds(episode.facts().motorFindings(),
+                MotorFinding::kind);
         List<Stretch> result = new ArrayList<>();
         for (OtherNeuroFinding f : episode.episode(episode.facts().otherNeuroFindings())) {
             if (PERIPHERAL.contains(f.kind()) && !otherAtBaseline.contains(f.kind())) {

@@ -105,7 +105,7 @@ final class PresSuspectedRule implements FlagRule {
     }
 
     private static Optional<Instant> firstStudyWithoutPres(List<ImagingStudy> studies, Instant from,
-                                                           boolean inclusive) {
+            boolean inclusive) {
         for (ImagingStudy s : studies) {
             boolean after = inclusive ? !s.time().isBefore(from) : s.time().isAfter(from);
             if (after && !s.reports(Finding.VASOGENIC_EDEMA_PRES_PATTERN)) {

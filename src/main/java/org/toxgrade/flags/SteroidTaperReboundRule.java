@@ -91,7 +91,7 @@ final class SteroidTaperReboundRule implements FlagRule {
 
     /** The first assessment back at or below the grade at the taper, or the resolution if earlier. */
     private static Instant end(EpisodeView episode, Syndrome syndrome, List<InstantGrade> grades, int rise,
-                               int before) {
+            int before) {
         Instant resolution = episode.spellAt(syndrome, grades.get(rise).time())
                 .flatMap(Spell::resolvedAt).orElse(null);
         for (int i = rise + 1; i < grades.size(); i++) {

@@ -67,8 +67,8 @@ final class SteroidTapers {
                 Administration earlier = given.get(i - 2);
                 lessOften = sameRegimen(earlier, before) && sameRegimen(before, now)
                         && interval(earlier, before).compareTo(gap) <= 0
-                        && interval(before, now).toSeconds()
-                        >= INTERVAL_LENGTHENING * interval(earlier, before).toSeconds();
+                        && interval(before, now).toSeconds() >= INTERVAL_LENGTHENING
+                                * interval(earlier, before).toSeconds();
             }
             if (reduced || lessOften) {
                 List<String> ids = new ArrayList<>(before.ids());

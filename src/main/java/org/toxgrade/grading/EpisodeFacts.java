@@ -29,13 +29,13 @@ import org.toxgrade.grading.fact.VasopressorInfusion;
  * @param developmentallyUnableForIce the patient is assessed with CAPD whatever the age (CLINICAL-SPEC section 3)
  */
 public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean developmentallyUnableForIce,
-                           List<Temperature> temperatures, List<BloodPressure> bloodPressures,
-                           List<VasopressorInfusion> vasopressors, List<OxygenSupport> oxygen,
-                           List<IceScore> iceScores, List<CapdScore> capdScores,
-                           List<ConsciousnessLevel> consciousness, List<Seizure> seizures,
-                           List<MotorFinding> motorFindings, List<NeuroImaging> imaging, List<IcpSign> icpSigns,
-                           List<OtherNeuroFinding> otherNeuroFindings, List<DrugDose> drugs,
-                           List<DeathAttribution> deaths) {
+        List<Temperature> temperatures, List<BloodPressure> bloodPressures,
+        List<VasopressorInfusion> vasopressors, List<OxygenSupport> oxygen,
+        List<IceScore> iceScores, List<CapdScore> capdScores,
+        List<ConsciousnessLevel> consciousness, List<Seizure> seizures,
+        List<MotorFinding> motorFindings, List<NeuroImaging> imaging, List<IcpSign> icpSigns,
+        List<OtherNeuroFinding> otherNeuroFindings, List<DrugDose> drugs,
+        List<DeathAttribution> deaths) {
 
     public EpisodeFacts {
         Objects.requireNonNull(infusion, "infusion");
@@ -81,6 +81,7 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
 
     /** Collects facts of any kind into an {@link EpisodeFacts}. */
     public static final class Builder {
+
         private final Instant infusion;
         private LocalDate birthDate;
         private boolean developmentallyUnableForIce;

@@ -39,7 +39,7 @@ public final class EpisodeGrader {
     }
 
     private static SyndromeGrading summarise(Syndrome syndrome, List<InstantGrade> grades, CanonicalFacts facts,
-                                             Instant asOf, DeathAttribution.Cause cause) {
+            Instant asOf, DeathAttribution.Cause cause) {
         Optional<Instant> death = facts.deaths().all().stream()
                 .filter(d -> d.cause() == cause)
                 .map(DeathAttribution::time)

@@ -20,9 +20,9 @@ import java.util.Objects;
  * @param zone                      facility time zone for calendar days (day 0 = day of infusion)
  */
 public record GradingConfig(HypotensionThresholds hypotension, double feverCelsius, Duration feverLookBack,
-                            double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
-                            Duration quietPeriod, int paediatricAgeCutoff, boolean paediatricCutoffInclusive,
-                            ZoneId zone) {
+        double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
+        Duration quietPeriod, int paediatricAgeCutoff, boolean paediatricCutoffInclusive,
+        ZoneId zone) {
 
     public GradingConfig {
         Objects.requireNonNull(hypotension, "hypotension");

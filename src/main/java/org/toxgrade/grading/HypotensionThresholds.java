@@ -11,8 +11,8 @@ package org.toxgrade.grading;
  * pressure is judged.
  */
 public record HypotensionThresholds(double adultSystolicBelow, double adultMeanBelow, double infantSystolicBelow,
-                                    int childFromAge, double childSystolicBase, double childSystolicPerYear,
-                                    int adultFromAge) {
+        int childFromAge, double childSystolicBase, double childSystolicPerYear,
+        int adultFromAge) {
 
     public static HypotensionThresholds defaults() {
         return new HypotensionThresholds(90, 65, 70, 1, 70, 2, 10);

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param resolvedAt   set once resolved: {@code lastPositive} + quiet period
  */
 public record Spell(int number, Instant onset, Instant lastPositive, int peakGrade, Instant peakAt,
-                    Optional<Instant> abatement, Optional<Instant> resolvedAt) {
+        Optional<Instant> abatement, Optional<Instant> resolvedAt) {
 
     public boolean recurrence() {
         return number > 1;

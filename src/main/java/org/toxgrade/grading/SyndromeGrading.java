@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Grades of one syndrome over the episode: per instant, per day, the episode peak and the course. */
 public record SyndromeGrading(Syndrome syndrome, List<InstantGrade> instants, List<DayGrade> days,
-                              PeakGrade episode, Course course) {
+        PeakGrade episode, Course course) {
 
     public SyndromeGrading {
         instants = List.copyOf(instants);

@@ -84,7 +84,8 @@ public class GradeOperation {
             for (DerivedResource derived : builder.build(derivation, id -> asOf)) {
                 String reference = derived.resourceType() + "/" + derived.id();
                 result.addEntry().setFullUrl(fhirBase + reference).setResource(derived.resource());
-                org.hl7.fhir.r4.model.Provenance derivedFrom = provenance.build(reference, true, derived.sources(), asOf);
+                org.hl7.fhir.r4.model.Provenance derivedFrom = provenance.build(reference, true, derived.sources(),
+                        asOf);
                 derivedFrom.setId(derived.id() + "-provenance");
                 result.addEntry().setFullUrl(fhirBase + "Provenance/" + derivedFrom.getIdElement().getIdPart())
                         .setResource(derivedFrom);
@@ -141,7 +142,8 @@ public class GradeOperation {
             }
             if (!resource.hasIdElement() || resource.getIdElement().getIdPart() == null) {
                 String fromUrl = entry.hasFullUrl() && entry.getFullUrl().startsWith("urn:uuid:")
-                        ? entry.getFullUrl().substring("urn:uuid:".length()) : UUID.randomUUID().toString();
+                        ? entry.getFullUrl().substring("urn:uuid:".length())
+                        : UUID.randomUUID().toString();
                 resource.setId(fromUrl);
             }
             String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
@@ -155,6 +157,7 @@ public class GradeOperation {
 
     /** Collects one patient's extractions into what the store would hold. */
     private static final class PatientBuilder {
+
         private LocalDate birthDate;
         private final List<Fact> facts = new ArrayList<>();
         private final List<ContextFact> context = new ArrayList<>();

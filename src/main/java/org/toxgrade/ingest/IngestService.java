@@ -8,10 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.toxgrade.fhir.FhirException;
 import org.jboss.logging.Logger;
 import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.derivation.DerivationSweeper;
+import org.toxgrade.fhir.FhirException;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.IdHasher;
 import org.toxgrade.security.Permission;
@@ -74,9 +74,9 @@ public class IngestService {
 
     private Uni<BundleResult> transaction(Caller caller, BundlePlan plan) {
         return sessions.withTransaction(session -> Multi.createFrom().iterable(plan.entries())
-                        // concatMap: one statement at a time, a Hibernate Reactive session is not concurrent.
-                        .onItem().transformToUniAndConcatenate(entry -> storeAndAudit(session, caller, entry.write()))
-                        .collect().asList())
+                // concatMap: one statement at a time, a Hibernate Reactive session is not concurrent.
+                .onItem().transformToUniAndConcatenate(entry -> storeAndAudit(session, caller, entry.write()))
+                .collect().asList())
                 .invoke(outcomes -> outcomes.forEach(this::count))
                 .map(outcomes -> BundleResult.transaction(outcomes));
     }
@@ -129,8 +129,8 @@ public class IngestService {
         metrics.counter("toxgrade.ingest.resources", "type", outcome.write().type().fhirName(),
                 "outcome", outcome.kind().name().toLowerCase()).increment();
         // Unknown codes are not errors (a site maps them with its ConceptMap): count them per system.
-        outcome.write().facts().unknownCodeCountsBySystem().forEach((system, n) ->
-                metrics.counter("toxgrade.facts.unknown.codes", "system", system).increment(n));
+        outcome.write().facts().unknownCodeCountsBySystem()
+                .forEach((system, n) -> metrics.counter("toxgrade.facts.unknown.codes", "system", system).increment(n));
     }
 
     /** The per-entry results of a Bundle. */

@@ -10,6 +10,7 @@ import java.util.Optional;
  * gives the birth date that decides adult or paediatric grading.
  */
 public enum IngestibleType {
+
     OBSERVATION("Observation"),
     MEDICATION_ADMINISTRATION("MedicationAdministration"),
     PROCEDURE("Procedure"),

@@ -19,10 +19,10 @@ import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
+import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
@@ -53,7 +53,8 @@ public class RequestPreparer {
     /** POST /fhir/{type} (create) or PUT /fhir/{type}/{id} (update). */
     public PreparedWrite single(String body, String urlType, String urlId) {
         JsonNode tree = readTree(body);
-        IngestibleType type = acceptedType(urlType, "TG-INGEST-002: resource type '%s' cannot be written here; accepted: %s");
+        IngestibleType type = acceptedType(urlType,
+                "TG-INGEST-002: resource type '%s' cannot be written here; accepted: %s");
         String bodyType = tree.path("resourceType").asText();
         if (!urlType.equals(bodyType)) {
             throw new FhirException(400, IssueType.INVALID,
@@ -79,7 +80,8 @@ public class RequestPreparer {
         JsonNode rawEntries = tree.path("entry");
         if (rawEntries.size() > config.maxBundleEntries()) {
             throw new FhirException(413, IssueType.TOOCOSTLY, "TG-INGEST-021: Bundle has " + rawEntries.size()
-                    + " entries; at most " + config.maxBundleEntries() + " are accepted in one request", "Bundle.entry");
+                    + " entries; at most " + config.maxBundleEntries() + " are accepted in one request",
+                    "Bundle.entry");
         }
         Bundle bundle = (Bundle) json.parse(body);
         BundleType bundleType = bundle.getType();
@@ -153,7 +155,8 @@ public class RequestPreparer {
         String url = entry.getRequest().getUrl();
         if (method != HTTPVerb.POST && method != HTTPVerb.PUT) {
             throw new FhirException(405, IssueType.NOTSUPPORTED,
-                    "TG-INGEST-025: only POST and PUT entries are accepted, not " + method.toCode(), path + ".request.method");
+                    "TG-INGEST-025: only POST and PUT entries are accepted, not " + method.toCode(),
+                    path + ".request.method");
         }
         if (url == null || url.isBlank()) {
             throw new FhirException(400, IssueType.REQUIRED, "TG-INGEST-026: entry.request.url is required",
@@ -201,7 +204,8 @@ public class RequestPreparer {
             id = checkedUpdateId(resource, parts[1]);
         }
         String fullUrl = entry.hasFullUrl() ? entry.getFullUrl() : null;
-        return new Resolved(index, type, id, interaction, resource, rawEntry.path("resource").toString(), fullUrl, null);
+        return new Resolved(index, type, id, interaction, resource, rawEntry.path("resource").toString(), fullUrl,
+                null);
     }
 
     private PreparedWrite prepare(IngestibleType type, String id, Interaction interaction, String source,

@@ -38,7 +38,8 @@ public class ResourceStore {
                 if (!existing.contentSha256.equals(write.contentSha256())) {
                     return Uni.createFrom().failure(new FhirException(409, IssueType.CONFLICT,
                             "TG-INGEST-040: this " + type
-                                    + " version (meta.versionId) was received before with different content", "meta.versionId"));
+                                    + " version (meta.versionId) was received before with different content",
+                            "meta.versionId"));
                 }
                 return Uni.createFrom().item(unchanged(write, existing));
             }
@@ -48,14 +49,16 @@ public class ResourceStore {
                     return Uni.createFrom().item(unchanged(write, latest));
                 }
                 boolean stale = latest != null && SenderOrder.isOlder(write, latest);
-                WriteOutcome.Kind kind = latest == null ? WriteOutcome.Kind.CREATED
+                WriteOutcome.Kind kind = latest == null
+                        ? WriteOutcome.Kind.CREATED
                         : stale ? WriteOutcome.Kind.STALE : WriteOutcome.Kind.UPDATED;
                 return repository.maxVersion(session, type, write.id()).chain(max -> {
                     ReceivedResource row = newRow(write, max == null ? 1 : max + 1, stale);
                     // The raw resource and the facts it says commit together: nothing is half-stored.
                     // A stale version is kept for the record; the newer version's facts stay.
                     return repository.insert(session, row)
-                            .call(stored -> stale ? Uni.createFrom().voidItem()
+                            .call(stored -> stale
+                                    ? Uni.createFrom().voidItem()
                                     : facts.replace(session, write.facts(), stored.versionId))
                             .map(stored -> new WriteOutcome(write, kind, stored.versionId, stored.receivedAt));
                 });
@@ -73,7 +76,8 @@ public class ResourceStore {
         row.resourceId = write.id();
         row.versionId = version;
         row.sourceVersionId = write.sourceVersionId();
-        row.sourceLastUpdated = write.sourceLastUpdated() == null ? null
+        row.sourceLastUpdated = write.sourceLastUpdated() == null
+                ? null
                 : write.sourceLastUpdated().atOffset(ZoneOffset.UTC);
         row.stale = stale;
         row.source = write.source();

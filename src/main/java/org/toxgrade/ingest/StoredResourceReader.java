@@ -10,10 +10,10 @@ import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
-import org.toxgrade.security.Caller;
-import org.toxgrade.security.Permission;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
+import org.toxgrade.security.Caller;
+import org.toxgrade.security.Permission;
 
 /** FHIR read and vread of received resources, with the service's version and time in meta. */
 @ApplicationScoped
@@ -40,11 +40,12 @@ public class StoredResourceReader {
         IngestibleType ingestible = IngestibleType.of(type).orElseThrow(() -> new FhirException(404,
                 IssueType.NOTSUPPORTED, "TG-READ-001: resource type '" + type + "' is not stored here", null));
         return sessions.withTransaction(session -> (versionId == null
-                        ? repository.latest(session, ingestible.fhirName(), id)
-                        : repository.version(session, ingestible.fhirName(), id, versionId))
-                        .call(row -> row == null ? Uni.createFrom().voidItem()
-                                : audit.record(session, caller, AuditTrail.Action.R, versionId == null ? "read" : "vread",
-                                        row.resourceType, row.resourceId, row.versionId, 200)))
+                ? repository.latest(session, ingestible.fhirName(), id)
+                : repository.version(session, ingestible.fhirName(), id, versionId))
+                .call(row -> row == null
+                        ? Uni.createFrom().voidItem()
+                        : audit.record(session, caller, AuditTrail.Action.R, versionId == null ? "read" : "vread",
+                                row.resourceType, row.resourceId, row.versionId, 200)))
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,

@@ -30,7 +30,8 @@ class Delivery {
         return attempt(row, versionLastWritten, config.conflictRetries())
                 .onFailure(EhrException.class).recoverWithItem(failure -> {
                     EhrException e = (EhrException) failure;
-                    return e.kind() == EhrException.Kind.CIRCUIT_OPEN ? new DeliveryOutcome.Released(e.getMessage())
+                    return e.kind() == EhrException.Kind.CIRCUIT_OPEN
+                            ? new DeliveryOutcome.Released(e.getMessage())
                             : new DeliveryOutcome.Failed(null, e.getMessage(), false);
                 });
     }
@@ -51,7 +52,8 @@ class Delivery {
                 if (row.contentSha256.equals(CanonicalContent.sha256(now.resource()))) {
                     return Uni.createFrom().item(new DeliveryOutcome.Sent(now.id(), now.versionId(), 200, true));
                 }
-                Optional<String> decision = ClinicianEdits.decisionIn(row.resourceType, now.resource(), versionLastWritten);
+                Optional<String> decision = ClinicianEdits.decisionIn(row.resourceType, now.resource(),
+                        versionLastWritten);
                 if (decision.isPresent()) {
                     return Uni.createFrom().item(new DeliveryOutcome.KeptByClinician(now.id(), now.versionId(),
                             decision.get()));
@@ -61,7 +63,8 @@ class Delivery {
             return ehr.transaction(WriteBackBundle.transaction(row, ifMatch)).chain(answer -> {
                 if (answer.ok()) {
                     return Uni.createFrom().item(WriteBackBundle.written(answer.body(), answer.etag())
-                            .<DeliveryOutcome>map(w -> new DeliveryOutcome.Sent(w.id(), w.versionId(), w.status(), false))
+                            .<DeliveryOutcome>map(
+                                    w -> new DeliveryOutcome.Sent(w.id(), w.versionId(), w.status(), false))
                             .orElseGet(() -> new DeliveryOutcome.Failed(answer.status(),
                                     "TG-EHR-022: the transaction-response does not say where the resource is", false)));
                 }

@@ -32,7 +32,8 @@ public record OutboundChange(String patientRef, String resourceType, String iden
     public OutboundChange {
         Objects.requireNonNull(patientRef, "TG-OUTBOX-010: the change names no patient (subject.reference)");
         if (!"Condition".equals(resourceType) && !"Flag".equals(resourceType)) {
-            throw new IllegalArgumentException("TG-OUTBOX-011: only Condition and Flag are written back, not " + resourceType);
+            throw new IllegalArgumentException(
+                    "TG-OUTBOX-011: only Condition and Flag are written back, not " + resourceType);
         }
         Objects.requireNonNull(identifierValue, "TG-OUTBOX-012: the resource carries no business identifier of system "
                 + ProfilePackage.DERIVED_RESULT_IDENTIFIER_SYSTEM);

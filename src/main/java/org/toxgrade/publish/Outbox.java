@@ -50,10 +50,10 @@ public class Outbox {
     public Uni<Enqueued> enqueue(Mutiny.Session session, OutboundChange change) {
         String key = change.identifierSystem() + "|" + change.identifierValue();
         return session.createNativeQuery(
-                        "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) lock", Long.class)
+                "select count(*) from (select pg_advisory_xact_lock(hashtextextended(:key, 0))) lock", Long.class)
                 .setParameter("key", key).getSingleResult()
                 .chain(locked -> session.createSelectionQuery("from OutboxRow where identifierSystem = :system"
-                                + " and identifierValue = :value and state <> 'superseded' order by pk desc", OutboxRow.class)
+                        + " and identifierValue = :value and state <> 'superseded' order by pk desc", OutboxRow.class)
                         .setParameter("system", change.identifierSystem())
                         .setParameter("value", change.identifierValue())
                         .setMaxResults(1).getResultList())
@@ -86,7 +86,8 @@ public class Outbox {
         row.updatedAt = now;
         return session.persist(row)
                 .chain(() -> session.createSelectionQuery("from OutboxRow where identifierSystem = :system"
-                                + " and identifierValue = :value and state in ('pending', 'dead') and pk < :pk", OutboxRow.class)
+                        + " and identifierValue = :value and state in ('pending', 'dead') and pk < :pk",
+                        OutboxRow.class)
                         .setParameter("system", row.identifierSystem)
                         .setParameter("value", row.identifierValue)
                         .setParameter("pk", row.pk)
@@ -99,7 +100,8 @@ public class Outbox {
                     });
                     metrics.counter("toxgrade.outbox.enqueued", "type", change.resourceType()).increment();
                     if (!older.isEmpty()) {
-                        metrics.counter("toxgrade.outbox.superseded", "by", "change", "type", change.resourceType()).increment(older.size());
+                        metrics.counter("toxgrade.outbox.superseded", "by", "change", "type", change.resourceType())
+                                .increment(older.size());
                     }
                     LOG.debugf("Outbox: %s enqueued as row %d, %d older superseded", ref(change), row.pk, older.size());
                     return new Enqueued(row.pk, true, older.stream().map(o -> o.pk).toList());

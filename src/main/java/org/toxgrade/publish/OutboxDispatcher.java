@@ -90,7 +90,8 @@ public class OutboxDispatcher {
         // Always a fresh duplicated context: called from a request's context, "get or create" would hand
         // back that very context, and the run's Hibernate Reactive session would share it with the
         // caller's next database step.
-        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        io.vertx.core.Context context = VertxContext
+                .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> run().subscribe().with(done -> {
         }, failure -> LOG.errorf("TG-OUTBOX-050: dispatcher run failed (%s)", failure.getClass().getName())));
@@ -156,7 +157,8 @@ public class OutboxDispatcher {
             try {
                 WriteBackBundle.Prepared p = WriteBackBundle.prepare(row);
                 entries.add(new OutboundValidator.Entry(p.resourceUrl(), p.resource().toString()));
-                entries.add(new OutboundValidator.Entry("urn:uuid:" + java.util.UUID.randomUUID(), p.provenance().toString()));
+                entries.add(new OutboundValidator.Entry("urn:uuid:" + java.util.UUID.randomUUID(),
+                        p.provenance().toString()));
                 prepared.add(row);
             } catch (RuntimeException e) {
                 issues.put(row.pk, List.of(new OutboundValidator.Issue(row.resourceType, "TG-OUTBOX-021-not-json")));
@@ -171,7 +173,8 @@ public class OutboxDispatcher {
             }
         }
         metrics.validation(System.nanoTime() - started, entries.size());
-        LOG.debugf("Validated %d outbound resources in %d ms", entries.size(), (System.nanoTime() - started) / 1_000_000);
+        LOG.debugf("Validated %d outbound resources in %d ms", entries.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return issues;
     }
 
@@ -208,15 +211,17 @@ public class OutboxDispatcher {
                 row.ehrVersionId = sent.versionId();
                 row.lastStatus = sent.status();
                 row.lastError = null;
-                return record(session, row, sent.status() == 201 ? AuditTrail.Action.C : AuditTrail.Action.U, sent.status());
+                return record(session, row, sent.status() == 201 ? AuditTrail.Action.C : AuditTrail.Action.U,
+                        sent.status());
             }
             if (outcome instanceof DeliveryOutcome.KeptByClinician kept) {
                 row.state = OutboxState.SUPERSEDED_BY_CLINICIAN.code();
                 row.ehrResourceId = kept.ehrId();
                 row.ehrVersionId = kept.versionId();
                 row.lastStatus = null;
-                row.lastError = truncate("TG-OUTBOX-030: not written, the EHR's resource carries a clinician's decision ("
-                        + kept.decision() + ")");
+                row.lastError = truncate(
+                        "TG-OUTBOX-030: not written, the EHR's resource carries a clinician's decision ("
+                                + kept.decision() + ")");
                 return record(session, row, AuditTrail.Action.U, 409);
             }
             DeliveryOutcome.Failed failed = (DeliveryOutcome.Failed) outcome;
@@ -230,7 +235,8 @@ public class OutboxDispatcher {
                     row.state = OutboxState.DEAD.code();
                 } else {
                     row.state = OutboxState.PENDING.code();
-                    row.nextAttemptAt = row.updatedAt.plus(retry.delay(row.attempts, ThreadLocalRandom.current()::nextDouble));
+                    row.nextAttemptAt = row.updatedAt
+                            .plus(retry.delay(row.attempts, ThreadLocalRandom.current()::nextDouble));
                 }
                 return record(session, row, AuditTrail.Action.U, failed.status() == null ? 503 : failed.status());
             });

@@ -8,6 +8,7 @@ import java.util.Arrays;
  * allowed attempt (an operator can re-drive it to {@code pending}).
  */
 public enum OutboxState {
+
     /** Waiting for its due time. */
     PENDING("pending"),
     /** Claimed by a dispatcher until its lease lapses. */

@@ -56,8 +56,9 @@ public class OutboxStore {
     /** The EHR version the latest successful delivery for this row's business identifier produced. */
     public Uni<Optional<String>> versionLastWritten(OutboxRow row) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "select ehrVersionId from OutboxRow where identifierSystem = :system and identifierValue = :value"
-                                + " and state = 'sent' and ehrVersionId is not null order by sentAt desc, pk desc", String.class)
+                "select ehrVersionId from OutboxRow where identifierSystem = :system and identifierValue = :value"
+                        + " and state = 'sent' and ehrVersionId is not null order by sentAt desc, pk desc",
+                String.class)
                 .setParameter("system", row.identifierSystem)
                 .setParameter("value", row.identifierValue)
                 .setMaxResults(1).getResultList()
@@ -73,13 +74,14 @@ public class OutboxStore {
     /** A change to one row inside the caller's transaction (e.g. plus its audit record). */
     @FunctionalInterface
     public interface RowChange {
+
         Uni<Void> apply(Mutiny.Session session, OutboxRow row);
     }
 
     /** Whether a newer row exists for the same business identifier (then this one is superseded). */
     public Uni<Long> newerRow(Mutiny.Session session, OutboxRow row) {
         return session.createSelectionQuery("select max(pk) from OutboxRow where identifierSystem = :system"
-                        + " and identifierValue = :value and pk > :pk", Long.class)
+                + " and identifierValue = :value and pk > :pk", Long.class)
                 .setParameter("system", row.identifierSystem)
                 .setParameter("value", row.identifierValue)
                 .setParameter("pk", row.pk)
@@ -89,7 +91,7 @@ public class OutboxStore {
     /** Rows per state, every state present (zero when none). */
     public Uni<Map<OutboxState, Long>> counts() {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "select state, count(*) from OutboxRow group by state", Object[].class).getResultList())
+                "select state, count(*) from OutboxRow group by state", Object[].class).getResultList())
                 .map(rows -> {
                     Map<OutboxState, Long> counts = new LinkedHashMap<>();
                     for (OutboxState state : OutboxState.values()) {
@@ -107,7 +109,7 @@ public class OutboxStore {
     /** Newest first. */
     public Uni<List<OutboxRow>> list(List<OutboxState> states, int limit) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                        "from OutboxRow where state in (:states) order by pk desc", OutboxRow.class)
+                "from OutboxRow where state in (:states) order by pk desc", OutboxRow.class)
                 .setParameter("states", states.stream().map(OutboxState::code).toList())
                 .setMaxResults(limit).getResultList());
     }

@@ -38,9 +38,9 @@ public class ResultSearch {
             names.add("lu" + i);
         }
         hql.append(" order by lastUpdated desc, resourceId");
-        Mutiny.SelectionQuery<DerivedResourceRow> query =
-                session.createSelectionQuery(hql.toString(), DerivedResourceRow.class)
-                        .setParameter("type", resourceType);
+        Mutiny.SelectionQuery<DerivedResourceRow> query = session
+                .createSelectionQuery(hql.toString(), DerivedResourceRow.class)
+                .setParameter("type", resourceType);
         if (patient != null) {
             query.setParameter("patient", patient);
         }

@@ -9,8 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ import org.toxgrade.security.Permission;
  * Conditions (CRS, ICANS) and neurotoxicity Flags. Every read is in the audit trail.
  */
 @Path("/fhir")
-@Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+@Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
 public class ResultsResource {
 
     private static final int MAX_COUNT = 500;
@@ -95,8 +95,8 @@ public class ResultsResource {
         List<ResultSearch.Bound> bounds = bounds(lastUpdated);
         int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
         return sessions.withTransaction(session -> search.find(session, type, patientRef, status, bounds, limit)
-                        .call(rows -> audit.record(session, who, AuditTrail.Action.R, "search-type", type, null, null,
-                                200)))
+                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "search-type", type, null, null,
+                        200)))
                 .chain(rows -> vertx.executeBlocking(() -> searchset(rows, uri.getBaseUri() + "fhir/"), false))
                 .map(bundle -> responses.ok(200, bundle).build());
     }
@@ -105,9 +105,10 @@ public class ResultsResource {
         Caller who = caller.get();
         who.require(type, Permission.R);
         return sessions.withTransaction(session -> search.read(session, type, id)
-                        .call(row -> row == null ? Uni.createFrom().voidItem()
-                                : audit.record(session, who, AuditTrail.Action.R, "read", type, id, row.versionId,
-                                        200)))
+                .call(row -> row == null
+                        ? Uni.createFrom().voidItem()
+                        : audit.record(session, who, AuditTrail.Action.R, "read", type, id, row.versionId,
+                                200)))
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,
@@ -146,7 +147,8 @@ public class ResultsResource {
         }
         for (String value : values) {
             String prefix = value.length() > 2 && value.substring(0, 2).matches("gt|ge|lt|le|eq")
-                    ? value.substring(0, 2) : "eq";
+                    ? value.substring(0, 2)
+                    : "eq";
             String instant = prefix.equals("eq") && !value.startsWith("eq") ? value : value.substring(2);
             try {
                 bounds.add(new ResultSearch.Bound(prefix, OffsetDateTime.parse(instant)));

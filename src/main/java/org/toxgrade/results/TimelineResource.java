@@ -48,12 +48,12 @@ public class TimelineResource {
         who.require("Flag", Permission.R);
         String patient = "Patient/" + id;
         return sessions.withTransaction(session -> session.createSelectionQuery(
-                                "from EpisodeStateRow where patientRef = :patient order by episodeNumber",
-                                EpisodeStateRow.class)
-                        .setParameter("patient", patient)
-                        .getResultList()
-                        .call(rows -> audit.record(session, who, AuditTrail.Action.R, "timeline", "Patient", id, null,
-                                rows.isEmpty() ? 404 : 200)))
+                "from EpisodeStateRow where patientRef = :patient order by episodeNumber",
+                EpisodeStateRow.class)
+                .setParameter("patient", patient)
+                .getResultList()
+                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "timeline", "Patient", id, null,
+                        rows.isEmpty() ? 404 : 200)))
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw new FhirException(404, IssueType.NOTFOUND,

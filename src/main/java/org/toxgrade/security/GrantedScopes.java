@@ -15,7 +15,8 @@ public record GrantedScopes(List<SmartScope> clinical, Set<String> raw) {
     public static final String OPERATOR = "toxgrade/operator";
 
     public static GrantedScopes parse(String spaceSeparated) {
-        Set<String> raw = spaceSeparated == null ? Set.of()
+        Set<String> raw = spaceSeparated == null
+                ? Set.of()
                 : Arrays.stream(spaceSeparated.trim().split("\\s+")).filter(s -> !s.isEmpty())
                         .collect(Collectors.toUnmodifiableSet());
         List<SmartScope> clinical = raw.stream().map(SmartScope::parse).flatMap(Optional::stream).toList();

@@ -62,7 +62,7 @@ public record LocalKeys(Path privateKeyFile, Path jwksFile, String keyId) {
         String pem = Files.readString(pemFile);
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         byte[] der = Base64.getDecoder().decode(base64);
-        for (String algorithm : new String[] { "RSA", "EC" }) {
+        for (String algorithm : new String[]{"RSA", "EC"}) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (Exception e) {

@@ -20,8 +20,7 @@ import java.util.regex.Pattern;
  */
 public record SmartScope(String context, String resourceType, Set<Permission> permissions) {
 
-    private static final Pattern FORM =
-            Pattern.compile("(system|user|patient)/([A-Za-z]+|\\*)\\.([a-z*]+)(\\?.*)?");
+    private static final Pattern FORM = Pattern.compile("(system|user|patient)/([A-Za-z]+|\\*)\\.([a-z*]+)(\\?.*)?");
 
     public static Optional<SmartScope> parse(String scope) {
         Matcher m = FORM.matcher(scope);

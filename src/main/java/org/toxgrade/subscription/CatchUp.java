@@ -69,7 +69,8 @@ public class CatchUp {
     public void request(String sourceName) {
         sources.named(sourceName).ifPresent(source -> {
             // A context of its own: the caller's (a notification being answered) holds its own database session.
-            io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            io.vertx.core.Context context = VertxContext
+                    .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> run(source).subscribe().with(done -> {
             }, failure -> LOG.errorf("TG-SUB-020: catch-up of source %s failed (%s)", source.name(),
@@ -89,7 +90,8 @@ public class CatchUp {
                         ? Uni.createFrom().item(new Result(source.name(), "held by another replica", 0, 0, null))
                         : read(source, claim.get().watermark()))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf("TG-SUB-021: catch-up of source %s failed (%s)", source.name(), failure.getClass().getName());
+                    LOG.errorf("TG-SUB-021: catch-up of source %s failed (%s)", source.name(),
+                            failure.getClass().getName());
                     return new Result(source.name(), "failed", 0, 0, null);
                 })
                 .eventually(() -> {
@@ -112,15 +114,18 @@ public class CatchUp {
                 .chain(done -> {
                     Instant next = window.failure != null ? null : window.until();
                     String outcome = window.failure != null ? "failed: " + window.failure : "ok";
-                    LOG.infof("Catch-up of source %s: %d read, %d refused, %s in %d ms", source.name(), window.read.get(),
+                    LOG.infof("Catch-up of source %s: %d read, %d refused, %s in %d ms", source.name(),
+                            window.read.get(),
                             window.refused.get(), outcome, (System.nanoTime() - started) / 1_000_000);
                     return state.catchUpDone(source.name(), next, outcome, window.read.get())
-                            .replaceWith(new Result(source.name(), outcome, window.read.get(), window.refused.get(), next));
+                            .replaceWith(
+                                    new Result(source.name(), outcome, window.read.get(), window.refused.get(), next));
                 });
     }
 
     /** What a run learned: how far it may move the watermark, and whether anything failed. */
     private static final class Window {
+
         final AtomicInteger read = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
         volatile Instant serverTime;
@@ -170,7 +175,8 @@ public class CatchUp {
                             latest[0] = updated;
                         }
                         window.read.incrementAndGet();
-                        return ingest.putTolerant(source.name(), type, resource.path("id").asText(), resource.toString())
+                        return ingest
+                                .putTolerant(source.name(), type, resource.path("id").asText(), resource.toString())
                                 .invoke(stored -> {
                                     if (!stored) {
                                         window.refused.incrementAndGet();

@@ -4,17 +4,17 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.toxgrade.ingest.store.ReceivedResourceRepository;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.WriteOutcome;
+import org.toxgrade.ingest.store.ReceivedResourceRepository;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.GrantedScopes;
 import org.toxgrade.security.IdHasher;
@@ -75,7 +75,8 @@ public class EhrIngest {
         }
         String id = patient.substring("Patient/".length());
         return isolated(() -> sessions.withSession(session -> received.latest(session, "Patient", id)))
-                .chain(known -> known != null ? Uni.createFrom().voidItem()
+                .chain(known -> known != null
+                        ? Uni.createFrom().voidItem()
                         : ehr.get().client().request(HttpMethod.GET, "Patient/" + id, null).chain(response -> {
                             if (!response.ok()) {
                                 LOG.infof("TG-SUB-031: %s not readable from source %s (%d); adult rules until it "

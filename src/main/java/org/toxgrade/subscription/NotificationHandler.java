@@ -63,14 +63,16 @@ public class NotificationHandler {
 
     /** A deletion on the EHR: acknowledged and logged, nothing removed here. */
     public Uni<Notification> deleted(EhrSource source, String type, String id) {
-        LOG.infof("Source %s deleted %s; kept here (retraction is by entered-in-error)", source.name(), ids.ref(type, id));
+        LOG.infof("Source %s deleted %s; kept here (retraction is by entered-in-error)", source.name(),
+                ids.ref(type, id));
         return recorded(source, new Notification("delete", 0, 0, false, false));
     }
 
     private Uni<Notification> understood(EhrSource source, String body, String urlType, String urlId) {
         if (body == null || body.isBlank()) {
             if (urlType != null) {
-                return read(source, urlType, urlId, false).map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1));
+                return read(source, urlType, urlId, false)
+                        .map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1));
             }
             catchUp.request(source.name());
             return Uni.createFrom().item(new Notification("empty", 0, 0, false, true));
@@ -104,7 +106,8 @@ public class NotificationHandler {
         String id = urlId != null ? urlId : tree.path("id").asText("");
         if (urlType != null && !urlType.equals(type)) {
             throw new FhirException(400, IssueType.INVALID,
-                    "TG-SUB-006: body resourceType '" + type + "' does not match the URL type '" + urlType + "'", "resourceType");
+                    "TG-SUB-006: body resourceType '" + type + "' does not match the URL type '" + urlType + "'",
+                    "resourceType");
         }
         if (id.isEmpty()) {
             throw new FhirException(400, IssueType.REQUIRED,
@@ -203,8 +206,11 @@ public class NotificationHandler {
         if (highest < 0) {
             return Uni.createFrom().item(false); // nothing to count with (an older server): rely on catch-up
         }
-        long events = type.equals("event-notification") ? Math.max(1, numbers.isEmpty() ? Math.max(entries, 1)
-                : numbers.size()) : 0;
+        long events = type.equals("event-notification")
+                ? Math.max(1, numbers.isEmpty()
+                        ? Math.max(entries, 1)
+                        : numbers.size())
+                : 0;
         long lowest = numbers.stream().mapToLong(Long::longValue).min().orElse(highest - events + 1);
         long count = highest;
         return state.topicEvents(source.name(), subscription, count, handshake).chain(before -> {
@@ -219,7 +225,8 @@ public class NotificationHandler {
             if (!missed) {
                 return Uni.createFrom().item(false);
             }
-            LOG.warnf("TG-SUB-031: events missed on source %s (%s: %d seen before, notification at %d..%d); catching up",
+            LOG.warnf(
+                    "TG-SUB-031: events missed on source %s (%s: %d seen before, notification at %d..%d); catching up",
                     source.name(), type, before, lowest, count);
             catchUp.request(source.name());
             return state.gapSeen(source.name()).replaceWith(true);
@@ -242,7 +249,8 @@ public class NotificationHandler {
                     continue;
                 }
                 done.add(type + "/" + id);
-                work.add(Uni.createFrom().deferred(() -> ingest.putTolerant(source.name(), type, id, resource.toString()))
+                work.add(Uni.createFrom()
+                        .deferred(() -> ingest.putTolerant(source.name(), type, id, resource.toString()))
                         .invoke(ok -> count(ok, stored, refused)).replaceWithVoid());
             } else {
                 String reference = resource.isObject()
@@ -256,7 +264,7 @@ public class NotificationHandler {
         }
         // One after the other: each write is its own transaction on this context.
         return Multi.createFrom().iterable(work).onItem().transformToUniAndConcatenate(u -> u).collect().last()
-                .map(ignored -> new int[] {stored.get(), refused.get()});
+                .map(ignored -> new int[]{stored.get(), refused.get()});
     }
 
     private void addReference(String reference, Set<String> done, List<Uni<Void>> work, EhrSource source,
@@ -286,7 +294,8 @@ public class NotificationHandler {
                     if (!response.ok()) {
                         throw unreachable(source, "status " + response.status());
                     }
-                    return tolerant ? ingest.putTolerant(source.name(), type, id, response.body())
+                    return tolerant
+                            ? ingest.putTolerant(source.name(), type, id, response.body())
                             : ingest.put(source.name(), type, id, response.body()).map(outcome -> true);
                 });
     }
@@ -316,7 +325,7 @@ public class NotificationHandler {
         if (!type.matches("[A-Z][A-Za-z]+") || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
             return null;
         }
-        return new String[] {type, id};
+        return new String[]{type, id};
     }
 
     static boolean isIdOnly(JsonNode resource) {

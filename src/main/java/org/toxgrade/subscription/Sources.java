@@ -1,17 +1,17 @@
 package org.toxgrade.subscription;
 
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.toxgrade.ehr.EhrClient;
 import org.toxgrade.ehr.EhrConfig;
 
@@ -47,7 +47,8 @@ public class Sources {
                 throw new IllegalStateException("TG-SUB-042: source name '" + name
                         + "' must be lower-case letters, digits and dashes (it is a path segment of the notification endpoint)");
             }
-            SourceClient client = primary && source.baseUrl().isEmpty() ? ehr::request
+            SourceClient client = primary && source.baseUrl().isEmpty()
+                    ? ehr::request
                     : new PlainSourceClient(vertx.createHttpClient(new HttpClientOptions()
                             .setConnectTimeout((int) ehrConfig.connectTimeout().toMillis()).setMaxPoolSize(4)),
                             base.get(), source.bearerToken(), ehrConfig.connectTimeout(), ehrConfig.readTimeout());
@@ -69,13 +70,15 @@ public class Sources {
                     + "toxgrade.subscription.sources.<name>.base-url): nothing is received");
         }
         if (config.publicBaseUrl().isEmpty()) {
-            LOG.warn("TG-SUB-044: toxgrade.subscription.public-base-url is not set: no Subscription is registered on the "
-                    + "EHRs; notifications that arrive are taken and catch-up runs");
+            LOG.warn(
+                    "TG-SUB-044: toxgrade.subscription.public-base-url is not set: no Subscription is registered on the "
+                            + "EHRs; notifications that arrive are taken and catch-up runs");
         }
         for (EhrSource source : byName.values()) {
             if (source.secret().isEmpty()) {
                 LOG.warnf("TG-SUB-045: source %s has no channel secret (toxgrade.subscription.sources.%s.secret): only "
-                        + "bearer tokens open its notification endpoint and no Subscription is registered", source.name(),
+                        + "bearer tokens open its notification endpoint and no Subscription is registered",
+                        source.name(),
                         source.name());
             }
             LOG.infof("Receiving from source %s at %s: %d criteria, payload %s, registration %s", source.name(),

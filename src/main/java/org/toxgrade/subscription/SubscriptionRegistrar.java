@@ -94,7 +94,8 @@ public class SubscriptionRegistrar {
     /** {@code [public-base-url]/notify/[source]}. */
     public Optional<String> endpoint(EhrSource source) {
         return config.publicBaseUrl().map(String::trim).filter(s -> !s.isEmpty())
-                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/notify/" + source.name());
+                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/notify/"
+                        + source.name());
     }
 
     /** The id this service gives the Subscription of a source and criteria (a FHIR id: 64 characters at most). */
@@ -145,7 +146,8 @@ public class SubscriptionRegistrar {
         ObjectNode desired = desired(source, criteria, endpoint, id);
         return source.client().request(HttpMethod.PUT, "Subscription/" + id, desired.toString()).chain(put -> {
             if (put.ok()) {
-                return Uni.createFrom().item(new Check(source.name(), criteria, id, statusOf(put, "requested"), "created"));
+                return Uni.createFrom()
+                        .item(new Check(source.name(), criteria, id, statusOf(put, "requested"), "created"));
             }
             if (put.status() >= 400 && put.status() < 500 && put.status() != 401 && put.status() != 403) {
                 // A server that does not take client-assigned ids: create, it names the resource.
@@ -247,7 +249,9 @@ public class SubscriptionRegistrar {
 
     private JsonNode tree(EhrResponse response) {
         try {
-            JsonNode node = response.body() == null || response.body().isBlank() ? null : mapper.readTree(response.body());
+            JsonNode node = response.body() == null || response.body().isBlank()
+                    ? null
+                    : mapper.readTree(response.body());
             return node == null ? mapper.createObjectNode() : node;
         } catch (Exception e) {
             return mapper.createObjectNode();

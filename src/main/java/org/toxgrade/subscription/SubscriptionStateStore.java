@@ -27,7 +27,8 @@ public class SubscriptionStateStore {
 
     /** One source's row as operators see it. */
     public record SourceState(String source, Instant watermark, Instant lastNotificationAt, String lastNotificationKind,
-            long notifications, Instant lastCatchUpAt, String lastCatchUpOutcome, Integer lastCatchUpRead, long gapsSeen,
+            long notifications, Instant lastCatchUpAt, String lastCatchUpOutcome, Integer lastCatchUpRead,
+            long gapsSeen,
             Instant lastGapAt) {
 
         static SourceState empty(String source) {
@@ -41,7 +42,8 @@ public class SubscriptionStateStore {
     }
 
     private Uni<Void> ensureRow(Mutiny.Session session, String source) {
-        return session.createNativeQuery("insert into subscription_source (source) values (:source) on conflict do nothing")
+        return session
+                .createNativeQuery("insert into subscription_source (source) values (:source) on conflict do nothing")
                 .setParameter("source", source).executeUpdate().replaceWithVoid();
     }
 
@@ -56,7 +58,8 @@ public class SubscriptionStateStore {
 
     private static SourceState sourceState(Object[] r) {
         return new SourceState((String) r[0], instant(r[1]), instant(r[2]), (String) r[3], ((Number) r[4]).longValue(),
-                instant(r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).intValue(), ((Number) r[8]).longValue(),
+                instant(r[5]), (String) r[6], r[7] == null ? null : ((Number) r[7]).intValue(),
+                ((Number) r[8]).longValue(),
                 instant(r[9]));
     }
 
@@ -98,20 +101,23 @@ public class SubscriptionStateStore {
                        last_catch_up_outcome = :outcome, last_catch_up_read = :read, catch_up_lease_until = null
                 where source = :source""")
                 .setParameter("source", source)
-                .setParameter("watermark", watermark == null ? null : OffsetDateTime.ofInstant(watermark, ZoneOffset.UTC))
+                .setParameter("watermark",
+                        watermark == null ? null : OffsetDateTime.ofInstant(watermark, ZoneOffset.UTC))
                 .setParameter("outcome", outcome).setParameter("read", read)
                 .executeUpdate()).replaceWithVoid();
     }
 
     public Uni<Void> registrationChecked(String source, String criteria, String subscriptionId, String status,
             String detail, boolean repaired) {
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                insert into subscription_registration (source, criteria, subscription_id, status, detail, checked_at, repairs)
-                values (:source, :criteria, :id, :status, :detail, now(), :repairs)
-                on conflict (source, criteria) do update set subscription_id = coalesce(excluded.subscription_id,
-                       subscription_registration.subscription_id), status = excluded.status, detail = excluded.detail,
-                       checked_at = excluded.checked_at,
-                       repairs = subscription_registration.repairs + excluded.repairs""")
+        return sessions.withTransaction(session -> session
+                .createNativeQuery(
+                        """
+                                insert into subscription_registration (source, criteria, subscription_id, status, detail, checked_at, repairs)
+                                values (:source, :criteria, :id, :status, :detail, now(), :repairs)
+                                on conflict (source, criteria) do update set subscription_id = coalesce(excluded.subscription_id,
+                                       subscription_registration.subscription_id), status = excluded.status, detail = excluded.detail,
+                                       checked_at = excluded.checked_at,
+                                       repairs = subscription_registration.repairs + excluded.repairs""")
                 .setParameter("source", source).setParameter("criteria", criteria).setParameter("id", subscriptionId)
                 .setParameter("status", status).setParameter("detail", detail).setParameter("repairs", repaired ? 1 : 0)
                 .executeUpdate()).replaceWithVoid();
@@ -131,9 +137,12 @@ public class SubscriptionStateStore {
      * Subscription was never heard of). A handshake resets the count ({@code reset}).
      */
     public Uni<Long> topicEvents(String source, String subscription, long eventsSinceStart, boolean reset) {
-        return sessions.withTransaction(session -> session.createNativeQuery("""
-                select events_seen from subscription_topic_events where source = :source and subscription = :subscription
-                for update""", Object.class)
+        return sessions.withTransaction(session -> session
+                .createNativeQuery(
+                        """
+                                select events_seen from subscription_topic_events where source = :source and subscription = :subscription
+                                for update""",
+                        Object.class)
                 .setParameter("source", source).setParameter("subscription", subscription).getResultList()
                 .chain(rows -> {
                     long before = rows.isEmpty() ? -1 : ((Number) rows.get(0)).longValue();

@@ -44,7 +44,8 @@ class AuditTrailTest {
     @Test
     void eachEntryOfABatchIsAuditedAndARefusedWriteIsNot() {
         asClient("audit-batch", "system/Observation.u").contentType("application/fhir+json")
-                .body(Fixtures.read("ingest/invalid/batch-with-bad-entries.json").replace("batch-good-temp", "audit-batch-temp"))
+                .body(Fixtures.read("ingest/invalid/batch-with-bad-entries.json").replace("batch-good-temp",
+                        "audit-batch-temp"))
                 .when().post("/fhir").then().statusCode(200);
         as("system/AuditEvent.s").queryParam("agent", "audit-batch").when().get("/fhir/AuditEvent")
                 .then().statusCode(200)

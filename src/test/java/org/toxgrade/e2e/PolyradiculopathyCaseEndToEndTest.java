@@ -40,7 +40,8 @@ class PolyradiculopathyCaseEndToEndTest {
     }
 
     private Optional<JsonNode> flag(String code) {
-        return results.entrySet().stream().filter(e -> e.getKey().startsWith("Flag/") && e.getKey().contains("-" + code + "-"))
+        return results.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Flag/") && e.getKey().contains("-" + code + "-"))
                 .map(Map.Entry::getValue).findFirst();
     }
 

@@ -67,8 +67,10 @@ class PresCaseEndToEndTest {
         assertTrue(payload(facts, "Observation/pres-temp-d0-evening").contains("\"celsius\":38.88"),
                 payload(facts, "Observation/pres-temp-d0-evening"));
         // "two courses of norepinephrine": the first closed by its second version on day 7.
-        assertEquals(2, facts.getInt("find { it.id == 'MedicationAdministration/pres-norepinephrine-1' }.sourceVersion"));
-        assertTrue(payload(facts, "MedicationAdministration/pres-norepinephrine-1").contains("\"end\":\"2026-03-09T08:00:00Z\""));
+        assertEquals(2,
+                facts.getInt("find { it.id == 'MedicationAdministration/pres-norepinephrine-1' }.sourceVersion"));
+        assertTrue(payload(facts, "MedicationAdministration/pres-norepinephrine-1")
+                .contains("\"end\":\"2026-03-09T08:00:00Z\""));
         // "with an ICE score of 0/10"; "cEEG revealed seizure-like activity"
         assertTrue(payload(facts, "Observation/pres-ice-d8").contains("\"score\":0"));
         assertEquals("seizure", facts.getString("find { it.id == 'Observation/pres-ceeg-d8' }.kind"));
@@ -79,7 +81,8 @@ class PresCaseEndToEndTest {
         // "hypertension of 187/109 mmHg"
         assertTrue(payload(facts, "Observation/pres-bp-d16").contains("\"systolic\":187.0"));
         assertTrue(payload(facts, "Observation/pres-bp-d16").contains("\"diastolic\":109.0"));
-        assertEquals("car-t-infusion", facts.getString("find { it.id == 'MedicationAdministration/pres-cart-infusion' }.kind"));
+        assertEquals("car-t-infusion",
+                facts.getString("find { it.id == 'MedicationAdministration/pres-cart-infusion' }.kind"));
     }
 
     private static String payload(JsonPath facts, String id) {
@@ -226,6 +229,7 @@ class PresCaseEndToEndTest {
         Map<String, JsonNode> late = Results.stored("late-case");
         String orderKey = inOrder.keySet().iterator().next().split("/")[1].substring(0, 19);
         String lateKey = late.keySet().iterator().next().split("/")[1].substring(0, 19);
-        assertEquals(Results.clinicalContent(inOrder, orderKey), Results.clinicalContent(late, lateKey, "late-", "pres-"));
+        assertEquals(Results.clinicalContent(inOrder, orderKey),
+                Results.clinicalContent(late, lateKey, "late-", "pres-"));
     }
 }

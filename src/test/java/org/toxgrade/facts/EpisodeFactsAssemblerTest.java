@@ -43,23 +43,28 @@ class EpisodeFactsAssemblerTest {
 
     @Test
     void aLaterFlowPairsWithTheLatestDeviceBeforeItUnderTheFlowId() {
-        EpisodeFacts episode = assembler.assemble(INFUSION, mapped("obs-oxygen-device-no-flow", "obs-oxygen-flow-later"));
+        EpisodeFacts episode = assembler.assemble(INFUSION,
+                mapped("obs-oxygen-device-no-flow", "obs-oxygen-flow-later"));
         assertEquals(List.of(
                 new OxygenSupport("Observation/o2-2", T, Device.LOW_FLOW_NASAL_CANNULA, null, false),
-                new OxygenSupport("Observation/flow-2", Instant.parse("2026-03-07T14:00:00Z"), Device.LOW_FLOW_NASAL_CANNULA, 8.0, false)),
+                new OxygenSupport("Observation/flow-2", Instant.parse("2026-03-07T14:00:00Z"),
+                        Device.LOW_FLOW_NASAL_CANNULA, 8.0, false)),
                 episode.oxygen());
     }
 
     @Test
     void aPulseOximetryFlowComponentPairsLikeAFlowObservation() {
-        EpisodeFacts episode = assembler.assemble(INFUSION, mapped("obs-oxygen-device-no-flow", "obs-spo2-flow-component"));
-        assertTrue(episode.oxygen().contains(new OxygenSupport("Observation/spo2-1", Instant.parse("2026-03-07T12:00:00Z"),
-                Device.LOW_FLOW_NASAL_CANNULA, 5.0, false)));
+        EpisodeFacts episode = assembler.assemble(INFUSION,
+                mapped("obs-oxygen-device-no-flow", "obs-spo2-flow-component"));
+        assertTrue(
+                episode.oxygen().contains(new OxygenSupport("Observation/spo2-1", Instant.parse("2026-03-07T12:00:00Z"),
+                        Device.LOW_FLOW_NASAL_CANNULA, 5.0, false)));
     }
 
     @Test
     void theDevicesOwnFlowComponentWinsOverASeparateFlow() {
-        EpisodeFacts episode = assembler.assemble(INFUSION, mapped("obs-oxygen-device-flow-component", "obs-oxygen-flow"));
+        EpisodeFacts episode = assembler.assemble(INFUSION,
+                mapped("obs-oxygen-device-flow-component", "obs-oxygen-flow"));
         assertEquals(List.of(new OxygenSupport("Observation/o2-1", T, Device.HIGH_FLOW_NASAL_CANNULA, 30.0, false)),
                 episode.oxygen());
     }
@@ -73,13 +78,15 @@ class EpisodeFactsAssemblerTest {
     void aFlowBeyondThePairingWindowDoesNotPair() {
         OxygenSupport device = new OxygenSupport("Observation/d", T, Device.LOW_FLOW_NASAL_CANNULA, null, false);
         OxygenFlow late = new OxygenFlow("Observation/f", T.plusSeconds(13 * 3600), 3.0);
-        EpisodeFacts episode = assembler.assemble(INFUSION, new PatientFacts(null, false, List.of(device), List.of(late)));
+        EpisodeFacts episode = assembler.assemble(INFUSION,
+                new PatientFacts(null, false, List.of(device), List.of(late)));
         assertEquals(List.of(device), episode.oxygen());
     }
 
     @Test
     void aComfortIndicationMarksTheDeviceComfortOnly() {
-        EpisodeFacts episode = assembler.assemble(INFUSION, mapped("obs-oxygen-device-no-flow", "obs-oxygen-indication-comfort"));
+        EpisodeFacts episode = assembler.assemble(INFUSION,
+                mapped("obs-oxygen-device-no-flow", "obs-oxygen-indication-comfort"));
         assertEquals(List.of(new OxygenSupport("Observation/o2-2", T, Device.LOW_FLOW_NASAL_CANNULA, null, true)),
                 episode.oxygen());
     }
@@ -92,7 +99,8 @@ class EpisodeFactsAssemblerTest {
 
     @Test
     void separateSystolicAndDiastolicAtOneInstantBecomeOneReading() {
-        EpisodeFacts episode = assembler.assemble(INFUSION, mapped("obs-bp-systolic", "obs-bp-diastolic", "obs-bp-mean"));
+        EpisodeFacts episode = assembler.assemble(INFUSION,
+                mapped("obs-bp-systolic", "obs-bp-diastolic", "obs-bp-mean"));
         assertEquals(List.of(new BloodPressure("Observation/bp-dia", T, 84.0, 48.0, 60.0)), episode.bloodPressures());
     }
 
@@ -111,7 +119,8 @@ class EpisodeFactsAssemblerTest {
         List<ContextFact> reversedContext = new ArrayList<>(facts.contextFacts());
         Collections.reverse(reversedContext);
         EpisodeFacts a = assembler.assemble(INFUSION, facts);
-        EpisodeFacts b = assembler.assemble(INFUSION, new PatientFacts(facts.birthDate(), false, reversed, reversedContext));
+        EpisodeFacts b = assembler.assemble(INFUSION,
+                new PatientFacts(facts.birthDate(), false, reversed, reversedContext));
         assertEquals(sorted(a.allFacts()), sorted(b.allFacts()));
     }
 

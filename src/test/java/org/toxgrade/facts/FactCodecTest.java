@@ -38,8 +38,10 @@ class FactCodecTest {
         return List.of(
                 Temperature.fromFahrenheit("Observation/t", T, 103.3),
                 new BloodPressure("Observation/bp", T, 187.0, 109.0, null),
-                new VasopressorInfusion("MedicationAdministration/ne", VasopressorInfusion.Agent.NOREPINEPHRINE, T, null),
-                new VasopressorInfusion("MedicationAdministration/vp", VasopressorInfusion.Agent.VASOPRESSIN, T, T.plusSeconds(3600)),
+                new VasopressorInfusion("MedicationAdministration/ne", VasopressorInfusion.Agent.NOREPINEPHRINE, T,
+                        null),
+                new VasopressorInfusion("MedicationAdministration/vp", VasopressorInfusion.Agent.VASOPRESSIN, T,
+                        T.plusSeconds(3600)),
                 new OxygenSupport("Observation/o2", T, OxygenSupport.Device.HIGH_FLOW_NASAL_CANNULA, 30.0, false),
                 new OxygenSupport("Observation/o2c", T, OxygenSupport.Device.LOW_FLOW_NASAL_CANNULA, null, true),
                 new IceScore("Observation/ice", T, 9, false),
@@ -51,8 +53,10 @@ class FactCodecTest {
                 new NeuroImaging("Observation/img", T, NeuroImaging.Finding.VASOGENIC_EDEMA_PRES_PATTERN),
                 new IcpSign("Observation/icp", T, IcpSign.Sign.CN6_PALSY),
                 new OtherNeuroFinding("Observation/nf", T, OtherNeuroFinding.Kind.RIGIDITY_SPASMS),
-                new DrugDose("MedicationAdministration/mp", T, DrugDose.Category.CORTICOSTEROID, "methylprednisolone", 500.0, 93.75),
-                new DrugDose("MedicationAdministration/lev", T, DrugDose.Category.ANTISEIZURE, "levetiracetam", null, null),
+                new DrugDose("MedicationAdministration/mp", T, DrugDose.Category.CORTICOSTEROID, "methylprednisolone",
+                        500.0, 93.75),
+                new DrugDose("MedicationAdministration/lev", T, DrugDose.Category.ANTISEIZURE, "levetiracetam", null,
+                        null),
                 new DeathAttribution("Observation/d", T, DeathAttribution.Cause.CRS),
                 new CarTInfusion("MedicationAdministration/cart", T),
                 new LabResult("Observation/lac", T, "2524-7", 7.4, "mmol/L"),
@@ -87,7 +91,8 @@ class FactCodecTest {
     @Test
     void aStoredFactThatBreaksItsInvariantsFailsWithoutQuotingIt() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> codec.decode(
-                new FactCodec.EncodedFact("ice-score", "{\"id\":\"Observation/x\",\"time\":\"2026-03-07T10:00:00Z\",\"score\":14,\"unableBecauseUnarousable\":false}")));
+                new FactCodec.EncodedFact("ice-score",
+                        "{\"id\":\"Observation/x\",\"time\":\"2026-03-07T10:00:00Z\",\"score\":14,\"unableBecauseUnarousable\":false}")));
         assertTrue(e.getMessage().startsWith("TG-FACT-081"), e.getMessage());
         assertTrue(!e.getMessage().contains("14") && !e.getMessage().contains("Observation/x"), e.getMessage());
     }

@@ -64,9 +64,11 @@ class FactExtractionBehaviourTest {
 
     @Test
     void preliminaryCountsOnlyWhenConfigured() {
-        FactMapper counting = new FactMapper(FactsFixtures.TERMINOLOGY, FactMappingConfig.defaults().withCountPreliminary(true));
+        FactMapper counting = new FactMapper(FactsFixtures.TERMINOLOGY,
+                FactMappingConfig.defaults().withCountPreliminary(true));
         FactExtraction extraction = counting.map(FactsFixtures.valid("obs-temperature-preliminary"));
-        assertEquals(List.of(new Temperature("Observation/t5", Instant.parse("2026-03-07T10:00:00Z"), 38.4)), extraction.facts());
+        assertEquals(List.of(new Temperature("Observation/t5", Instant.parse("2026-03-07T10:00:00Z"), 38.4)),
+                extraction.facts());
         assertTrue(FactsFixtures.MAPPER.map(FactsFixtures.valid("obs-temperature-preliminary")).isEmpty());
     }
 
@@ -76,7 +78,8 @@ class FactExtractionBehaviourTest {
         assertTrue(extraction.isEmpty());
         assertEquals(Map.of("http://loinc.org", 1L, "http://hospital.example.org/flowsheet", 1L),
                 extraction.unknownCodeCountsBySystem());
-        assertEquals(new UnknownCode("http://loinc.org", "2339-0", "Observation.code"), extraction.unknownCodes().get(0));
+        assertEquals(new UnknownCode("http://loinc.org", "2339-0", "Observation.code"),
+                extraction.unknownCodes().get(0));
     }
 
     @Test

@@ -16,7 +16,8 @@ final class FactsFixtures {
 
     static final FhirContext CONTEXT = FhirContext.forR4Cached();
     static final ProfilePackage PACKAGE = ProfilePackage.load(CONTEXT);
-    static final Terminology TERMINOLOGY = Terminology.load(PACKAGE, Optional.of(path("facts/site-conceptmap.json")), CONTEXT);
+    static final Terminology TERMINOLOGY = Terminology.load(PACKAGE, Optional.of(path("facts/site-conceptmap.json")),
+            CONTEXT);
     static final FactMapper MAPPER = new FactMapper(TERMINOLOGY, FactMappingConfig.defaults());
 
     private FactsFixtures() {

@@ -117,7 +117,8 @@ final class SeedCaseFacts {
         }
         if (fact instanceof DrugDose d) {
             String dose = d.doseMg() == null ? "" : String.format(Locale.ROOT, " %.0f mg", d.doseMg());
-            String dex = d.dexamethasoneEquivalentMg() == null ? ""
+            String dex = d.dexamethasoneEquivalentMg() == null
+                    ? ""
                     : String.format(Locale.ROOT, " (dex %.2f mg)", d.dexamethasoneEquivalentMg());
             return d.category() + " " + d.agent() + dose + dex;
         }

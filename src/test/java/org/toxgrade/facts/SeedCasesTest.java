@@ -45,14 +45,16 @@ class SeedCasesTest {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 Resource resource = entry.getResource();
                 assertEquals(Bundle.HTTPVerb.PUT, entry.getRequest().getMethod());
-                assertEquals(resource.fhirType() + "/" + resource.getIdElement().getIdPart(), entry.getRequest().getUrl());
+                assertEquals(resource.fhirType() + "/" + resource.getIdElement().getIdPart(),
+                        entry.getRequest().getUrl());
             }
         }
     }
 
     @Test
     void presEveryResourceMapsToFactsOrIsKnown() {
-        pres.latestBySource.values().forEach(e -> assertTrue(e.unknownCodes().isEmpty(), e.source() + " " + e.unknownCodes()));
+        pres.latestBySource.values()
+                .forEach(e -> assertTrue(e.unknownCodes().isEmpty(), e.source() + " " + e.unknownCodes()));
         assertTrue(pres.latestBySource.values().stream().filter(e -> !e.source().startsWith("Patient/"))
                 .allMatch(e -> e.patient().equals("Patient/pres-case")));
     }
@@ -74,7 +76,8 @@ class SeedCasesTest {
                         "ANTI_CYTOKINE tocilizumab", "CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
                 Map.entry(7, List.of("CORTICOSTEROID dexamethasone 4 mg (dex 4.00 mg)", "bp 112/70")),
                 Map.entry(8, List.of("temperature 39.6 C", "bp 84/48", "ice 0", "loc AWAKENS_TO_VOICE",
-                        "vasopressor NOREPINEPHRINE day 8 to day 10", "CORTICOSTEROID methylprednisolone 500 mg (dex 93.75 mg)",
+                        "vasopressor NOREPINEPHRINE day 8 to day 10",
+                        "CORTICOSTEROID methylprednisolone 500 mg (dex 93.75 mg)",
                         "ANTI_CYTOKINE anakinra", "imaging NORMAL", "seizure EEG_NONCONVULSIVE_RESOLVING",
                         "ANTISEIZURE levetiracetam")),
                 Map.entry(11, List.of("ice 10", "loc ALERT", "bp 118/72")),
@@ -101,13 +104,15 @@ class SeedCasesTest {
     void presSecondVersionOfTheFirstNorepinephrineClosesTheCourse() {
         FactExtraction course = pres.latestBySource.get("MedicationAdministration/pres-norepinephrine-1");
         assertEquals("vasopressor NOREPINEPHRINE day 5 to day 7",
-                SeedCaseFacts.signature(course.facts().get(0), pres.infusion().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+                SeedCaseFacts.signature(course.facts().get(0),
+                        pres.infusion().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
     }
 
     @Test
     void presGradesLikeTheReport() {
         EpisodeFacts episode = EpisodeFactsAssembler.withDefaults().assemble(pres.infusion(), pres.patientFacts());
-        EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(), pres.infusion().plusSeconds(23 * 86400L));
+        EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
+                pres.infusion().plusSeconds(23 * 86400L));
         // Day 0: the paper says grade 2 and grade 1; fever alone is grade 1 by ASTCT (CLINICAL-SPEC section 6).
         assertEquals(1, grading.crs().day(0).orElseThrow().grade());
         assertEquals(3, grading.crs().day(5).orElseThrow().grade(), "day 5 vasopressor: CRS 3");
@@ -133,7 +138,9 @@ class SeedCasesTest {
                 Map.entry(156, List.of("neuro RIGIDITY_SPASMS", "ice 10")));
         expected.forEach((day, facts) -> assertTrue(days.getOrDefault(day, List.of()).containsAll(facts),
                 "day " + day + ": expected " + facts + " within " + days.get(day)));
-        assertTrue(days.values().stream().flatMap(List::stream).filter(s -> s.startsWith("ice")).allMatch(s -> s.equals("ice 10")),
+        assertTrue(
+                days.values().stream().flatMap(List::stream).filter(s -> s.startsWith("ice"))
+                        .allMatch(s -> s.equals("ice 10")),
                 "ICE 10 throughout");
     }
 

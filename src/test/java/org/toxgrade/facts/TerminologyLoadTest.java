@@ -63,29 +63,36 @@ class TerminologyLoadTest {
 
     @Test
     void aMissingSiteFileIsAStartUpError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Terminology.load(FactsFixtures.PACKAGE,
-                Optional.of(Path.of("does-not-exist.json")), FactsFixtures.CONTEXT));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Terminology.load(FactsFixtures.PACKAGE,
+                        Optional.of(Path.of("does-not-exist.json")), FactsFixtures.CONTEXT));
         assertTrue(e.getMessage().startsWith("TG-FACT-090"), e.getMessage());
     }
 
     @Test
     void aSiteFileThatIsNotAConceptMapIsAStartUpError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Terminology.load(FactsFixtures.PACKAGE,
-                Optional.of(FactsFixtures.path("facts/site-conceptmap-not-a-conceptmap.json")), FactsFixtures.CONTEXT));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Terminology.load(FactsFixtures.PACKAGE,
+                        Optional.of(FactsFixtures.path("facts/site-conceptmap-not-a-conceptmap.json")),
+                        FactsFixtures.CONTEXT));
         assertTrue(e.getMessage().startsWith("TG-FACT-091"), e.getMessage());
     }
 
     @Test
     void aSiteMapToACodeOutsideTheContractIsAStartUpError() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Terminology.load(FactsFixtures.PACKAGE,
-                Optional.of(FactsFixtures.path("facts/site-conceptmap-unknown-target.json")), FactsFixtures.CONTEXT));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Terminology.load(FactsFixtures.PACKAGE,
+                        Optional.of(FactsFixtures.path("facts/site-conceptmap-unknown-target.json")),
+                        FactsFixtures.CONTEXT));
         assertTrue(e.getMessage().startsWith("TG-FACT-092"), e.getMessage());
     }
 
     @Test
     void theTwoArgumentLoadReadsTheSameSiteMap() {
-        Terminology terminology = Terminology.load(FactsFixtures.PACKAGE, Optional.of(FactsFixtures.path("facts/site-conceptmap.json")));
-        assertEquals(Concept.ICE, terminology.resolve(new CodeableConcept(new Coding("http://hospital.example.org/flowsheet",
-                "NEURO-ICE-TOTAL", null)), List.of(Concept.ICE), "x").concept());
+        Terminology terminology = Terminology.load(FactsFixtures.PACKAGE,
+                Optional.of(FactsFixtures.path("facts/site-conceptmap.json")));
+        assertEquals(Concept.ICE,
+                terminology.resolve(new CodeableConcept(new Coding("http://hospital.example.org/flowsheet",
+                        "NEURO-ICE-TOTAL", null)), List.of(Concept.ICE), "x").concept());
     }
 }

@@ -13,7 +13,7 @@ class FhirJsonMessageTest {
                     + "|HAPI-1821: [element=\"effectiveDateTime\"] Invalid attribute value \"...\": Invalid date/time format: \"...\"",
             "value \"a\" and \"b\"|value \"...\" and \"...\"",
             "no quotes at all|no quotes at all",
-            "unbalanced \"quote|unbalanced \"quote" })
+            "unbalanced \"quote|unbalanced \"quote"})
     void parserMessagesKeepElementNamesAndLoseValues(String message, String expected) {
         assertEquals(expected, FhirJson.withoutValues(message));
     }

@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.toxgrade.flags.cases.CaseFactReader;
-import org.toxgrade.grading.cases.CaseClock;
 import org.toxgrade.grading.EpisodeFacts;
+import org.toxgrade.grading.cases.CaseClock;
 import org.toxgrade.grading.cases.GradingCase;
 import org.toxgrade.grading.fact.Fact;
 

@@ -29,7 +29,8 @@ class GradingDeterminismTest {
 
         List<Fact> shuffled = new ArrayList<>(facts);
         Collections.shuffle(shuffled, new Random(seed));
-        EpisodeGrading actual = EpisodeGrader.grade(SyntheticEpisode.episode(shuffled), CONFIG, SyntheticEpisode.asOf());
+        EpisodeGrading actual = EpisodeGrader.grade(SyntheticEpisode.episode(shuffled), CONFIG,
+                SyntheticEpisode.asOf());
 
         assertEquals(expected, actual);
     }

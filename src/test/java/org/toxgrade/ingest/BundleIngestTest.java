@@ -1,10 +1,10 @@
 package org.toxgrade.ingest;
 
-import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -43,7 +43,8 @@ class BundleIngestTest {
 
     @Test
     void batchStoresTheGoodEntriesAndExplainsEachRefusedOne() {
-        Response response = asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/invalid/batch-with-bad-entries.json"))
+        Response response = asEhr().contentType(FHIR_JSON)
+                .body(Fixtures.read("ingest/invalid/batch-with-bad-entries.json"))
                 .when().post("/fhir")
                 .then().statusCode(200)
                 .body("type", equalTo("batch-response"))
@@ -98,7 +99,8 @@ class BundleIngestTest {
         // The first entry is new; the second reuses a sender version with other content (409 in the store).
         String first = Fixtures.read("ingest/valid/observation-ice-put.json").replace("ice-day5", "tx-rollback-ice")
                 .replace("\"status\": \"final\"", "\"meta\": {\"versionId\": \"7\"}, \"status\": \"final\"");
-        asEhr().contentType(FHIR_JSON).body(first).when().put("/fhir/Observation/tx-rollback-ice").then().statusCode(201);
+        asEhr().contentType(FHIR_JSON).body(first).when().put("/fhir/Observation/tx-rollback-ice").then()
+                .statusCode(201);
 
         String transaction = """
                 {"resourceType": "Bundle", "type": "transaction", "entry": [
@@ -108,12 +110,14 @@ class BundleIngestTest {
                      "valueQuantity": {"value": 38.2, "unit": "C", "system": "http://unitsofmeasure.org", "code": "Cel"}},
                    "request": {"method": "PUT", "url": "Observation/tx-rollback-new"}},
                   {"resource": %s, "request": {"method": "PUT", "url": "Observation/tx-rollback-ice"}}
-                ]}""".formatted(first.replace("\"valueInteger\": 10", "\"valueInteger\": 2"));
+                ]}"""
+                .formatted(first.replace("\"valueInteger\": 10", "\"valueInteger\": 2"));
         asEhr().contentType(FHIR_JSON).body(transaction).when().post("/fhir")
                 .then().statusCode(409).body("issue[0].code", equalTo("conflict"));
 
         asEhr().when().get("/fhir/Observation/tx-rollback-new").then().statusCode(404);
-        asEhr().when().get("/fhir/Observation/tx-rollback-ice").then().statusCode(200).body("valueInteger", equalTo(10));
+        asEhr().when().get("/fhir/Observation/tx-rollback-ice").then().statusCode(200).body("valueInteger",
+                equalTo(10));
     }
 
     @Test

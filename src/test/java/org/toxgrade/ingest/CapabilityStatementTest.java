@@ -23,8 +23,10 @@ class CapabilityStatementTest {
                 .body("format", hasItems("application/fhir+json"))
                 .body("rest[0].interaction.code", containsInAnyOrder("transaction", "batch"))
                 .body("rest[0].resource.type",
-                        containsInAnyOrder("Observation", "MedicationAdministration", "Procedure", "Patient", "AuditEvent"))
-                .body("rest[0].resource.find { it.type == 'AuditEvent' }.interaction.code", containsInAnyOrder("search-type"))
+                        containsInAnyOrder("Observation", "MedicationAdministration", "Procedure", "Patient",
+                                "AuditEvent"))
+                .body("rest[0].resource.find { it.type == 'AuditEvent' }.interaction.code",
+                        containsInAnyOrder("search-type"))
                 .body("rest[0].security.service[0].coding[0].code", equalTo("SMART-on-FHIR"))
                 .body("rest[0].resource.find { it.type == 'Observation' }.interaction.code",
                         containsInAnyOrder("create", "update", "read", "vread"))

@@ -1,10 +1,10 @@
 package org.toxgrade.ingest;
 
 import static io.restassured.RestAssured.given;
-import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -19,6 +19,7 @@ import org.toxgrade.support.Fixtures;
 class DatabaseUnavailableTest {
 
     public static class NoDatabase implements QuarkusTestProfile {
+
         @Override
         public Map<String, String> getConfigOverrides() {
             // Port 1 on loopback: nothing listens there, connections are refused at once.

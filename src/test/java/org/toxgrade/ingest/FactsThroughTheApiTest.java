@@ -42,7 +42,8 @@ class FactsThroughTheApiTest {
 
     @Test
     void aMissingUnitIs422() {
-        String noUnit = temperature("facts-nounit", "facts-a", "101").replace(", \"system\": \"http://unitsofmeasure.org\", \"code\": \"[degF]\"", "");
+        String noUnit = temperature("facts-nounit", "facts-a", "101")
+                .replace(", \"system\": \"http://unitsofmeasure.org\", \"code\": \"[degF]\"", "");
         asEhr().contentType(FHIR_JSON).body(noUnit).when().put("/fhir/Observation/facts-nounit")
                 .then().statusCode(422).body("issue[0].diagnostics", startsWith("TG-FACT-012"));
     }
@@ -117,7 +118,8 @@ class FactsThroughTheApiTest {
         asEhr().contentType(FHIR_JSON).body(unknown).when().put("/fhir/Observation/facts-unknown")
                 .then().statusCode(201);
         asEhr().when().get("/q/metrics").then().statusCode(200)
-                .body(containsString("toxgrade_facts_unknown_codes_total{system=\"http://hospital.example.org/flowsheet\"}"));
+                .body(containsString(
+                        "toxgrade_facts_unknown_codes_total{system=\"http://hospital.example.org/flowsheet\"}"));
         as(OPERATOR).when().get("/ops/patients/facts-e/facts").then().body("$", hasSize(0));
     }
 

@@ -1,8 +1,8 @@
 package org.toxgrade.ingest;
 
-import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,8 @@ class IngestErrorStatusTest {
         StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[");
         for (int i = 0; i < 501; i++) {
             bundle.append(i == 0 ? "" : ",").append("{\"resource\":{\"resourceType\":\"Patient\",\"id\":\"p")
-                    .append(i).append("\"},\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p").append(i).append("\"}}");
+                    .append(i).append("\"},\"request\":{\"method\":\"PUT\",\"url\":\"Patient/p").append(i)
+                    .append("\"}}");
         }
         bundle.append("]}");
         asEhr().contentType(FHIR_JSON).body(bundle.toString()).when().post("/fhir")

@@ -1,10 +1,10 @@
 package org.toxgrade.ingest;
 
-import static org.toxgrade.support.Api.asEhr;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -18,7 +18,8 @@ class SingleResourceWriteTest {
 
     @Test
     void createAssignsAnIdAndAnswers201WithLocationAndTheStoredResource() {
-        Response created = asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/observation-temperature.json"))
+        Response created = asEhr().contentType(FHIR_JSON)
+                .body(Fixtures.read("ingest/valid/observation-temperature.json"))
                 .when().post("/fhir/Observation")
                 .then().statusCode(201)
                 .contentType(startsWith(FHIR_JSON))
@@ -40,7 +41,8 @@ class SingleResourceWriteTest {
 
     @Test
     void plainApplicationJsonIsAcceptedToo() {
-        asEhr().contentType("application/json").body(Fixtures.read("ingest/valid/medication-administration-norepinephrine.json"))
+        asEhr().contentType("application/json")
+                .body(Fixtures.read("ingest/valid/medication-administration-norepinephrine.json"))
                 .when().post("/fhir/MedicationAdministration")
                 .then().statusCode(201)
                 .body("medicationCodeableConcept.coding[0].code", equalTo("7512"));

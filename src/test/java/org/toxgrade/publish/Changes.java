@@ -21,9 +21,13 @@ final class Changes {
     }
 
     static String flag(String identifier, boolean active) {
-        String flag = read("flag-seizure.json").replace("${identifier}", identifier).replace("${patient}", "pt-" + identifier);
-        return active ? flag : flag.replace("\"status\": \"active\"", "\"status\": \"inactive\"")
-                .replace("\"start\": \"2026-03-10T16:00:00Z\"", "\"start\": \"2026-03-10T16:00:00Z\", \"end\": \"2026-03-12T16:00:00Z\"");
+        String flag = read("flag-seizure.json").replace("${identifier}", identifier).replace("${patient}",
+                "pt-" + identifier);
+        return active
+                ? flag
+                : flag.replace("\"status\": \"active\"", "\"status\": \"inactive\"")
+                        .replace("\"start\": \"2026-03-10T16:00:00Z\"",
+                                "\"start\": \"2026-03-10T16:00:00Z\", \"end\": \"2026-03-12T16:00:00Z\"");
     }
 
     static String provenance() {

@@ -56,7 +56,8 @@ public final class OutboundValidationBenchmark {
             row.provenanceJson = Changes.provenance();
             WriteBackBundle.Prepared prepared = WriteBackBundle.prepare(row);
             entries.add(new OutboundValidator.Entry(prepared.resourceUrl(), prepared.resource().toString()));
-            entries.add(new OutboundValidator.Entry("urn:uuid:" + java.util.UUID.randomUUID(), prepared.provenance().toString()));
+            entries.add(new OutboundValidator.Entry("urn:uuid:" + java.util.UUID.randomUUID(),
+                    prepared.provenance().toString()));
         }
         return entries;
     }

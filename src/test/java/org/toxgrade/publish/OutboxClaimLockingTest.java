@@ -45,7 +45,8 @@ class OutboxClaimLockingTest {
 
             long started = System.nanoTime();
             Set<Long> claimedSecond = claim(second, 1000);
-            assertTrue((System.nanoTime() - started) / 1_000_000 < 2000, "the second claimer did not wait on the locks");
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 2000,
+                    "the second claimer did not wait on the locks");
             Set<Long> both = new HashSet<>(claimedSecond);
             both.retainAll(claimedFirst);
             assertTrue(both.isEmpty(), "rows claimed twice: " + both);
@@ -69,7 +70,9 @@ class OutboxClaimLockingTest {
             long sending = insertDueRow(c, identifier);
             long waiting = insertDueRow(c, identifier);
             try (Statement s = c.createStatement()) {
-                s.executeUpdate("update outbox set state = 'sending', lease_until = now() + interval '1 minute' where pk = " + sending);
+                s.executeUpdate(
+                        "update outbox set state = 'sending', lease_until = now() + interval '1 minute' where pk = "
+                                + sending);
             }
             c.setAutoCommit(false);
             Set<Long> claimed = claim(c, 1000);
@@ -85,7 +88,8 @@ class OutboxClaimLockingTest {
             c.rollback();
             c.setAutoCommit(true);
             try (Statement s = c.createStatement()) {
-                assertEquals(2, s.executeUpdate("update outbox set state = 'superseded' where identifier_value = '" + identifier + "'"));
+                assertEquals(2, s.executeUpdate(
+                        "update outbox set state = 'superseded' where identifier_value = '" + identifier + "'"));
             }
         }
     }

@@ -37,8 +37,11 @@ class RetryPolicyTest {
 
     @Test
     void nonsenseIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(1), 3, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 0, 0.5));
-        assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 3, 1.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofSeconds(5), Duration.ofSeconds(1), 3, 0.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 0, 0.5));
+        assertThrows(IllegalArgumentException.class,
+                () -> new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(5), 3, 1.5));
     }
 }

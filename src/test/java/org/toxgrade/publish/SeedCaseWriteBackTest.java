@@ -49,7 +49,8 @@ class SeedCaseWriteBackTest {
             JsonPath status = WriteBackTest.status();
             return status.getLong("counts.pending") == 0 && status.getLong("counts.sending") == 0;
         });
-        String crsId = results.keySet().stream().filter(k -> k.endsWith("-crs")).findFirst().orElseThrow().split("/")[1];
+        String crsId = results.keySet().stream().filter(k -> k.endsWith("-crs")).findFirst().orElseThrow()
+                .split("/")[1];
         JsonPath crs = Sim.only("Condition", crsId);
         assertEquals("grade-3", crs.getString("stage[0].summary.coding[0].code"));
         assertEquals("provisional", crs.getString("verificationStatus.coding[0].code"));
@@ -87,7 +88,8 @@ class SeedCaseWriteBackTest {
                         org.hamcrest.Matchers.hasItem("superseded-by-clinician")));
         JsonPath after = Sim.only("Condition", crsId);
         assertEquals("refuted", after.getString("verificationStatus.coding[0].code"));
-        assertEquals(refutedVersion, after.getString("meta.versionId"), "nothing written over the clinician's decision");
+        assertEquals(refutedVersion, after.getString("meta.versionId"),
+                "nothing written over the clinician's decision");
         assertEquals("2026-03-02T20:00:00Z", after.getString("onsetDateTime").replace("+00:00", "Z"));
     }
 

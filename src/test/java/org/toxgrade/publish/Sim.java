@@ -31,7 +31,8 @@ final class Sim {
 
     /** The EHR's current resources with this business identifier. */
     static List<Map<String, Object>> byIdentifier(String type, String value) {
-        return given().baseUri(fhirBase()).queryParam("identifier", "http://toxgrade.org/fhir/sid/derived-result|" + value)
+        return given().baseUri(fhirBase())
+                .queryParam("identifier", "http://toxgrade.org/fhir/sid/derived-result|" + value)
                 .when().get("/" + type).then().statusCode(200).extract().jsonPath().getList("entry.resource");
     }
 
@@ -41,7 +42,8 @@ final class Sim {
             throw new AssertionError(found.size() + " " + type + " with identifier " + value);
         }
         String id = (String) found.get(0).get("id");
-        return given().baseUri(fhirBase()).when().get("/" + type + "/" + id).then().statusCode(200).extract().jsonPath();
+        return given().baseUri(fhirBase()).when().get("/" + type + "/" + id).then().statusCode(200).extract()
+                .jsonPath();
     }
 
     /** Provenances on the EHR that target {@code type/id}. */
@@ -55,6 +57,7 @@ final class Sim {
     }
 
     static List<String> requests() {
-        return given().baseUri(root()).when().get("/_sim/requests").then().statusCode(200).extract().jsonPath().getList("$");
+        return given().baseUri(root()).when().get("/_sim/requests").then().statusCode(200).extract().jsonPath()
+                .getList("$");
     }
 }

@@ -35,7 +35,8 @@ public class TestProducerResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Outbox.Enqueued> enqueue(JsonNode body) {
         caller.get();
-        OutboundChange change = OutboundChange.ofJson(body.get("resource").toString(), body.get("provenance").toString());
+        OutboundChange change = OutboundChange.ofJson(body.get("resource").toString(),
+                body.get("provenance").toString());
         return sessions.withTransaction(session -> outbox.enqueue(session, change))
                 .invoke(dispatcher::trigger);
     }

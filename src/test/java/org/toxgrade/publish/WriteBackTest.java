@@ -41,7 +41,8 @@ class WriteBackTest {
         assertEquals("1", condition.getString("meta.versionId"));
         assertEquals("grade-2", condition.getString("stage[0].summary.coding[0].code"));
         assertEquals("provisional", condition.getString("verificationStatus.coding[0].code"));
-        assertEquals(1, Sim.provenancesFor("Condition", condition.getString("id")), "the Provenance targets the Condition");
+        assertEquals(1, Sim.provenancesFor("Condition", condition.getString("id")),
+                "the Provenance targets the Condition");
         JsonPath outbox = row(row);
         assertEquals(condition.getString("id"), outbox.getString("ehrResourceId"));
         assertEquals("1", outbox.getString("ehrVersionId"));
@@ -183,7 +184,7 @@ class WriteBackTest {
         JsonPath current = Sim.only("Flag", "wb-flag-clin");
         putAsClinician("Flag", current, clinicianEdit(current, "\"status\":\"active\"",
                 "\"status\":\"inactive\"").replace("\"start\":\"2026-03-10T16:00:00Z\"",
-                "\"start\":\"2026-03-10T16:00:00Z\",\"end\":\"2026-03-11T09:00:00Z\""));
+                        "\"start\":\"2026-03-10T16:00:00Z\",\"end\":\"2026-03-11T09:00:00Z\""));
         long row = Changes.enqueue(Changes.flag("wb-flag-clin", true).replace("\"PH\"", "\"PM\"")).getLong("pk");
         awaitState(row, "superseded-by-clinician");
         assertEquals("inactive", Sim.only("Flag", "wb-flag-clin").getString("status"));
@@ -227,7 +228,8 @@ class WriteBackTest {
         JsonPath outbox = row(row);
         assertTrue(outbox.getString("lastError").startsWith("TG-OUTBOX-020"));
         assertTrue(outbox.getString("lastError").contains("stage"), outbox.getString("lastError"));
-        assertTrue(Sim.requests().stream().noneMatch(r -> r.contains("wb-invalid-crs")), "the EHR saw it: " + Sim.requests());
+        assertTrue(Sim.requests().stream().noneMatch(r -> r.contains("wb-invalid-crs")),
+                "the EHR saw it: " + Sim.requests());
         Api.as(Changes.OPERATOR).queryParam("state", "invalid").when().get("/ops/outbox/rows").then().statusCode(200)
                 .body("rows.id", org.hamcrest.Matchers.hasItem((int) row));
     }
@@ -239,7 +241,8 @@ class WriteBackTest {
         String id = Sim.only("Condition", "wb-audit-crs").getString("id");
         Api.as("system/AuditEvent.rs").queryParam("agent", "toxgrade-writeback").when().get("/fhir/AuditEvent")
                 .then().statusCode(200)
-                .body("entry.resource.entity.flatten().what.reference", org.hamcrest.Matchers.hasItem("Condition/" + id + "/_history/1"));
+                .body("entry.resource.entity.flatten().what.reference",
+                        org.hamcrest.Matchers.hasItem("Condition/" + id + "/_history/1"));
     }
 
     // ---- helpers ----
@@ -264,7 +267,8 @@ class WriteBackTest {
     }
 
     static JsonPath row(long id) {
-        return Api.as(Changes.OPERATOR).when().get("/ops/outbox/rows/" + id).then().statusCode(200).extract().jsonPath();
+        return Api.as(Changes.OPERATOR).when().get("/ops/outbox/rows/" + id).then().statusCode(200).extract()
+                .jsonPath();
     }
 
     static JsonPath status() {

@@ -20,7 +20,7 @@ class AuthenticationTest {
     private static final String OBSERVATION = Fixtures.read("ingest/valid/observation-temperature.json");
 
     @ParameterizedTest
-    @ValueSource(strings = { "/fhir/Observation/any", "/fhir/MedicationAdministration/any", "/q/metrics", "/q/openapi" })
+    @ValueSource(strings = {"/fhir/Observation/any", "/fhir/MedicationAdministration/any", "/q/metrics", "/q/openapi"})
     void everyEndpointButHealthAndMetadataNeedsAToken(String path) {
         given().when().get(path).then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"))
@@ -30,7 +30,8 @@ class AuthenticationTest {
 
     @Test
     void aWriteWithoutATokenIsRefusedAndNothingIsStored() {
-        given().contentType("application/fhir+json").body(OBSERVATION.replace("\"status\"", "\"id\": \"no-token\", \"status\""))
+        given().contentType("application/fhir+json")
+                .body(OBSERVATION.replace("\"status\"", "\"id\": \"no-token\", \"status\""))
                 .when().put("/fhir/Observation/no-token")
                 .then().statusCode(401);
         asEhr().when().get("/fhir/Observation/no-token").then().statusCode(404);
@@ -68,7 +69,8 @@ class AuthenticationTest {
     @Test
     void garbageAndOtherSchemesAre401() {
         withToken("not.a.jwt").when().get("/fhir/Observation/any").then().statusCode(401);
-        given().header("Authorization", "Basic dXNlcjpwYXNz").when().get("/fhir/Observation/any").then().statusCode(401);
+        given().header("Authorization", "Basic dXNlcjpwYXNz").when().get("/fhir/Observation/any").then()
+                .statusCode(401);
         // An unsigned token ("alg": "none") must never pass.
         String none = "eyJhbGciOiJub25lIn0.eyJpc3MiOiJ1cm46dG94Z3JhZGU6bG9jYWwiLCJhdWQiOiJ0b3hncmFkZSIsInNjb3BlIjoic3lzdGVtLyouY3J1ZHMifQ.";
         withToken(none).when().get("/fhir/Observation/any").then().statusCode(401);
@@ -82,9 +84,9 @@ class AuthenticationTest {
 
     @Test
     void answersCarrySecurityHeaders() {
-        for (var response : new io.restassured.response.Response[] {
+        for (var response : new io.restassured.response.Response[]{
                 given().when().get("/fhir/metadata"),
-                given().when().get("/fhir/Observation/any") }) {
+                given().when().get("/fhir/Observation/any")}) {
             response.then()
                     .header("X-Content-Type-Options", "nosniff")
                     .header("X-Frame-Options", "DENY")

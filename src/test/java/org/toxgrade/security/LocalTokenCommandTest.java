@@ -22,7 +22,7 @@ class LocalTokenCommandTest {
     void theTokenCommandMakesTheKeyOnceAndPrintsATokenThatVerifiesAgainstTheLocalJwks(@TempDir Path data)
             throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = LocalTokenCommand.run(new String[] { "token", "--scope", "system/Observation.cu", "--minutes", "5" },
+        int code = LocalTokenCommand.run(new String[]{"token", "--scope", "system/Observation.cu", "--minutes", "5"},
                 data, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertEquals(0, code);
         String token = out.toString(StandardCharsets.UTF_8).trim();
@@ -42,14 +42,14 @@ class LocalTokenCommandTest {
 
         // A second run reuses the same key: tokens from both runs verify against one JWKS.
         String before = Files.readString(jwks);
-        LocalTokenCommand.run(new String[] { "token" }, data, new PrintStream(new ByteArrayOutputStream()), System.err);
+        LocalTokenCommand.run(new String[]{"token"}, data, new PrintStream(new ByteArrayOutputStream()), System.err);
         assertEquals(before, Files.readString(jwks));
     }
 
     @Test
     void anUnknownOptionPrintsUsageAndFails(@TempDir Path data) throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = LocalTokenCommand.run(new String[] { "token", "--bogus" }, data, System.out,
+        int code = LocalTokenCommand.run(new String[]{"token", "--bogus"}, data, System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(2, code);
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("usage:"));

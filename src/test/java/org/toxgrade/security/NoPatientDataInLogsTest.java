@@ -1,8 +1,8 @@
 package org.toxgrade.security;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Api.asEhr;
@@ -39,6 +39,7 @@ class NoPatientDataInLogsTest {
 
     private final List<String> captured = new CopyOnWriteArrayList<>();
     private final Handler handler = new Handler() {
+
         private final SimpleFormatter formatter = new SimpleFormatter();
 
         @Override

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
-import org.junit.jupiter.api.Test;
 
 /** SMART App Launch 2.0 scope semantics, one row of {@code security/smart-scopes.csv} per rule. */
 class SmartScopeTest {
@@ -20,7 +20,8 @@ class SmartScopeTest {
 
     @Test
     void severalScopesInOneClaimAddUp() {
-        GrantedScopes scopes = GrantedScopes.parse("system/Observation.c  system/MedicationAdministration.cu toxgrade/grade");
+        GrantedScopes scopes = GrantedScopes
+                .parse("system/Observation.c  system/MedicationAdministration.cu toxgrade/grade");
         assertTrue(scopes.permits("Observation", Permission.C));
         assertTrue(scopes.permits("MedicationAdministration", Permission.U));
         assertFalse(scopes.permits("Observation", Permission.U));

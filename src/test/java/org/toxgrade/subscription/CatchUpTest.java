@@ -73,7 +73,8 @@ class CatchUpTest {
     void aSecondSourceIsReadWithItsOwnCriteria() {
         JsonPath result = catchUp("lab");
         assertEquals("lab", result.getString("source"));
-        assertTrue(Ehr.requests().stream().anyMatch(r -> r.startsWith("GET /Observation?category=laboratory&_lastUpdated=ge")));
+        assertTrue(Ehr.requests().stream()
+                .anyMatch(r -> r.startsWith("GET /Observation?category=laboratory&_lastUpdated=ge")));
     }
 
     @Test

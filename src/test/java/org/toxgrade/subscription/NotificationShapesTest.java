@@ -30,7 +30,7 @@ class NotificationShapesTest {
         if (type == null) {
             assertNull(parsed);
         } else {
-            assertArrayEquals(new String[] {type, id}, parsed);
+            assertArrayEquals(new String[]{type, id}, parsed);
         }
     }
 
@@ -45,7 +45,8 @@ class NotificationShapesTest {
 
     @Test
     void aTopicNotificationStartsWithItsStatus() {
-        String heartbeat = Ehr.fixture("backport-heartbeat.json", Map.of("subscription", "Subscription/1", "events", "2"));
+        String heartbeat = Ehr.fixture("backport-heartbeat.json",
+                Map.of("subscription", "Subscription/1", "events", "2"));
         assertTrue(NotificationHandler.isTopicNotification(Ehr.read(heartbeat)));
         assertFalse(NotificationHandler.isTopicNotification(Ehr.read(
                 "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\"}}]}")));

@@ -27,7 +27,8 @@ class PatientFromEhrTest {
     @Test
     void theFirstRecordOfAPatientBringsItsPatientAndBirthDate() {
         Ehr.put(versioned(SEED.get("sub-pt-case")));
-        Ehr.notifier().contentType("application/fhir+json").body(versioned(SEED.get("sub-pt-temp-d0-evening")).toString())
+        Ehr.notifier().contentType("application/fhir+json")
+                .body(versioned(SEED.get("sub-pt-temp-d0-evening")).toString())
                 .when().put("/notify/ehr/Observation/sub-pt-temp-d0-evening").then().statusCode(200);
         Ehr.stored("Observation", "sub-pt-temp-d0-evening");
         assertEquals("1995-06-15", Ehr.stored("Patient", "sub-pt-case").getString("birthDate"));

@@ -68,8 +68,8 @@ class RestHookNotificationTest {
         Ehr.notifier().contentType("application/fhir+json").body("")
                 .when().post("/notify/ehr").then().statusCode(200)
                 .body("issue[0].diagnostics", containsString("catch-up requested"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-d1")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-d1")));
     }
 
     @Test
@@ -79,8 +79,8 @@ class RestHookNotificationTest {
         Ehr.notifier().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("")
                 .when().post("/notify/ehr").then().statusCode(200)
                 .body("issue[0].diagnostics", containsString("(empty)"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-form")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-form")));
     }
 
     @Test

@@ -79,8 +79,8 @@ class TopicNotificationTest {
         String answer = send("backport-heartbeat.json", Map.of("subscription", subscription, "events", "4"));
         assertTrue(answer.contains("events were missed"), answer);
         assertEquals(gapsBefore + 1, gapsSeen());
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertEquals(200, Ehr.storedStatus("Observation", "sub-tp-temp-d1")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEquals(200, Ehr.storedStatus("Observation", "sub-tp-temp-d1")));
     }
 
     @Test
@@ -103,8 +103,8 @@ class TopicNotificationTest {
         Ehr.put(SEED.get("sub-tp-ice-d0-baseline"));
         String answer = send("backport-event-empty.json", Map.of("subscription", subscription, "events", "1"));
         assertTrue(answer.contains("catch-up requested") && !answer.contains("missed"), answer);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertEquals(200, Ehr.storedStatus("Observation", "sub-tp-ice-d0-baseline")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertEquals(200, Ehr.storedStatus("Observation", "sub-tp-ice-d0-baseline")));
     }
 
     @Test

@@ -22,7 +22,7 @@ public final class Results {
     /** Conditions and Flags of a patient from the read API, by id. */
     public static Map<String, JsonNode> stored(String patient) {
         Map<String, JsonNode> byId = new TreeMap<>();
-        for (String type : new String[] { "Condition", "Flag" }) {
+        for (String type : new String[]{"Condition", "Flag"}) {
             String body = as(READER).queryParam("patient", patient).queryParam("_count", 500)
                     .when().get("/fhir/" + type).then().statusCode(200).extract().asString();
             read(body).path("entry").forEach(e -> byId.put(type + "/" + e.path("resource").path("id").asText(),

@@ -41,7 +41,8 @@ public final class SeedCases {
 
     /** The same case for another patient: every id with the prefix gets the new one. */
     public static List<String> renamed(List<String> days, String fromPrefix, String toPrefix) {
-        return days.stream().map(d -> d.replace("\"" + fromPrefix, "\"" + toPrefix).replace("/" + fromPrefix, "/" + toPrefix))
+        return days.stream()
+                .map(d -> d.replace("\"" + fromPrefix, "\"" + toPrefix).replace("/" + fromPrefix, "/" + toPrefix))
                 .toList();
     }
 

@@ -87,8 +87,8 @@ public final class SmartBackendAuth implements EhrAuth {
                 + "&client_assertion_type=" + encode(ClientAssertion.TYPE)
                 + "&client_assertion=" + encode(assertion);
         return HttpExchange.exchange(http, HttpMethod.POST, settings.tokenUrl(),
-                        Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
-                        form, settings.connectTimeout(), settings.readTimeout())
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
+                form, settings.connectTimeout(), settings.readTimeout())
                 .map(response -> {
                     if (response.status() != 200) {
                         // The body of an OAuth error names the error, not a patient; still keep it out of logs.
@@ -106,7 +106,8 @@ public final class SmartBackendAuth implements EhrAuth {
             JsonNode json = JSON.readTree(body);
             String value = json.path("access_token").asText(null);
             if (value == null || value.isBlank()) {
-                throw new EhrException(EhrException.Kind.AUTH, "TG-EHR-037: the token answer has no access_token", null);
+                throw new EhrException(EhrException.Kind.AUTH, "TG-EHR-037: the token answer has no access_token",
+                        null);
             }
             long expiresIn = json.path("expires_in").asLong(300);
             Instant renewAt = received.plusSeconds(expiresIn).minus(settings.refreshMargin());

@@ -98,7 +98,8 @@ public class OutboundValidator {
         List<List<Issue>> issues = new ArrayList<>();
         entries.forEach(e -> issues.add(new ArrayList<>()));
         for (SingleValidationMessage message : result.getMessages()) {
-            if (message.getSeverity() != ResultSeverityEnum.ERROR && message.getSeverity() != ResultSeverityEnum.FATAL) {
+            if (message.getSeverity() != ResultSeverityEnum.ERROR
+                    && message.getSeverity() != ResultSeverityEnum.FATAL) {
                 continue;
             }
             String location = message.getLocationString() == null ? "Bundle" : message.getLocationString();

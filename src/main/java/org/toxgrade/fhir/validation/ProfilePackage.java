@@ -45,6 +45,7 @@ public final class ProfilePackage {
 
     /** One parsed file of the package. */
     public record PackageFile(String path, IBaseResource resource) {
+
         public String fileName() {
             return path.substring(path.lastIndexOf('/') + 1);
         }
@@ -71,7 +72,8 @@ public final class ProfilePackage {
         JsonNode packageJson = readJson(classLoader, CLASSPATH_ROOT + "package.json");
         List<PackageFile> conformance = readIndexed(ctx, classLoader, CLASSPATH_ROOT);
         List<PackageFile> examples = readIndexed(ctx, classLoader, CLASSPATH_ROOT + "example/");
-        return new ProfilePackage(packageJson.path("name").asText(), packageJson.path("version").asText(), conformance, examples);
+        return new ProfilePackage(packageJson.path("name").asText(), packageJson.path("version").asText(), conformance,
+                examples);
     }
 
     public String name() {
@@ -141,7 +143,8 @@ public final class ProfilePackage {
             String path = folder + entry.path("filename").asText();
             IParser parser = ctx.newJsonParser();
             try (InputStream in = open(classLoader, path)) {
-                files.add(new PackageFile(path, parser.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
+                files.add(new PackageFile(path,
+                        parser.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
             } catch (IOException e) {
                 throw new UncheckedIOException("TG-PKG-002: cannot read " + path, e);
             }
@@ -160,7 +163,8 @@ public final class ProfilePackage {
     private static InputStream open(ClassLoader classLoader, String path) {
         InputStream in = classLoader.getResourceAsStream(path);
         if (in == null) {
-            throw new IllegalStateException("TG-PKG-001: " + path + " is not on the classpath; is fhir-profiles/ packaged as a resource?");
+            throw new IllegalStateException(
+                    "TG-PKG-001: " + path + " is not on the classpath; is fhir-profiles/ packaged as a resource?");
         }
         return in;
     }

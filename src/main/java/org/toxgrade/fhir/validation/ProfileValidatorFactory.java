@@ -61,12 +61,14 @@ public final class ProfileValidatorFactory {
     /** The offline support chain; also usable for ValueSet expansion and code look-ups. */
     public static ValidationSupportChain createValidationSupport(FhirContext ctx, ProfilePackage profilePackage) {
         if (ctx.getVersion().getVersion() != FhirVersionEnum.R4) {
-            throw new IllegalArgumentException("TG-VAL-001: the ToxGrade package is FHIR R4; got " + ctx.getVersion().getVersion());
+            throw new IllegalArgumentException(
+                    "TG-VAL-001: the ToxGrade package is FHIR R4; got " + ctx.getVersion().getVersion());
         }
         PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(ctx);
         profilePackage.conformanceFiles().forEach(file -> packageSupport.addResource(file.resource()));
 
-        UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(ctx);
+        UnknownCodeSystemWarningValidationSupport unknownCodeSystems = new UnknownCodeSystemWarningValidationSupport(
+                ctx);
         unknownCodeSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
 
         return new ValidationSupportChain(

@@ -42,7 +42,7 @@ public final class CourseBuilder {
      *                     and so may mark the abatement
      */
     public Course build(List<InstantGrade> grades, Instant asOf, Optional<Instant> deathAttributedAt,
-                        Predicate<Instant> showsAbsence) {
+            Predicate<Instant> showsAbsence) {
         List<Spell> spells = new ArrayList<>();
         OpenSpell open = null;
         for (InstantGrade g : grades) {
@@ -83,6 +83,7 @@ public final class CourseBuilder {
     }
 
     private final class OpenSpell {
+
         private final int number;
         private final Instant onset;
         private Instant lastPositive;

@@ -74,7 +74,8 @@ public final class CrsGrader {
             if (maskedBy != null) {
                 evidence.prerequisite(maskedBy).note(new Note(NoteCode.FEVER_MASKED,
                         "no fever, but CRS was present and fever-masking treatment was given since its onset: "
-                                + "fever not required (ASTCT CRS footnote)", maskedBy.factIds()));
+                                + "fever not required (ASTCT CRS footnote)",
+                        maskedBy.factIds()));
                 grade = evidence.maxGrade();
             } else {
                 grade = 0;

@@ -38,7 +38,7 @@ final class HypotensionRule {
     }
 
     Finding grade(Instant t, List<BloodPressure> readingsAtT, List<VasopressorInfusion> running, EpisodeClock clock,
-                  EvidenceCollector evidence) {
+            EvidenceCollector evidence) {
         if (readingsAtT.isEmpty() && running.isEmpty()) {
             return null;
         }

@@ -2,7 +2,6 @@ package org.toxgrade.grading.crs;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 

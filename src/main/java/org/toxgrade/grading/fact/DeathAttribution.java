@@ -9,7 +9,9 @@ import java.util.Objects;
  */
 public record DeathAttribution(String id, Instant time, Cause cause) implements Fact {
 
-    public enum Cause { CRS, ICANS }
+    public enum Cause {
+        CRS, ICANS
+    }
 
     public DeathAttribution {
         FactChecks.idAndTime(id, time);

@@ -8,9 +8,10 @@ import java.util.Objects;
  * corticosteroids mask fever (ASTCT CRS footnote); sedatives confound the level of consciousness.
  */
 public record DrugDose(String id, Instant time, Category category, String agent, Double doseMg,
-                       Double dexamethasoneEquivalentMg) implements Fact {
+        Double dexamethasoneEquivalentMg) implements Fact {
 
     public enum Category {
+
         ANTIPYRETIC, ANTI_CYTOKINE, CORTICOSTEROID, SEDATIVE, ANTISEIZURE, OTHER;
 
         /** ASTCT CRS footnote: "antipyretic or anticytokine therapy such as tocilizumab or steroids". */

@@ -13,8 +13,8 @@ import java.util.Comparator;
  */
 public sealed interface Fact
         permits Temperature, BloodPressure, VasopressorInfusion, OxygenSupport, IceScore, CapdScore,
-                ConsciousnessLevel, Seizure, MotorFinding, NeuroImaging, IcpSign, OtherNeuroFinding,
-                DrugDose, DeathAttribution {
+        ConsciousnessLevel, Seizure, MotorFinding, NeuroImaging, IcpSign, OtherNeuroFinding,
+        DrugDose, DeathAttribution {
 
     String id();
 

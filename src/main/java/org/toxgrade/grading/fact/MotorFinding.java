@@ -9,7 +9,9 @@ import java.util.Objects;
  */
 public record MotorFinding(String id, Instant time, Kind kind) implements Fact {
 
-    public enum Kind { DEEP_FOCAL_WEAKNESS, LIMB_WEAKNESS }
+    public enum Kind {
+        DEEP_FOCAL_WEAKNESS, LIMB_WEAKNESS
+    }
 
     public MotorFinding {
         FactChecks.idAndTime(id, time);

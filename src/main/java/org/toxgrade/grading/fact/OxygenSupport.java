@@ -8,9 +8,11 @@ import java.util.Objects;
  * given without hypoxia, which does not grade CRS (CLINICAL-SPEC section 2).
  */
 public record OxygenSupport(String id, Instant time, Device device, Double litresPerMinute, boolean forComfortOnly)
-        implements Fact {
+        implements
+            Fact {
 
     public enum Device {
+
         ROOM_AIR, BLOW_BY, LOW_FLOW_NASAL_CANNULA, HIGH_FLOW_NASAL_CANNULA, FACE_MASK, NON_REBREATHER_MASK,
         VENTURI_MASK, CPAP, BIPAP, MECHANICAL_VENTILATION;
 

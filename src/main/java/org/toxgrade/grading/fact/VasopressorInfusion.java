@@ -9,7 +9,9 @@ import java.util.Objects;
  */
 public record VasopressorInfusion(String id, Agent agent, Instant start, Instant end) implements Fact {
 
-    public enum Agent { NOREPINEPHRINE, EPINEPHRINE, PHENYLEPHRINE, DOPAMINE, VASOPRESSIN }
+    public enum Agent {
+        NOREPINEPHRINE, EPINEPHRINE, PHENYLEPHRINE, DOPAMINE, VASOPRESSIN
+    }
 
     public VasopressorInfusion {
         FactChecks.idAndTime(id, start);

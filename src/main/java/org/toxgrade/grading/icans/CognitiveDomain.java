@@ -91,7 +91,8 @@ final class CognitiveDomain {
         for (IceScore s : scores) {
             evidence.note(Note.of(NoteCode.ICE_IGNORED_FOR_CAPD_PATIENT,
                     "ICE score charted for a patient assessed with CAPD (age below the cut-off or "
-                            + "developmentally unable): not used", s.id()));
+                            + "developmentally unable): not used",
+                    s.id()));
         }
     }
 

@@ -14,7 +14,8 @@ final class BundleResponses {
     }
 
     static Bundle of(BundleResult result) {
-        Bundle bundle = new Bundle().setType(result.transaction() ? BundleType.TRANSACTIONRESPONSE
+        Bundle bundle = new Bundle().setType(result.transaction()
+                ? BundleType.TRANSACTIONRESPONSE
                 : BundleType.BATCHRESPONSE);
         for (BundleResult.EntryResult entry : result.entries()) {
             Bundle.BundleEntryResponseComponent response = bundle.addEntry().getResponse();

@@ -26,8 +26,8 @@ public class CapabilityStatementFactory {
 
     private final String version;
 
-    public CapabilityStatementFactory(@ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
-            String version) {
+    public CapabilityStatementFactory(
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
         this.version = version;
     }
 

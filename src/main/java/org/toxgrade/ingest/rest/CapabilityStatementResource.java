@@ -21,7 +21,7 @@ public class CapabilityStatementResource {
     }
 
     @GET
-    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Response metadata() {
         return responses.ok(200, statement).build();
     }

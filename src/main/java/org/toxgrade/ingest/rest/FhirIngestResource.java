@@ -31,7 +31,7 @@ import org.toxgrade.security.CurrentCaller;
  * of what was received. Bodies are read whole (non-blocking) and handed to the ingest service.
  */
 @Path("/fhir")
-@Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+@Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
 public class FhirIngestResource {
 
     private final IngestService ingest;
@@ -50,7 +50,7 @@ public class FhirIngestResource {
     }
 
     @POST
-    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> transactionOrBatch(String body) {
         RequestSizeFilter.checkBody(config, body);
         return ingest.bundle(caller.get(), body).map(result -> responses.ok(200, BundleResponses.of(result)).build());
@@ -58,7 +58,7 @@ public class FhirIngestResource {
 
     @POST
     @Path("{type: [A-Z][A-Za-z]+}")
-    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> create(@PathParam("type") String type, String body, @HeaderParam("Prefer") String prefer,
             @Context UriInfo uri) {
         RequestSizeFilter.checkBody(config, body);
@@ -67,7 +67,7 @@ public class FhirIngestResource {
 
     @PUT
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
-    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, String body,
             @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
         RequestSizeFilter.checkBody(config, body);

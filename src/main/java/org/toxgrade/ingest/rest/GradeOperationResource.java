@@ -47,8 +47,8 @@ public class GradeOperationResource {
 
     @POST
     @Path("$grade")
-    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
-    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
+    @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> grade(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
         caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
         RequestSizeFilter.checkBody(config, body);
@@ -64,8 +64,8 @@ public class GradeOperationResource {
     /** The same operation for clients that percent-encode the "$" (the path is matched undecoded). */
     @POST
     @Path("%24grade")
-    @Consumes({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
-    @Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
+    @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> gradeEncoded(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
         return grade(body, asOf, uri);
     }

@@ -2,6 +2,7 @@ package org.toxgrade.ingest.rest;
 
 /** The FHIR {@code Prefer: return=...} choices for what a write answers with. */
 enum Prefer {
+
     MINIMAL, REPRESENTATION, OPERATION_OUTCOME;
 
     static Prefer of(String header) {

@@ -11,9 +11,9 @@ public class ReceivedResourceRepository {
     /** The current version: the newest that is not stale. */
     public Uni<ReceivedResource> latest(Mutiny.Session session, String type, String id) {
         return session.createSelectionQuery(
-                        "from ReceivedResource where resourceType = :type and resourceId = :id and stale = false "
-                                + "order by versionId desc",
-                        ReceivedResource.class)
+                "from ReceivedResource where resourceType = :type and resourceId = :id and stale = false "
+                        + "order by versionId desc",
+                ReceivedResource.class)
                 .setParameter("type", type)
                 .setParameter("id", id)
                 .setMaxResults(1)
@@ -23,8 +23,8 @@ public class ReceivedResourceRepository {
     /** The highest version number given so far, stale ones included. */
     public Uni<Integer> maxVersion(Mutiny.Session session, String type, String id) {
         return session.createSelectionQuery(
-                        "select max(versionId) from ReceivedResource where resourceType = :type and resourceId = :id",
-                        Integer.class)
+                "select max(versionId) from ReceivedResource where resourceType = :type and resourceId = :id",
+                Integer.class)
                 .setParameter("type", type)
                 .setParameter("id", id)
                 .getSingleResultOrNull();
@@ -32,8 +32,8 @@ public class ReceivedResourceRepository {
 
     public Uni<ReceivedResource> version(Mutiny.Session session, String type, String id, int versionId) {
         return session.createSelectionQuery(
-                        "from ReceivedResource where resourceType = :type and resourceId = :id and versionId = :version",
-                        ReceivedResource.class)
+                "from ReceivedResource where resourceType = :type and resourceId = :id and versionId = :version",
+                ReceivedResource.class)
                 .setParameter("type", type)
                 .setParameter("id", id)
                 .setParameter("version", versionId)
@@ -42,8 +42,8 @@ public class ReceivedResourceRepository {
 
     public Uni<ReceivedResource> bySourceVersion(Mutiny.Session session, String type, String id, String sourceVersion) {
         return session.createSelectionQuery(
-                        "from ReceivedResource where resourceType = :type and resourceId = :id and sourceVersionId = :sv",
-                        ReceivedResource.class)
+                "from ReceivedResource where resourceType = :type and resourceId = :id and sourceVersionId = :sv",
+                ReceivedResource.class)
                 .setParameter("type", type)
                 .setParameter("id", id)
                 .setParameter("sv", sourceVersion)

@@ -65,7 +65,8 @@ public final class ConditionBuilder {
         condition.addCategory(concept(Codes.CONDITION_CATEGORY, "encounter-diagnosis"));
         CodeableConcept code = new CodeableConcept();
         code.addCoding(new Coding(Codes.TOXGRADE_CONDITION, key,
-                syndrome == Syndrome.CRS ? "Cytokine release syndrome"
+                syndrome == Syndrome.CRS
+                        ? "Cytokine release syndrome"
                         : "Immune effector cell-associated neurotoxicity syndrome"));
         code.addCoding(new Coding(Codes.ICD10CM, icd10cm(syndrome, peak), null));
         condition.setCode(code);

@@ -90,11 +90,13 @@ public class OutboxOperatorResource {
 
     @GET
     @Path("rows")
-    public Uni<Rows> rows(@QueryParam("state") List<String> states, @QueryParam("_count") @DefaultValue("100") int count) {
+    public Uni<Rows> rows(@QueryParam("state") List<String> states,
+            @QueryParam("_count") @DefaultValue("100") int count) {
         requireOperator();
         List<OutboxState> wanted;
         try {
-            wanted = states == null || states.isEmpty() ? List.of(OutboxState.DEAD, OutboxState.INVALID)
+            wanted = states == null || states.isEmpty()
+                    ? List.of(OutboxState.DEAD, OutboxState.INVALID)
                     : states.stream().map(OutboxState::of).toList();
         } catch (IllegalArgumentException e) {
             throw new FhirException(400, IssueType.INVALID, "TG-OUTBOX-061: state must be one of pending, sending, "

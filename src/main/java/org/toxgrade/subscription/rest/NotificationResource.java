@@ -38,7 +38,7 @@ import org.toxgrade.subscription.Sources;
  * nothing is read or stored. Answers are OperationOutcomes ({@code 200} when taken).
  */
 @Path("/notify/{source: [a-z0-9][a-z0-9-]*}")
-@Produces({ FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON })
+@Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
 public class NotificationResource {
 
     private static final Logger LOG = Logger.getLogger(NotificationResource.class);
@@ -108,7 +108,8 @@ public class NotificationResource {
                     + FhirMediaTypes.FHIR_JSON + " (set channel.payload to application/fhir+json)");
         }
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > ingestConfig.maxBodySize().asLongValue()) {
+        if (length != null && length.matches("\\d{1,18}")
+                && Long.parseLong(length) > ingestConfig.maxBodySize().asLongValue()) {
             throw new FhirException(413, IssueType.TOOCOSTLY, "TG-SUB-014: the notification is larger than "
                     + ingestConfig.maxBodySize().asLongValue() + " bytes");
         }

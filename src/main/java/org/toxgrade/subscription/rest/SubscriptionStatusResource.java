@@ -91,9 +91,11 @@ public class SubscriptionStatusResource {
     }
 
     private Uni<SourceView> view(EhrSource source) {
-        return state.source(source.name()).chain(row -> state.registrations(source.name()).map(registrations ->
-                new SourceView(source.name(), origin(source.baseUrl()), registrar.endpoint(source).orElse(null),
-                        source.secret().isPresent(), registrations, row.lastNotificationAt(), row.lastNotificationKind(),
+        return state.source(source.name())
+                .chain(row -> state.registrations(source.name()).map(registrations -> new SourceView(source.name(),
+                        origin(source.baseUrl()), registrar.endpoint(source).orElse(null),
+                        source.secret().isPresent(), registrations, row.lastNotificationAt(),
+                        row.lastNotificationKind(),
                         row.notifications(), row.lastCatchUpAt(), row.lastCatchUpOutcome(), row.lastCatchUpRead(),
                         row.watermark(), row.gapsSeen(), row.lastGapAt())));
     }

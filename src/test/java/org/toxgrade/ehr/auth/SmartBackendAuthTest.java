@@ -129,6 +129,7 @@ class SmartBackendAuthTest {
     }
 
     private static final class MutableClock extends Clock {
+
         private Instant now;
 
         MutableClock(Instant now) {

@@ -153,7 +153,8 @@ public final class SimulatedEhr implements AutoCloseable {
             }
             case "concurrent-edit" -> concurrentEdits = count;
             case "status" -> {
-                List<ObjectNode> versions = store.getOrDefault(request.getParam("type"), Map.of()).get(request.getParam("id"));
+                List<ObjectNode> versions = store.getOrDefault(request.getParam("type"), Map.of())
+                        .get(request.getParam("id"));
                 if (versions == null) {
                     answer(request, 404, outcome("not-found", "unknown resource"));
                     return;
@@ -228,7 +229,8 @@ public final class SimulatedEhr implements AutoCloseable {
         Answer answer;
         if (request.method().name().equals("POST") && parts.length == 0) {
             answer = transaction(body);
-        } else if (request.method().name().equals("GET") && parts.length == 1 && request.getParam("identifier") == null) {
+        } else if (request.method().name().equals("GET") && parts.length == 1
+                && request.getParam("identifier") == null) {
             answer = searchChanges(parts[0], request);
         } else if (request.method().name().equals("GET") && parts.length == 1) {
             answer = search(parts[0], request.getParam("identifier"));
@@ -241,7 +243,8 @@ public final class SimulatedEhr implements AutoCloseable {
             answer = new Answer(201, stored, stored);
         } else if (request.method().name().equals("GET") && parts.length == 2) {
             List<ObjectNode> versions = store.getOrDefault(parts[0], Map.of()).get(parts[1]);
-            answer = versions == null ? new Answer(404, outcome("not-found", "unknown resource"), null)
+            answer = versions == null
+                    ? new Answer(404, outcome("not-found", "unknown resource"), null)
                     : new Answer(200, last(versions), last(versions));
         } else if (request.method().name().equals("PUT") && parts.length == 2) {
             answer = updateById(parts[0], parts[1], body, request.getHeader("If-Match"));
@@ -263,7 +266,8 @@ public final class SimulatedEhr implements AutoCloseable {
 
     private void send(HttpServerRequest request, Answer answer) {
         if (answer.versioned() != null) {
-            request.response().putHeader("ETag", "W/\"" + answer.versioned().path("meta").path("versionId").asText() + "\"");
+            request.response().putHeader("ETag",
+                    "W/\"" + answer.versioned().path("meta").path("versionId").asText() + "\"");
         }
         answer(request, answer.status(), answer.body());
     }
@@ -300,7 +304,8 @@ public final class SimulatedEhr implements AutoCloseable {
                 String[] sc = tag.split("\\|", 2);
                 boolean tagged = false;
                 for (JsonNode t : current.path("meta").path("tag")) {
-                    tagged |= t.path("system").asText().equals(sc[0]) && t.path("code").asText().equals(sc[sc.length - 1]);
+                    tagged |= t.path("system").asText().equals(sc[0])
+                            && t.path("code").asText().equals(sc[sc.length - 1]);
                 }
                 if (!tagged) {
                     continue;
@@ -321,7 +326,8 @@ public final class SimulatedEhr implements AutoCloseable {
         }
         ArrayNode entries = bundle.putArray("entry");
         for (ObjectNode r : found.subList(Math.min(offset, found.size()), Math.min(offset + count, found.size()))) {
-            ObjectNode entry = entries.addObject().put("fullUrl", baseUrl() + "/fhir/" + type + "/" + r.path("id").asText());
+            ObjectNode entry = entries.addObject().put("fullUrl",
+                    baseUrl() + "/fhir/" + type + "/" + r.path("id").asText());
             entry.set("resource", r);
             entry.putObject("search").put("mode", "match");
         }
@@ -342,7 +348,8 @@ public final class SimulatedEhr implements AutoCloseable {
     /** All or nothing: entries are applied to a copy that replaces the store only if every entry succeeds. */
     private Answer transaction(String body) {
         JsonNode bundle = parse(body);
-        if (!"Bundle".equals(bundle.path("resourceType").asText()) || !"transaction".equals(bundle.path("type").asText())) {
+        if (!"Bundle".equals(bundle.path("resourceType").asText())
+                || !"transaction".equals(bundle.path("type").asText())) {
             return new Answer(400, outcome("invalid", "not a transaction Bundle"), null);
         }
         Map<String, Map<String, List<ObjectNode>>> work = copy(store);
@@ -372,7 +379,7 @@ public final class SimulatedEhr implements AutoCloseable {
             } else {
                 return new Answer(400, outcome("not-supported", "only PUT and POST entries"), null);
             }
-            targets.add(new String[] {method, type, id});
+            targets.add(new String[]{method, type, id});
             if (entry.hasNonNull("fullUrl")) {
                 resolved.put(entry.get("fullUrl").asText(), type + "/" + id);
             }
@@ -404,7 +411,8 @@ public final class SimulatedEhr implements AutoCloseable {
             boolean created = versions == null;
             answers.addObject().putObject("response")
                     .put("status", created ? "201 Created" : "200 OK")
-                    .put("location", target[1] + "/" + target[2] + "/_history/" + stored.path("meta").path("versionId").asText())
+                    .put("location",
+                            target[1] + "/" + target[2] + "/_history/" + stored.path("meta").path("versionId").asText())
                     .put("etag", etag(stored));
         }
         store = work;
@@ -417,7 +425,8 @@ public final class SimulatedEhr implements AutoCloseable {
             String url = entry.path("request").path("url").asText();
             if (url.contains("?identifier=")) {
                 String type = url.split("\\?")[0];
-                for (ObjectNode current : matching(work, type, decode(url.substring(url.indexOf("?identifier=") + 12)))) {
+                for (ObjectNode current : matching(work, type,
+                        decode(url.substring(url.indexOf("?identifier=") + 12)))) {
                     ObjectNode edited = current.deepCopy();
                     edited.putArray("note").addObject().put("text", "Seen on the ward round");
                     store(work.get(type), type, current.path("id").asText(), edited);
@@ -448,7 +457,8 @@ public final class SimulatedEhr implements AutoCloseable {
         return x.equals(y);
     }
 
-    private static List<ObjectNode> matching(Map<String, Map<String, List<ObjectNode>>> in, String type, String identifier) {
+    private static List<ObjectNode> matching(Map<String, Map<String, List<ObjectNode>>> in, String type,
+            String identifier) {
         String[] sv = identifier.split("\\|", 2);
         List<ObjectNode> found = new ArrayList<>();
         for (List<ObjectNode> versions : in.getOrDefault(type, Map.of()).values()) {

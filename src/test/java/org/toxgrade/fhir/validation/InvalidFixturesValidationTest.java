@@ -22,37 +22,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 class InvalidFixturesValidationTest {
 
     @ParameterizedTest(name = "{0} fails at {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            Condition-crs-without-identifier.json      | Condition                 | Condition.identifier:derivedResult
-            Condition-icans-stage-outside-grades.json  | Condition.stage[0].summary | http://toxgrade.org/fhir/ValueSet/astct-grades
-            Condition-crs-with-icans-icd-code.json     | Condition.code.coding[1]  | http://toxgrade.org/fhir/ValueSet/icd10cm-crs
-            Condition-crs-coded-as-icans.json          | Condition.code            | Condition.code.coding:toxgrade
-            Observation-temperature-in-kelvin.json     | Observation.value.ofType(Quantity).code | http://hl7.org/fhir/ValueSet/ucum-bodytemp
-            Flag-without-priority.json                 | Flag                      | Flag.extension:priority
-            Flag-code-outside-flags.json               | Flag.code                 | http://toxgrade.org/fhir/ValueSet/neurotoxicity-flags
-            Flag-inactive-without-end.json             | Flag                      | tg-flag-1
-            Observation-oxygen-device-unknown-code.json | Observation.value.ofType(CodeableConcept) | oxygen-device#helmet
-            """)
-    void invalidFixtureFailsWithAnErrorNamingTheElement(String file, String location, String messageFragment) throws IOException {
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    Condition-crs-without-identifier.json      | Condition                 | Condition.identifier:derivedResult
+                    Condition-icans-stage-outside-grades.json  | Condition.stage[0].summary | http://toxgrade.org/fhir/ValueSet/astct-grades
+                    Condition-crs-with-icans-icd-code.json     | Condition.code.coding[1]  | http://toxgrade.org/fhir/ValueSet/icd10cm-crs
+                    Condition-crs-coded-as-icans.json          | Condition.code            | Condition.code.coding:toxgrade
+                    Observation-temperature-in-kelvin.json     | Observation.value.ofType(Quantity).code | http://hl7.org/fhir/ValueSet/ucum-bodytemp
+                    Flag-without-priority.json                 | Flag                      | Flag.extension:priority
+                    Flag-code-outside-flags.json               | Flag.code                 | http://toxgrade.org/fhir/ValueSet/neurotoxicity-flags
+                    Flag-inactive-without-end.json             | Flag                      | tg-flag-1
+                    Observation-oxygen-device-unknown-code.json | Observation.value.ofType(CodeableConcept) | oxygen-device#helmet
+                    """)
+    void invalidFixtureFailsWithAnErrorNamingTheElement(String file, String location, String messageFragment)
+            throws IOException {
         IBaseResource resource = read(file);
 
-        List<SingleValidationMessage> errors = ValidationFixtures.errors(ValidationFixtures.validator().validateWithResult(resource));
+        List<SingleValidationMessage> errors = ValidationFixtures
+                .errors(ValidationFixtures.validator().validateWithResult(resource));
 
         System.out.printf("%s: %d errors%s%n", file, errors.size(), ValidationFixtures.describe(errors));
         assertFalse(errors.isEmpty(), file + " should not validate");
-        assertTrue(errors.stream().anyMatch(e -> location.equals(e.getLocationString()) && e.getMessage().contains(messageFragment)),
-                file + ": expected an error at " + location + " mentioning " + messageFragment + ", got" + ValidationFixtures.describe(errors));
+        assertTrue(
+                errors.stream().anyMatch(
+                        e -> location.equals(e.getLocationString()) && e.getMessage().contains(messageFragment)),
+                file + ": expected an error at " + location + " mentioning " + messageFragment + ", got"
+                        + ValidationFixtures.describe(errors));
     }
 
     @Test
     void bundleEntriesAreValidatedAgainstTheProfileTheyName() throws IOException {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
-        bundle.addEntry().setFullUrl("urn:uuid:9b1f6a1e-0000-4000-8000-000000000001").setResource((Resource) read("Flag-without-priority.json"));
+        bundle.addEntry().setFullUrl("urn:uuid:9b1f6a1e-0000-4000-8000-000000000001")
+                .setResource((Resource) read("Flag-without-priority.json"));
 
-        List<SingleValidationMessage> errors = ValidationFixtures.errors(ValidationFixtures.validator().validateWithResult(bundle));
+        List<SingleValidationMessage> errors = ValidationFixtures
+                .errors(ValidationFixtures.validator().validateWithResult(bundle));
 
         assertTrue(errors.stream().anyMatch(e -> e.getLocationString().startsWith("Bundle.entry[0].resource")
-                        && e.getMessage().contains("Flag.extension:priority")),
+                && e.getMessage().contains("Flag.extension:priority")),
                 "expected the Flag profile to apply inside the Bundle, got" + ValidationFixtures.describe(errors));
     }
 
@@ -62,7 +70,8 @@ class InvalidFixturesValidationTest {
             if (in == null) {
                 throw new IllegalStateException(path + " missing");
             }
-            return ValidationFixtures.CTX.newJsonParser().parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return ValidationFixtures.CTX.newJsonParser()
+                    .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 }

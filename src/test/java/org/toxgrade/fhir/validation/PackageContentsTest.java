@@ -54,7 +54,8 @@ class PackageContentsTest {
     @MethodSource("conformanceFiles")
     void everyConformanceResourceSitsUnderTheCanonicalBaseAndPackageVersion(ProfilePackage.PackageFile file) {
         MetadataResource resource = (MetadataResource) file.resource();
-        String expectedUrl = ProfilePackage.CANONICAL_BASE + "/" + resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+        String expectedUrl = ProfilePackage.CANONICAL_BASE + "/" + resource.fhirType() + "/"
+                + resource.getIdElement().getIdPart();
         assertEquals(expectedUrl, resource.getUrl());
         assertEquals(ValidationFixtures.PACKAGE.version(), resource.getVersion());
         assertEquals(resource.fhirType() + "-" + resource.getIdElement().getIdPart() + ".json", file.fileName());
@@ -73,10 +74,12 @@ class PackageContentsTest {
                     missing.add(valueSet.getUrl() + " includes unknown system " + include.getSystem());
                     continue;
                 }
-                Set<String> codes = codeSystem.getConcept().stream().map(CodeSystem.ConceptDefinitionComponent::getCode).collect(Collectors.toSet());
+                Set<String> codes = codeSystem.getConcept().stream().map(CodeSystem.ConceptDefinitionComponent::getCode)
+                        .collect(Collectors.toSet());
                 include.getConcept().stream()
                         .filter(concept -> !codes.contains(concept.getCode()))
-                        .forEach(concept -> missing.add(valueSet.getUrl() + " -> " + include.getSystem() + "#" + concept.getCode()));
+                        .forEach(concept -> missing
+                                .add(valueSet.getUrl() + " -> " + include.getSystem() + "#" + concept.getCode()));
             }
         }
         assertTrue(missing.isEmpty(), "codes not in their CodeSystem: " + missing);
@@ -89,7 +92,8 @@ class PackageContentsTest {
             for (ConceptMap.ConceptMapGroupComponent group : conceptMap.getGroup()) {
                 for (ConceptMap.SourceElementComponent element : group.getElement()) {
                     check(group.getSource(), element.getCode(), conceptMap, missing);
-                    element.getTarget().forEach(target -> check(group.getTarget(), target.getCode(), conceptMap, missing));
+                    element.getTarget()
+                            .forEach(target -> check(group.getTarget(), target.getCode(), conceptMap, missing));
                 }
             }
         }
@@ -115,7 +119,8 @@ class PackageContentsTest {
             assertTrue(codeSystem.getCaseSensitive(), codeSystem.getUrl());
             assertEquals(codeSystem.getConcept().size(), codeSystem.getCount(), codeSystem.getUrl() + " count");
             for (CodeSystem.ConceptDefinitionComponent concept : codeSystem.getConcept()) {
-                assertTrue(concept.hasDisplay() && concept.hasDefinition(), codeSystem.getUrl() + "#" + concept.getCode());
+                assertTrue(concept.hasDisplay() && concept.hasDefinition(),
+                        codeSystem.getUrl() + "#" + concept.getCode());
             }
         }
     }
@@ -127,7 +132,8 @@ class PackageContentsTest {
             if (PROFILED_TYPES.contains(resource.fhirType())) {
                 assertFalse(resource.getMeta().getProfile().isEmpty(), example.fileName() + " has no meta.profile");
                 String profile = resource.getMeta().getProfile().get(0).getValue();
-                assertTrue(ValidationFixtures.PACKAGE.structureDefinition(profile).isPresent(), example.fileName() + " names unknown " + profile);
+                assertTrue(ValidationFixtures.PACKAGE.structureDefinition(profile).isPresent(),
+                        example.fileName() + " names unknown " + profile);
             }
         }
     }
@@ -167,7 +173,8 @@ class PackageContentsTest {
 
     @Test
     void unconfirmedCodesAreMarkedInTheirValueSet() {
-        ValueSet labs = ValidationFixtures.PACKAGE.valueSet(ProfilePackage.CANONICAL_BASE + "/ValueSet/laboratory-tests").orElseThrow();
+        ValueSet labs = ValidationFixtures.PACKAGE
+                .valueSet(ProfilePackage.CANONICAL_BASE + "/ValueSet/laboratory-tests").orElseThrow();
         Set<String> unconfirmed = labs.getCompose().getIncludeFirstRep().getConcept().stream()
                 .filter(c -> c.hasExtension(ProfilePackage.CANONICAL_BASE + "/StructureDefinition/code-unconfirmed"))
                 .map(ValueSet.ConceptReferenceComponent::getCode)
@@ -178,7 +185,8 @@ class PackageContentsTest {
     @Test
     void externalCodeSystemsAreWarningsNotErrors() {
         DomainResource temperature = (DomainResource) ValidationFixtures.PACKAGE.exampleFiles().stream()
-                .filter(f -> f.fileName().equals("Observation-temperature-day8.json")).findFirst().orElseThrow().resource();
+                .filter(f -> f.fileName().equals("Observation-temperature-day8.json")).findFirst().orElseThrow()
+                .resource();
         ValidationResult result = ValidationFixtures.validator().validateWithResult(temperature);
         assertTrue(result.getMessages().stream().anyMatch(m -> m.getSeverity() == ResultSeverityEnum.WARNING
                 && m.getMessage().contains("http://loinc.org")), ValidationFixtures.describe(result.getMessages()));

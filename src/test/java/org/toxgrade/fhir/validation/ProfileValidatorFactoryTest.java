@@ -42,12 +42,15 @@ class ProfileValidatorFactoryTest {
 
     @Test
     void supportChainAnswersForServiceValueSetsWithoutATerminologyServer() {
-        IValidationSupport chain = ProfileValidatorFactory.createValidationSupport(ValidationFixtures.CTX, ValidationFixtures.PACKAGE);
+        IValidationSupport chain = ProfileValidatorFactory.createValidationSupport(ValidationFixtures.CTX,
+                ValidationFixtures.PACKAGE);
         ValueSet devices = ValidationFixtures.PACKAGE.valueSet(BASE + "/ValueSet/oxygen-devices").orElseThrow();
 
-        IValidationSupport.CodeValidationResult known = chain.validateCodeInValueSet(new ValidationSupportContext(chain),
+        IValidationSupport.CodeValidationResult known = chain.validateCodeInValueSet(
+                new ValidationSupportContext(chain),
                 new ConceptValidationOptions(), BASE + "/CodeSystem/oxygen-device", "cpap", null, devices);
-        IValidationSupport.CodeValidationResult unknown = chain.validateCodeInValueSet(new ValidationSupportContext(chain),
+        IValidationSupport.CodeValidationResult unknown = chain.validateCodeInValueSet(
+                new ValidationSupportContext(chain),
                 new ConceptValidationOptions(), BASE + "/CodeSystem/oxygen-device", "helmet", null, devices);
 
         assertTrue(known != null && known.isOk(), "cpap is an oxygen device");
@@ -56,7 +59,8 @@ class ProfileValidatorFactoryTest {
 
     @Test
     void packageExposesTerminologyForTheMappingByCanonicalUrl() {
-        ConceptMap template = ValidationFixtures.PACKAGE.conceptMap(BASE + "/ConceptMap/site-codes-template").orElseThrow();
+        ConceptMap template = ValidationFixtures.PACKAGE.conceptMap(BASE + "/ConceptMap/site-codes-template")
+                .orElseThrow();
         assertEquals("http://hospital.example.org/flowsheet", template.getGroupFirstRep().getSource());
         assertTrue(ValidationFixtures.PACKAGE.valueSet(BASE + "/ValueSet/vasopressors").isPresent());
         assertEquals(5, ValidationFixtures.PACKAGE.structureDefinitions().size());
@@ -67,6 +71,7 @@ class ProfileValidatorFactoryTest {
     @Test
     void refusesANonR4Context() {
         assertThrows(IllegalArgumentException.class,
-                () -> ProfileValidatorFactory.createValidationSupport(FhirContext.forR5Cached(), ValidationFixtures.PACKAGE));
+                () -> ProfileValidatorFactory.createValidationSupport(FhirContext.forR5Cached(),
+                        ValidationFixtures.PACKAGE));
     }
 }

@@ -42,7 +42,8 @@ public final class ValidationBenchmark {
         System.out.printf("ProfilePackage.load (%d files):  %8.1f ms%n",
                 profilePackage.conformanceFiles().size() + profilePackage.exampleFiles().size(), ms(t2 - t1));
         System.out.printf("ProfileValidatorFactory.create:  %8.1f ms%n", ms(t3 - t2));
-        System.out.printf("cold first validation:           %8.1f ms  (Condition; loads core definitions, snapshots)%n", ms(t4 - t3));
+        System.out.printf("cold first validation:           %8.1f ms  (Condition; loads core definitions, snapshots)%n",
+                ms(t4 - t3));
 
         // The first Flag/Provenance/Observation also pay for their own snapshots and ValueSets.
         for (ProfilePackage.PackageFile file : profilePackage.exampleFiles()) {
@@ -67,10 +68,12 @@ public final class ValidationBenchmark {
             bundles[i] = ms(System.nanoTime() - s);
         }
         double perBundle = median(bundles);
-        System.out.printf("collection Bundle of %d:         %8.1f ms median per Bundle, %.2f ms per resource (%d runs)%n",
+        System.out.printf(
+                "collection Bundle of %d:         %8.1f ms median per Bundle, %.2f ms per resource (%d runs)%n",
                 bundle.getEntry().size(), perBundle, perBundle / bundle.getEntry().size(), bundles.length);
         Runtime rt = Runtime.getRuntime();
-        System.out.printf("heap used after runs:            %8d MB%n", (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
+        System.out.printf("heap used after runs:            %8d MB%n",
+                (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
     }
 
     private static Bundle collection(ProfilePackage profilePackage) {
@@ -80,7 +83,8 @@ public final class ValidationBenchmark {
         for (int i = 0; i < BUNDLE_SIZE; i++) {
             Resource copy = ((Resource) examples.get(i % examples.size()).resource()).copy();
             copy.setId(copy.getIdElement().getIdPart() + "-" + i);
-            bundle.addEntry().setFullUrl("urn:uuid:00000000-0000-0000-0000-" + String.format("%012d", i)).setResource(copy);
+            bundle.addEntry().setFullUrl("urn:uuid:00000000-0000-0000-0000-" + String.format("%012d", i))
+                    .setResource(copy);
         }
         return bundle;
     }

@@ -37,7 +37,8 @@ final class ValidationFixtures {
 
     static String describe(List<SingleValidationMessage> messages) {
         return messages.stream()
-                .map(m -> m.getSeverity() + " " + m.getLocationString() + " " + m.getMessageId() + ": " + m.getMessage())
+                .map(m -> m.getSeverity() + " " + m.getLocationString() + " " + m.getMessageId() + ": "
+                        + m.getMessage())
                 .collect(Collectors.joining("\n  ", "\n  ", ""));
     }
 }

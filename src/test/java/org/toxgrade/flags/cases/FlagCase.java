@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,8 @@ import org.toxgrade.grading.fact.Fact;
  * {@code src/test/resources/flags/README.md}.
  */
 public record FlagCase(String file, String name, String rule, Instant infusion, LocalDate birthDate,
-                       List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, CaseClock time,
-                       JsonNode expect, JsonNode absent) {
+        List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, CaseClock time,
+        JsonNode expect, JsonNode absent) {
 
     static final String DEFAULT_INFUSION = "2024-03-04T10:00";
     static final String DEFAULT_AS_OF = "day 30 00:00";

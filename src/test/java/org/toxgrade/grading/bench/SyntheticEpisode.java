@@ -47,13 +47,15 @@ public final class SyntheticEpisode {
                         febrile ? 38.0 + random.nextDouble() * 1.8 : 36.5 + random.nextDouble()));
             }
             if (n % 12 == 0 && day >= 4 && day < 9) {
-                OxygenSupport.Device device = day < 6 ? OxygenSupport.Device.LOW_FLOW_NASAL_CANNULA
+                OxygenSupport.Device device = day < 6
+                        ? OxygenSupport.Device.LOW_FLOW_NASAL_CANNULA
                         : day < 7 ? OxygenSupport.Device.HIGH_FLOW_NASAL_CANNULA : OxygenSupport.Device.FACE_MASK;
                 facts.add(new OxygenSupport("Observation/o2-" + n, t, device, 2.0 + random.nextInt(8), false));
             }
             if (n % 48 == 0) {
                 ConsciousnessLevel.Level level = day >= 8 && day < 10
-                        ? ConsciousnessLevel.Level.AWAKENS_TO_VOICE : ConsciousnessLevel.Level.ALERT;
+                        ? ConsciousnessLevel.Level.AWAKENS_TO_VOICE
+                        : ConsciousnessLevel.Level.ALERT;
                 facts.add(new ConsciousnessLevel("Observation/loc-" + n, t, level));
             }
             if (n % 96 == 0) {

@@ -72,14 +72,15 @@ class AstctCaseTableTest {
                 assertFalse(codes.contains(note.asText()), where + ": unexpected note " + note);
             }
             for (JsonNode fact : e.path("noteFacts")) {
-                assertTrue(g.evidence().notes().stream().map(Note::factIds).anyMatch(ids -> ids.contains(fact.asText())),
+                assertTrue(
+                        g.evidence().notes().stream().map(Note::factIds).anyMatch(ids -> ids.contains(fact.asText())),
                         where + ": no note names " + fact);
             }
         }
         for (JsonNode at : expect.path("notAssessed")) {
             assertTrue(actual.at(c.clock().parse(at.asText())).isEmpty(), what + ": assessed at " + at);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = expect.path("days").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = expect.path("days").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> day = it.next();
             Optional<DayGrade> d = actual.day(Integer.parseInt(day.getKey()));
             if (day.getValue().isNull()) {
@@ -90,7 +91,7 @@ class AstctCaseTableTest {
             }
         }
         if (expect.has("daySetAt")) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = expect.get("daySetAt").fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = expect.get("daySetAt").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> day = it.next();
                 assertEquals(c.clock().parse(day.getValue().asText()),
                         actual.day(Integer.parseInt(day.getKey())).map(DayGrade::setAt).orElse(null),

@@ -20,7 +20,7 @@ import org.toxgrade.grading.GradingConfig;
  * {@code src/test/resources/grading/README.md}.
  */
 public record GradingCase(String file, String name, String rule, EpisodeFacts facts, GradingConfig config,
-                          Instant asOf, CaseClock clock, JsonNode expect) {
+        Instant asOf, CaseClock clock, JsonNode expect) {
 
     static final String DEFAULT_INFUSION = "2024-03-04T10:00";
     static final String DEFAULT_AS_OF = "day 30 00:00";
