@@ -17,10 +17,10 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Provenance;
+import org.toxgrade.episode.CourseChart;
 import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.episode.PatientDeriver;
-import org.toxgrade.episode.Timeline;
 import org.toxgrade.facts.PatientFacts;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.Hashes;
@@ -133,7 +133,7 @@ public class DerivationComputer {
 
     private String timelineJson(EpisodeDerivation episode) {
         try {
-            return mapper.writeValueAsString(Timeline.of(episode, grading.zone()));
+            return mapper.writeValueAsString(CourseChart.of(episode, grading.zone()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("TG-DERIVE-001: timeline could not be encoded", e);
         }

@@ -21,7 +21,7 @@ import org.toxgrade.grading.fact.Seizure;
 import org.toxgrade.grading.fact.Temperature;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 import org.toxgrade.grading.timeline.EpisodeClock;
-import org.toxgrade.grading.timeline.Timeline;
+import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * The facts of an episode prepared for grading, done once before any rule runs:
@@ -47,21 +47,21 @@ public final class CanonicalFacts {
     private final GradingConfig config;
     private final EpisodeClock clock;
     private final Instant windowEnd;
-    private final Timeline<Temperature> febrileTemperatures;
-    private final Timeline<BloodPressure> bloodPressures;
-    private final Timeline<VasopressorInfusion> vasopressors;
-    private final Timeline<OxygenSupport> oxygen;
-    private final Timeline<IceScore> iceScores;
-    private final Timeline<CapdScore> capdScores;
-    private final Timeline<ConsciousnessLevel> consciousness;
-    private final Timeline<Seizure> seizures;
-    private final Timeline<MotorFinding> motorFindings;
-    private final Timeline<NeuroImaging> imaging;
-    private final Timeline<IcpSign> icpSigns;
-    private final Timeline<OtherNeuroFinding> otherNeuroFindings;
-    private final Timeline<DrugDose> feverMaskingDrugs;
-    private final Timeline<DrugDose> sedatives;
-    private final Timeline<DeathAttribution> deaths;
+    private final FactIndex<Temperature> febrileTemperatures;
+    private final FactIndex<BloodPressure> bloodPressures;
+    private final FactIndex<VasopressorInfusion> vasopressors;
+    private final FactIndex<OxygenSupport> oxygen;
+    private final FactIndex<IceScore> iceScores;
+    private final FactIndex<CapdScore> capdScores;
+    private final FactIndex<ConsciousnessLevel> consciousness;
+    private final FactIndex<Seizure> seizures;
+    private final FactIndex<MotorFinding> motorFindings;
+    private final FactIndex<NeuroImaging> imaging;
+    private final FactIndex<IcpSign> icpSigns;
+    private final FactIndex<OtherNeuroFinding> otherNeuroFindings;
+    private final FactIndex<DrugDose> feverMaskingDrugs;
+    private final FactIndex<DrugDose> sedatives;
+    private final FactIndex<DeathAttribution> deaths;
     private final Instant[] assessmentInstants;
     private final int[] assessmentDays;
 
@@ -71,23 +71,23 @@ public final class CanonicalFacts {
         this.clock = new EpisodeClock(config.zone(), facts.infusion(), facts.birthDate());
         this.windowEnd = endOfWindow(facts, asOf);
         Predicate<Fact> inWindow = f -> inWindow(f.time());
-        this.febrileTemperatures = Timeline.of(facts.temperatures(),
+        this.febrileTemperatures = FactIndex.of(facts.temperatures(),
                 t -> inWindow(t.time()) && t.celsius() >= config.feverCelsius() - EPSILON);
-        this.bloodPressures = Timeline.of(facts.bloodPressures(), inWindow);
-        this.vasopressors = Timeline.of(facts.vasopressors(), inWindow);
-        this.oxygen = Timeline.of(facts.oxygen(), inWindow);
-        this.iceScores = Timeline.of(facts.iceScores(), inWindow);
-        this.capdScores = Timeline.of(facts.capdScores(), inWindow);
-        this.consciousness = Timeline.of(facts.consciousness(), inWindow);
-        this.seizures = Timeline.of(facts.seizures(), inWindow);
-        this.motorFindings = Timeline.of(facts.motorFindings(), inWindow);
-        this.imaging = Timeline.of(facts.imaging(), inWindow);
-        this.icpSigns = Timeline.of(facts.icpSigns(), inWindow);
-        this.otherNeuroFindings = Timeline.of(facts.otherNeuroFindings(), inWindow);
-        this.feverMaskingDrugs = Timeline.of(facts.drugs(), d -> inWindow(d.time()) && d.category().masksFever());
-        this.sedatives = Timeline.of(facts.drugs(),
+        this.bloodPressures = FactIndex.of(facts.bloodPressures(), inWindow);
+        this.vasopressors = FactIndex.of(facts.vasopressors(), inWindow);
+        this.oxygen = FactIndex.of(facts.oxygen(), inWindow);
+        this.iceScores = FactIndex.of(facts.iceScores(), inWindow);
+        this.capdScores = FactIndex.of(facts.capdScores(), inWindow);
+        this.consciousness = FactIndex.of(facts.consciousness(), inWindow);
+        this.seizures = FactIndex.of(facts.seizures(), inWindow);
+        this.motorFindings = FactIndex.of(facts.motorFindings(), inWindow);
+        this.imaging = FactIndex.of(facts.imaging(), inWindow);
+        this.icpSigns = FactIndex.of(facts.icpSigns(), inWindow);
+        this.otherNeuroFindings = FactIndex.of(facts.otherNeuroFindings(), inWindow);
+        this.feverMaskingDrugs = FactIndex.of(facts.drugs(), d -> inWindow(d.time()) && d.category().masksFever());
+        this.sedatives = FactIndex.of(facts.drugs(),
                 d -> d.category() == DrugDose.Category.SEDATIVE && !d.time().isAfter(windowEnd));
-        this.deaths = Timeline.of(facts.deaths(), inWindow);
+        this.deaths = FactIndex.of(facts.deaths(), inWindow);
         this.assessmentInstants = collectInstants();
         this.assessmentDays = new int[assessmentInstants.length];
         for (int i = 0; i < assessmentDays.length; i++) {
@@ -163,63 +163,63 @@ public final class CanonicalFacts {
         return assessmentDays[index];
     }
 
-    public Timeline<Temperature> febrileTemperatures() {
+    public FactIndex<Temperature> febrileTemperatures() {
         return febrileTemperatures;
     }
 
-    public Timeline<BloodPressure> bloodPressures() {
+    public FactIndex<BloodPressure> bloodPressures() {
         return bloodPressures;
     }
 
-    public Timeline<VasopressorInfusion> vasopressors() {
+    public FactIndex<VasopressorInfusion> vasopressors() {
         return vasopressors;
     }
 
-    public Timeline<OxygenSupport> oxygen() {
+    public FactIndex<OxygenSupport> oxygen() {
         return oxygen;
     }
 
-    public Timeline<IceScore> iceScores() {
+    public FactIndex<IceScore> iceScores() {
         return iceScores;
     }
 
-    public Timeline<CapdScore> capdScores() {
+    public FactIndex<CapdScore> capdScores() {
         return capdScores;
     }
 
-    public Timeline<ConsciousnessLevel> consciousness() {
+    public FactIndex<ConsciousnessLevel> consciousness() {
         return consciousness;
     }
 
-    public Timeline<Seizure> seizures() {
+    public FactIndex<Seizure> seizures() {
         return seizures;
     }
 
-    public Timeline<MotorFinding> motorFindings() {
+    public FactIndex<MotorFinding> motorFindings() {
         return motorFindings;
     }
 
-    public Timeline<NeuroImaging> imaging() {
+    public FactIndex<NeuroImaging> imaging() {
         return imaging;
     }
 
-    public Timeline<IcpSign> icpSigns() {
+    public FactIndex<IcpSign> icpSigns() {
         return icpSigns;
     }
 
-    public Timeline<OtherNeuroFinding> otherNeuroFindings() {
+    public FactIndex<OtherNeuroFinding> otherNeuroFindings() {
         return otherNeuroFindings;
     }
 
-    public Timeline<DrugDose> feverMaskingDrugs() {
+    public FactIndex<DrugDose> feverMaskingDrugs() {
         return feverMaskingDrugs;
     }
 
-    public Timeline<DrugDose> sedatives() {
+    public FactIndex<DrugDose> sedatives() {
         return sedatives;
     }
 
-    public Timeline<DeathAttribution> deaths() {
+    public FactIndex<DeathAttribution> deaths() {
         return deaths;
     }
 }

@@ -6,7 +6,7 @@ import org.toxgrade.grading.Domain;
 import org.toxgrade.grading.Finding;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.Temperature;
-import org.toxgrade.grading.timeline.Timeline;
+import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * ASTCT CRS fever: temperature >= 38.0 C. CLINICAL-SPEC section 2 lets a fever within the
@@ -15,10 +15,10 @@ import org.toxgrade.grading.timeline.Timeline;
  */
 final class FeverCriterion {
 
-    private final Timeline<Temperature> febrile;
+    private final FactIndex<Temperature> febrile;
     private final Duration lookBack;
 
-    FeverCriterion(Timeline<Temperature> febrile, Duration lookBack) {
+    FeverCriterion(FactIndex<Temperature> febrile, Duration lookBack) {
         this.febrile = febrile;
         this.lookBack = lookBack;
     }

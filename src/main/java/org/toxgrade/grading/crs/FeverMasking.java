@@ -6,7 +6,7 @@ import org.toxgrade.grading.Finding;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.course.SpellTracker;
 import org.toxgrade.grading.fact.DrugDose;
-import org.toxgrade.grading.timeline.Timeline;
+import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * ASTCT 2019 CRS footnote: "In patients who have CRS then receive antipyretic or anticytokine
@@ -21,9 +21,9 @@ import org.toxgrade.grading.timeline.Timeline;
  */
 final class FeverMasking {
 
-    private final Timeline<DrugDose> maskingDrugs;
+    private final FactIndex<DrugDose> maskingDrugs;
 
-    FeverMasking(Timeline<DrugDose> maskingDrugs) {
+    FeverMasking(FactIndex<DrugDose> maskingDrugs) {
         this.maskingDrugs = maskingDrugs;
     }
 

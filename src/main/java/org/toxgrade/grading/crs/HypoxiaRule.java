@@ -10,7 +10,7 @@ import org.toxgrade.grading.Note;
 import org.toxgrade.grading.NoteCode;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.OxygenSupport;
-import org.toxgrade.grading.timeline.Timeline;
+import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * ASTCT 2019 CRS hypoxia column, from the oxygen support holding at t (SpO2 never grades,
@@ -29,11 +29,11 @@ import org.toxgrade.grading.timeline.Timeline;
  */
 final class HypoxiaRule {
 
-    private final Timeline<OxygenSupport> oxygen;
+    private final FactIndex<OxygenSupport> oxygen;
     private final Duration carryForward;
     private final double lowFlowMax;
 
-    HypoxiaRule(Timeline<OxygenSupport> oxygen, Duration carryForward, double lowFlowMax) {
+    HypoxiaRule(FactIndex<OxygenSupport> oxygen, Duration carryForward, double lowFlowMax) {
         this.oxygen = oxygen;
         this.carryForward = carryForward;
         this.lowFlowMax = lowFlowMax;

@@ -11,7 +11,7 @@ import org.toxgrade.grading.NoteCode;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DrugDose;
-import org.toxgrade.grading.timeline.Timeline;
+import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * ASTCT 2019 ICANS "depressed level of consciousness": awakens spontaneously 1, to voice 2, only to
@@ -21,10 +21,10 @@ import org.toxgrade.grading.timeline.Timeline;
  */
 final class ConsciousnessDomain {
 
-    private final Timeline<DrugDose> sedatives;
+    private final FactIndex<DrugDose> sedatives;
     private final Duration lookBack;
 
-    ConsciousnessDomain(Timeline<DrugDose> sedatives, Duration lookBack) {
+    ConsciousnessDomain(FactIndex<DrugDose> sedatives, Duration lookBack) {
         this.sedatives = sedatives;
         this.lookBack = lookBack;
     }

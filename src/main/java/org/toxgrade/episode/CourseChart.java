@@ -16,7 +16,7 @@ import org.toxgrade.grading.fact.VasopressorInfusion;
  * active on the day, the drugs given (boluses and doses by time; vasopressors on every day they
  * ran). From day 0 to the last day judged (the episode's as-of day, at most its window).
  */
-public record Timeline(String episodeKey, int episodeNumber, Instant infusion, List<Day> days) {
+public record CourseChart(String episodeKey, int episodeNumber, Instant infusion, List<Day> days) {
 
     public record Day(int day, LocalDate date, Integer crsGrade, Integer icansGrade, List<String> activeFlags,
             List<Drug> drugs) {
@@ -26,7 +26,7 @@ public record Timeline(String episodeKey, int episodeNumber, Instant infusion, L
     public record Drug(String category, String agent, Instant time, Double doseMg, Double dexamethasoneEquivalentMg) {
     }
 
-    public static Timeline of(EpisodeDerivation episode, ZoneId zone) {
+    public static CourseChart of(EpisodeDerivation episode, ZoneId zone) {
         LocalDate day0 = episode.window().infusion().atZone(zone).toLocalDate();
         Instant asOf = episode.grading().asOf();
         LocalDate lastDate = asOf.atZone(zone).toLocalDate();
@@ -42,7 +42,7 @@ public record Timeline(String episodeKey, int episodeNumber, Instant infusion, L
             days.add(new Day(n, date, grade(episode.grading().crs(), n), grade(episode.grading().icans(), n),
                     activeFlags(episode.flags(), from, to), drugs(episode, from, to)));
         }
-        return new Timeline(episode.window().key(), episode.window().number(), episode.window().infusion(), days);
+        return new CourseChart(episode.window().key(), episode.window().number(), episode.window().infusion(), days);
     }
 
     private static Integer grade(SyndromeGrading grading, int day) {

@@ -12,12 +12,12 @@ import org.toxgrade.grading.fact.Fact;
  * Facts of one kind in canonical order, with the time look-ups the rules need done by binary
  * search, so that grading an episode is O(n log n) rather than O(n^2).
  */
-public final class Timeline<T extends Fact> {
+public final class FactIndex<T extends Fact> {
 
     private final List<T> facts;
     private final Instant[] times;
 
-    private Timeline(List<T> sortedFacts) {
+    private FactIndex(List<T> sortedFacts) {
         this.facts = sortedFacts;
         this.times = new Instant[sortedFacts.size()];
         for (int i = 0; i < times.length; i++) {
@@ -26,7 +26,7 @@ public final class Timeline<T extends Fact> {
     }
 
     /** Sorts a copy of {@code facts} canonically, keeping only those that pass {@code keep}. */
-    public static <T extends Fact> Timeline<T> of(List<T> facts, Predicate<? super T> keep) {
+    public static <T extends Fact> FactIndex<T> of(List<T> facts, Predicate<? super T> keep) {
         List<T> sorted = new ArrayList<>(facts.size());
         for (T f : facts) {
             if (keep.test(f)) {
@@ -34,7 +34,7 @@ public final class Timeline<T extends Fact> {
             }
         }
         sorted.sort(Fact.CANONICAL_ORDER);
-        return new Timeline<>(Collections.unmodifiableList(sorted));
+        return new FactIndex<>(Collections.unmodifiableList(sorted));
     }
 
     public List<T> all() {
