@@ -25,6 +25,8 @@ import org.toxgrade.facts.PatientFacts;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.Hashes;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.patient.DerivedResourceRow;
+import org.toxgrade.patient.DerivedState;
 import org.toxgrade.publish.OutboundChange;
 import org.toxgrade.publish.build.DerivedResource;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
@@ -57,7 +59,7 @@ public class DerivationComputer {
         this.grading = grading;
     }
 
-    Derived compute(String patient, PatientFacts facts, Map<String, DerivedResourceRow> existing,
+    DerivedState compute(String patient, PatientFacts facts, Map<String, DerivedResourceRow> existing,
             OffsetDateTime now) {
         Instant asOf = now.toInstant();
         PatientDerivation derivation = deriver.derive(patient, facts, asOf);
@@ -65,7 +67,7 @@ public class DerivationComputer {
             DerivedResourceRow row = existing.get("Condition/" + id);
             return row == null ? asOf : row.firstRecordedAt.toInstant();
         });
-        List<Derived.EncodedResource> encoded = new ArrayList<>();
+        List<DerivedState.EncodedResource> encoded = new ArrayList<>();
         Set<String> present = new HashSet<>();
         for (DerivedResource resource : resources) {
             present.add(resource.resourceType() + "/" + resource.id());
@@ -78,11 +80,11 @@ public class DerivationComputer {
                 encoded.add(withdrawn(row, asOf));
             }
         }
-        List<Derived.EncodedEpisode> episodes = new ArrayList<>();
+        List<DerivedState.EncodedEpisode> episodes = new ArrayList<>();
         for (EpisodeDerivation episode : derivation.episodes()) {
-            episodes.add(new Derived.EncodedEpisode(episode.window(), timelineJson(episode)));
+            episodes.add(new DerivedState.EncodedEpisode(episode.window(), timelineJson(episode)));
         }
-        return new Derived(encoded, episodes);
+        return new DerivedState(encoded, episodes);
     }
 
     /**
@@ -90,7 +92,7 @@ public class DerivationComputer {
      * deleted. A Flag becomes inactive with an end (CLINICAL-SPEC section 5); a Condition is marked
      * entered-in-error, since it was proposed from records that turned out wrong.
      */
-    private Derived.EncodedResource withdrawn(DerivedResourceRow row, Instant now) {
+    private DerivedState.EncodedResource withdrawn(DerivedResourceRow row, Instant now) {
         DomainResource stored = (DomainResource) json.parse(row.resourceJson);
         DomainResource updated;
         String status;
@@ -115,7 +117,7 @@ public class DerivationComputer {
      * @param previous the stored version, or null: an unchanged result needs no outbound change (the
      *     store writes nothing for it), and a changed one is an UPDATE in its Provenance
      */
-    private Derived.EncodedResource encode(String type, String id, String episodeKey, String status,
+    private DerivedState.EncodedResource encode(String type, String id, String episodeKey, String status,
             DomainResource resource, List<String> sources, Instant now, DerivedResourceRow previous) {
         resource.getMeta().setVersionId(null);
         resource.getMeta().setLastUpdated(null);
@@ -128,7 +130,7 @@ public class DerivationComputer {
             Provenance provenance = provenances.build(type + "/" + id, previous == null, sources, now);
             outbound = OutboundChange.ofJson(text, json.encode(provenance));
         }
-        return new Derived.EncodedResource(type, id, episodeKey, status, text, sha256, sources, outbound);
+        return new DerivedState.EncodedResource(type, id, episodeKey, status, text, sha256, sources, outbound);
     }
 
     private String timelineJson(EpisodeDerivation episode) {

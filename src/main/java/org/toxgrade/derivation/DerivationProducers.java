@@ -2,11 +2,8 @@ package org.toxgrade.derivation;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.toxgrade.episode.EpisodeSettings;
-import org.toxgrade.episode.GradingSettings;
 import org.toxgrade.episode.PatientDeriver;
 import org.toxgrade.facts.EpisodeFactsAssembler;
-import org.toxgrade.flags.FlagSettings;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
 

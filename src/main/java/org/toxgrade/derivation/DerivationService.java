@@ -9,8 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
-import org.toxgrade.episode.FactStore;
-import org.toxgrade.episode.PatientLocks;
+import org.toxgrade.patient.DerivedStateStore;
+import org.toxgrade.patient.FactStore;
+import org.toxgrade.patient.PatientLocks;
 import org.toxgrade.publish.OutboxDispatcher;
 import org.toxgrade.security.IdHasher;
 
@@ -67,7 +68,7 @@ public class DerivationService {
             if (!changes.isEmpty()) {
                 dispatcher.trigger();
             }
-        }).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
+        }).invoke(changes -> LOG.debugf("DerivedState %s: %d results changed in %d ms", ids.ref("Patient", patient),
                 changes.size(), (System.nanoTime() - started) / 1_000_000));
     }
 }

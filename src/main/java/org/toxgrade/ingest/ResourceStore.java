@@ -7,10 +7,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.episode.FactStore;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
+import org.toxgrade.patient.FactStore;
 
 /**
  * Stores one prepared write inside the caller's transaction, recognising redeliveries: the same

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.toxgrade.derivation.DerivedResourceRow;
+import org.toxgrade.patient.DerivedResourceRow;
 
 /** Finds stored Conditions and Flags by the search parameters the read API supports. */
 @ApplicationScoped

@@ -1,9 +1,10 @@
-package org.toxgrade.flags;
+package org.toxgrade.derivation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.toxgrade.flags.FlagConfig;
 
 /** Site-tunable parameters of the neurotoxicity flags (CLINICAL-SPEC section 5); see {@link FlagConfig}. */
 @ConfigMapping(prefix = "toxgrade.flags")

@@ -1,8 +1,9 @@
-package org.toxgrade.episode;
+package org.toxgrade.derivation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import org.toxgrade.episode.EpisodePlanner;
 
 /** How infusions divide a patient's facts into episodes (CLINICAL-SPEC section 1). */
 @ConfigMapping(prefix = "toxgrade.episode")

@@ -1,4 +1,4 @@
-package org.toxgrade.episode;
+package org.toxgrade.patient;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

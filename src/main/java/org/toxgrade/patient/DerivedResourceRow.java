@@ -1,4 +1,4 @@
-package org.toxgrade.derivation;
+package org.toxgrade.patient;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package org.toxgrade.episode.rest;
+package org.toxgrade.patient.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.toxgrade.episode.PatientQueries;
+import org.toxgrade.patient.PatientQueries;
 import org.toxgrade.security.CurrentCaller;
 import org.toxgrade.security.GrantedScopes;
 

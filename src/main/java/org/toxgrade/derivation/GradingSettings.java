@@ -1,4 +1,4 @@
-package org.toxgrade.episode;
+package org.toxgrade.derivation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.toxgrade.derivation;
+package org.toxgrade.patient;
 
 import java.util.List;
 import org.toxgrade.episode.EpisodeWindow;
@@ -10,17 +10,17 @@ import org.toxgrade.publish.OutboundChange;
  * @param resources every Condition and Flag as it should now read (withdrawn ones included)
  * @param episodes each episode's window with its timeline as JSON
  */
-record Derived(List<EncodedResource> resources, List<EncodedEpisode> episodes) {
+public record DerivedState(List<EncodedResource> resources, List<EncodedEpisode> episodes) {
 
     /**
      * A Condition or Flag as JSON (meta holds only the profile) with the hash of that JSON, and the
      * change the EHR should receive if it is new or changed (with its derivation Provenance; null when
      * the stored version already says the same).
      */
-    record EncodedResource(String resourceType, String id, String episodeKey, String status, String json,
+    public record EncodedResource(String resourceType, String id, String episodeKey, String status, String json,
             String sha256, List<String> sources, OutboundChange outbound) {
     }
 
-    record EncodedEpisode(EpisodeWindow window, String timelineJson) {
+    public record EncodedEpisode(EpisodeWindow window, String timelineJson) {
     }
 }

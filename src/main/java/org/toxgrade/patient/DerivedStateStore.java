@@ -1,4 +1,4 @@
-package org.toxgrade.derivation;
+package org.toxgrade.patient;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -41,12 +41,12 @@ public class DerivedStateStore {
                         Function.identity())));
     }
 
-    public Uni<List<Change>> apply(Mutiny.Session session, String patient, Derived derived,
+    public Uni<List<Change>> apply(Mutiny.Session session, String patient, DerivedState derived,
             Map<String, DerivedResourceRow> existing, OffsetDateTime now) {
         List<Change> changes = new ArrayList<>();
         List<OutboundChange> outbound = new ArrayList<>();
         List<Object> toPersist = new ArrayList<>();
-        for (Derived.EncodedResource resource : derived.resources()) {
+        for (DerivedState.EncodedResource resource : derived.resources()) {
             DerivedResourceRow row = existing.get(resource.resourceType() + "/" + resource.id());
             if (row != null && row.contentSha256.equals(resource.sha256())) {
                 continue;
@@ -80,7 +80,7 @@ public class DerivedStateStore {
                 .replaceWith(changes);
     }
 
-    private Uni<Void> storeEpisodes(Mutiny.Session session, String patient, Derived derived, OffsetDateTime now) {
+    private Uni<Void> storeEpisodes(Mutiny.Session session, String patient, DerivedState derived, OffsetDateTime now) {
         return session.createMutationQuery("delete from EpisodeStateRow where patientRef = :patient")
                 .setParameter("patient", patient)
                 .executeUpdate()
