@@ -8,7 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.toxgrade.fhir.FhirException;
@@ -26,14 +25,11 @@ public class AuditEventResource {
 
     private static final int MAX_COUNT = 1000;
 
-    private final Mutiny.SessionFactory sessions;
     private final AuditTrail trail;
     private final FhirResponses responses;
     private final CurrentCaller caller;
 
-    public AuditEventResource(Mutiny.SessionFactory sessions, AuditTrail trail, FhirResponses responses,
-            CurrentCaller caller) {
-        this.sessions = sessions;
+    public AuditEventResource(AuditTrail trail, FhirResponses responses, CurrentCaller caller) {
         this.trail = trail;
         this.responses = responses;
         this.caller = caller;
@@ -46,7 +42,7 @@ public class AuditEventResource {
         caller.get().require("AuditEvent", Permission.S);
         OffsetDateTime from = parseInstant(since);
         int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
-        return sessions.withSession(session -> trail.find(session, from, agent, limit)).map(rows -> {
+        return trail.find(from, agent, limit).map(rows -> {
             Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
             rows.forEach(row -> bundle.addEntry().setFullUrl(uri.getBaseUri() + "fhir/AuditEvent/" + row.pk)
                     .setResource(AuditEvents.of(row))

@@ -13,6 +13,12 @@ import org.toxgrade.security.Caller;
 @ApplicationScoped
 public class AuditTrail {
 
+    private final Mutiny.SessionFactory sessions;
+
+    public AuditTrail(Mutiny.SessionFactory sessions) {
+        this.sessions = sessions;
+    }
+
     /** FHIR AuditEvent.action codes. */
     public enum Action {
         C, R, U, D, E
@@ -32,8 +38,12 @@ public class AuditTrail {
         return session.persist(row);
     }
 
-    /** Newest first. */
-    public Uni<List<AuditRecord>> find(Mutiny.Session session, OffsetDateTime since, String clientId, int limit) {
+    /** Newest first, in a session of its own. */
+    public Uni<List<AuditRecord>> find(OffsetDateTime since, String clientId, int limit) {
+        return sessions.withSession(session -> find(session, since, clientId, limit));
+    }
+
+    private Uni<List<AuditRecord>> find(Mutiny.Session session, OffsetDateTime since, String clientId, int limit) {
         StringBuilder hql = new StringBuilder("from AuditRecord where 1 = 1");
         if (since != null) {
             hql.append(" and recordedAt >= :since");

@@ -1,31 +1,67 @@
 package org.toxgrade.fhir;
 
+import java.util.Objects;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
- * A request the service refuses, with everything needed to answer it as a FHIR OperationOutcome.
- * Every message starts with a unique code (TG-...) so that it can be found with grep. Messages name
- * elements and resource types, never patient values.
+ * A request the service refuses, with everything needed to answer it as a FHIR OperationOutcome: the
+ * code from a package's catalogue ({@link ErrorCode}), the status and issue type, and the FHIRPath of the
+ * offending element. Messages name elements and resource types, never patient values.
  */
 public class FhirException extends RuntimeException {
 
+    private final ErrorCode code;
     private final int status;
     private final IssueType issueType;
     private final String expression;
 
+    /** Use {@link ErrorCode#refuse} or {@link ErrorCode#refuseAt}; this form is for a status that varies. */
+    public FhirException(ErrorCode code, int status, IssueType issueType, String message, String expression,
+            Throwable cause) {
+        super(message, cause);
+        this.code = Objects.requireNonNull(code, "code");
+        this.status = status;
+        this.issueType = Objects.requireNonNull(issueType, "issueType");
+        this.expression = expression;
+    }
+
+    /** Being replaced by the catalogues' codes: a refusal without an {@link ErrorCode}. */
+    @Deprecated(forRemoval = true)
     public FhirException(int status, IssueType issueType, String message) {
         this(status, issueType, message, null, null);
     }
 
+    @Deprecated(forRemoval = true)
     public FhirException(int status, IssueType issueType, String message, String expression) {
         this(status, issueType, message, expression, null);
     }
 
+    @Deprecated(forRemoval = true)
     public FhirException(int status, IssueType issueType, String message, String expression, Throwable cause) {
         super(message, cause);
+        this.code = null;
         this.status = status;
         this.issueType = issueType;
         this.expression = expression;
+    }
+
+    @Deprecated(forRemoval = true)
+    public static FhirException badRequest(String message) {
+        return new FhirException(400, IssueType.INVALID, message);
+    }
+
+    @Deprecated(forRemoval = true)
+    public static FhirException unprocessable(IssueType type, String message, String expression) {
+        return new FhirException(422, type, message, expression);
+    }
+
+    /** The same refusal, located at {@code expression} (e.g. the Bundle entry it came from). */
+    public FhirException at(String expression) {
+        return new FhirException(code, status, issueType, getMessage(), expression, getCause());
+    }
+
+    public ErrorCode code() {
+        return code;
     }
 
     public int status() {
@@ -39,13 +75,5 @@ public class FhirException extends RuntimeException {
     /** The FHIRPath of the offending element, when there is one. */
     public String expression() {
         return expression;
-    }
-
-    public static FhirException badRequest(String message) {
-        return new FhirException(400, IssueType.INVALID, message);
-    }
-
-    public static FhirException unprocessable(IssueType type, String message, String expression) {
-        return new FhirException(422, type, message, expression);
     }
 }

@@ -41,6 +41,14 @@ public class DerivedStateStore {
                         Function.identity())));
     }
 
+    /** The patient's episodes with their stored timelines, in episode order. */
+    public Uni<List<EpisodeStateRow>> episodes(Mutiny.Session session, String patient) {
+        return session.createSelectionQuery("from EpisodeStateRow where patientRef = :patient order by episodeNumber",
+                EpisodeStateRow.class)
+                .setParameter("patient", patient)
+                .getResultList();
+    }
+
     public Uni<List<Change>> apply(Mutiny.Session session, String patient, DerivedState derived,
             Map<String, DerivedResourceRow> existing, OffsetDateTime now) {
         List<Change> changes = new ArrayList<>();

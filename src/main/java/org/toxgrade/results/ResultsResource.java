@@ -16,11 +16,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
@@ -40,19 +38,15 @@ public class ResultsResource {
 
     private static final int MAX_COUNT = 500;
 
-    private final Mutiny.SessionFactory sessions;
-    private final ResultSearch search;
-    private final AuditTrail audit;
+    private final ResultReads reads;
     private final FhirJson json;
     private final FhirResponses responses;
     private final CurrentCaller caller;
     private final Vertx vertx;
 
-    public ResultsResource(Mutiny.SessionFactory sessions, ResultSearch search, AuditTrail audit, FhirJson json,
-            FhirResponses responses, CurrentCaller caller, Vertx vertx) {
-        this.sessions = sessions;
-        this.search = search;
-        this.audit = audit;
+    public ResultsResource(ResultReads reads, FhirJson json, FhirResponses responses, CurrentCaller caller,
+            Vertx vertx) {
+        this.reads = reads;
         this.json = json;
         this.responses = responses;
         this.caller = caller;
@@ -94,9 +88,7 @@ public class ResultsResource {
         String patientRef = patient == null ? null : patient.startsWith("Patient/") ? patient : "Patient/" + patient;
         List<ResultSearch.Bound> bounds = bounds(lastUpdated);
         int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
-        return sessions.withTransaction(session -> search.find(session, type, patientRef, status, bounds, limit)
-                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "search-type", type, null, null,
-                        200)))
+        return reads.search(who, type, patientRef, status, bounds, limit)
                 .chain(rows -> vertx.executeBlocking(() -> searchset(rows, uri.getBaseUri() + "fhir/"), false))
                 .map(bundle -> responses.ok(200, bundle).build());
     }
@@ -104,11 +96,7 @@ public class ResultsResource {
     private Uni<Response> read(String type, String id) {
         Caller who = caller.get();
         who.require(type, Permission.R);
-        return sessions.withTransaction(session -> search.read(session, type, id)
-                .call(row -> row == null
-                        ? Uni.createFrom().voidItem()
-                        : audit.record(session, who, AuditTrail.Action.R, "read", type, id, row.versionId,
-                                200)))
+        return reads.read(who, type, id)
                 .chain(row -> {
                     if (row == null) {
                         return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,

@@ -10,9 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.patient.EpisodeStateRow;
 import org.toxgrade.security.Caller;
@@ -27,17 +25,14 @@ import org.toxgrade.security.Permission;
 @Path("/api/patients/{id}/timeline")
 public class TimelineResource {
 
-    private final Mutiny.SessionFactory sessions;
+    private final ResultReads reads;
     private final ObjectMapper mapper;
     private final CurrentCaller caller;
-    private final AuditTrail audit;
 
-    public TimelineResource(Mutiny.SessionFactory sessions, ObjectMapper mapper, CurrentCaller caller,
-            AuditTrail audit) {
-        this.sessions = sessions;
+    public TimelineResource(ResultReads reads, ObjectMapper mapper, CurrentCaller caller) {
+        this.reads = reads;
         this.mapper = mapper;
         this.caller = caller;
-        this.audit = audit;
     }
 
     @GET
@@ -47,13 +42,7 @@ public class TimelineResource {
         who.require("Condition", Permission.R);
         who.require("Flag", Permission.R);
         String patient = "Patient/" + id;
-        return sessions.withTransaction(session -> session.createSelectionQuery(
-                "from EpisodeStateRow where patientRef = :patient order by episodeNumber",
-                EpisodeStateRow.class)
-                .setParameter("patient", patient)
-                .getResultList()
-                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "timeline", "Patient", id, null,
-                        rows.isEmpty() ? 404 : 200)))
+        return reads.episodes(who, id)
                 .map(rows -> {
                     if (rows.isEmpty()) {
                         throw new FhirException(404, IssueType.NOTFOUND,

@@ -1,0 +1,55 @@
+package org.toxgrade.results;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.toxgrade.audit.AuditTrail;
+import org.toxgrade.patient.DerivedResourceRow;
+import org.toxgrade.patient.DerivedStateStore;
+import org.toxgrade.patient.EpisodeStateRow;
+import org.toxgrade.security.Caller;
+
+/**
+ * The read side's transactions: each read of derived results runs with its audit record in one
+ * transaction, so a read that is answered is always in the audit trail. The REST resources only map
+ * HTTP to these calls.
+ */
+@ApplicationScoped
+public class ResultReads {
+
+    private final Mutiny.SessionFactory sessions;
+    private final ResultSearch search;
+    private final DerivedStateStore derived;
+    private final AuditTrail audit;
+
+    public ResultReads(Mutiny.SessionFactory sessions, ResultSearch search, DerivedStateStore derived,
+            AuditTrail audit) {
+        this.sessions = sessions;
+        this.search = search;
+        this.derived = derived;
+        this.audit = audit;
+    }
+
+    /** Conditions or Flags matching the parameters, newest first, at most {@code limit}. */
+    public Uni<List<DerivedResourceRow>> search(Caller who, String type, String patientRef, String status,
+            List<ResultSearch.Bound> lastUpdated, int limit) {
+        return sessions.withTransaction(session -> search.find(session, type, patientRef, status, lastUpdated, limit)
+                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "search-type", type, null, null, 200)));
+    }
+
+    /** The current version of one Condition or Flag, or null when there is none. */
+    public Uni<DerivedResourceRow> read(Caller who, String type, String id) {
+        return sessions.withTransaction(session -> search.read(session, type, id)
+                .call(row -> row == null
+                        ? Uni.createFrom().voidItem()
+                        : audit.record(session, who, AuditTrail.Action.R, "read", type, id, row.versionId, 200)));
+    }
+
+    /** The patient's episodes with their stored day-by-day course; empty when no episode is known. */
+    public Uni<List<EpisodeStateRow>> episodes(Caller who, String patientId) {
+        return sessions.withTransaction(session -> derived.episodes(session, "Patient/" + patientId)
+                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "timeline", "Patient", patientId, null,
+                        rows.isEmpty() ? 404 : 200)));
+    }
+}
