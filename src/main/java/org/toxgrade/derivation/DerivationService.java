@@ -68,7 +68,7 @@ public class DerivationService {
             if (!changes.isEmpty()) {
                 dispatcher.trigger();
             }
-        }).invoke(changes -> LOG.debugf("DerivedState %s: %d results changed in %d ms", ids.ref("Patient", patient),
+        }).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
                 changes.size(), (System.nanoTime() - started) / 1_000_000));
     }
 }
