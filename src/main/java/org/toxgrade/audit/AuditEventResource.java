@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.security.CurrentCaller;
@@ -59,8 +57,7 @@ public class AuditEventResource {
         try {
             return OffsetDateTime.parse(value);
         } catch (DateTimeParseException e) {
-            throw new FhirException(400, IssueType.INVALID,
-                    "TG-AUDIT-001: _since must be an instant with a time zone, e.g. 2025-03-03T00:00:00Z", "_since");
+            throw AuditError.SINCE_INVALID.refuseAt("_since");
         }
     }
 }

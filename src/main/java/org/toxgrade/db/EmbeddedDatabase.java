@@ -43,7 +43,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static EmbeddedDatabase start(Path dataDirectory, String databaseName, int port, boolean durable)
             throws IOException {
         if (!DATABASE_NAME.matcher(databaseName).matches()) {
-            throw new IllegalArgumentException("TG-DB-003: database name must match " + DATABASE_NAME);
+            throw new IllegalArgumentException(DatabaseError.DATABASE_NAME_INVALID.message(DATABASE_NAME));
         }
         Files.createDirectories(dataDirectory);
         long started = System.nanoTime();
@@ -66,7 +66,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             database.createDatabaseIfMissing();
         } catch (SQLException e) {
             postgres.close();
-            throw new IOException("TG-DB-004: could not create database in embedded PostgreSQL", e);
+            throw new IOException(DatabaseError.DATABASE_NOT_CREATED.message(), e);
         }
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s)",
                 postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory);

@@ -63,12 +63,12 @@ public record EmbeddedDatabaseSettings(
     /** Fails fast on a datasource configuration that would half-work. */
     public void checkExternalConfiguration() {
         if (reactiveUrl.isPresent() != jdbcUrl.isPresent()) {
-            throw new IllegalStateException("TG-DB-001: set both " + EarlyConfig.envName(REACTIVE_URL) + " and "
-                    + EarlyConfig.envName(JDBC_URL) + " (same database), or neither to use the embedded PostgreSQL");
+            throw new IllegalStateException(DatabaseError.URLS_NOT_PAIRED.message(EarlyConfig.envName(REACTIVE_URL),
+                    EarlyConfig.envName(JDBC_URL)));
         }
         if (reactiveUrl.isEmpty()) {
-            throw new IllegalStateException("TG-DB-002: " + ENABLED + "=false but no datasource URL is set: set "
-                    + EarlyConfig.envName(REACTIVE_URL) + " and " + EarlyConfig.envName(JDBC_URL));
+            throw new IllegalStateException(DatabaseError.EMBEDDED_OFF_WITHOUT_URL.message(ENABLED,
+                    EarlyConfig.envName(REACTIVE_URL), EarlyConfig.envName(JDBC_URL)));
         }
     }
 }

@@ -137,7 +137,7 @@ public class DerivationComputer {
         try {
             return mapper.writeValueAsString(CourseChart.of(episode, grading.zone()));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("TG-DERIVE-001: timeline could not be encoded", e);
+            throw new IllegalStateException(DerivationError.TIMELINE_UNENCODABLE.message(), e);
         }
     }
 }

@@ -88,14 +88,13 @@ public final class FactCodec {
     public Object decode(EncodedFact encoded) {
         Class<?> type = KINDS.get(encoded.kind());
         if (type == null) {
-            throw new IllegalArgumentException("TG-FACT-080: unknown fact kind " + encoded.kind());
+            throw new IllegalArgumentException(FactError.UNKNOWN_STORED_KIND.message(encoded.kind()));
         }
         try {
             return json.readValue(encoded.json(), type);
         } catch (JsonProcessingException e) {
             // The message of a Jackson error may quote the stored value: keep only the kind.
-            throw new IllegalArgumentException(
-                    "TG-FACT-081: stored fact of kind " + encoded.kind() + " cannot be decoded");
+            throw new IllegalArgumentException(FactError.STORED_FACT_UNDECODABLE.message(encoded.kind()));
         }
     }
 
@@ -103,11 +102,11 @@ public final class FactCodec {
         Objects.requireNonNull(fact, "fact");
         String kind = KINDS.entrySet().stream().filter(e -> e.getValue() == fact.getClass()).map(Map.Entry::getKey)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("TG-FACT-080: no kind for " + fact.getClass()));
+                .orElseThrow(() -> new IllegalArgumentException(FactError.NO_KIND_FOR_CLASS.message(fact.getClass())));
         try {
             return new EncodedFact(kind, json.writeValueAsString(fact));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("TG-FACT-081: fact of kind " + kind + " cannot be encoded", e);
+            throw new IllegalStateException(FactError.FACT_UNENCODABLE.message(kind), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.toxgrade.facts;
 
 import java.util.Objects;
+import org.toxgrade.fhir.FhirException;
 
 /**
  * A resource that cannot become facts. Carries the FHIRPath of the offending element (e.g.
@@ -30,5 +31,10 @@ public final class FactMappingException extends RuntimeException {
 
     public String fhirPath() {
         return fhirPath;
+    }
+
+    /** The refusal the sender gets: 422, the message with its code, located at {@code expression}. */
+    public FhirException refusal(String expression) {
+        return new FhirException(error, error.status(), error.issueType(), getMessage(), expression, this);
     }
 }

@@ -157,8 +157,7 @@ public final class Terminology {
                 } else {
                     CodeSystem codeSystem = pkg.codeSystem(include.getSystem())
                             .orElseThrow(() -> new IllegalStateException(
-                                    "TG-FACT-093: ValueSet " + id + " includes all of " + include.getSystem()
-                                            + ", which the package does not define"));
+                                    FactError.VALUE_SET_SYSTEM_UNDEFINED.message(id, include.getSystem())));
                     codeSystem.getConcept().forEach(c -> codes.add(c.getCode()));
                 }
                 for (String code : codes) {
@@ -177,18 +176,17 @@ public final class Terminology {
         try {
             json = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("TG-FACT-090: cannot read the site ConceptMap file " + path, e);
+            throw new IllegalStateException(FactError.SITE_MAP_UNREADABLE.message(path), e);
         }
         IBaseResource parsed;
         try {
             parsed = context.newJsonParser().parseResource(json);
         } catch (DataFormatException e) {
-            throw new IllegalStateException("TG-FACT-091: the site ConceptMap file " + path + " is not FHIR R4 JSON",
-                    e);
+            throw new IllegalStateException(FactError.SITE_MAP_NOT_A_CONCEPT_MAP.message(path, "not FHIR R4 JSON"), e);
         }
         if (!(parsed instanceof ConceptMap map)) {
-            throw new IllegalStateException("TG-FACT-091: the site ConceptMap file " + path + " holds a "
-                    + parsed.fhirType() + ", not a ConceptMap");
+            throw new IllegalStateException(
+                    FactError.SITE_MAP_NOT_A_CONCEPT_MAP.message(path, "it holds a " + parsed.fhirType()));
         }
         Map<String, List<Coding>> out = new LinkedHashMap<>();
         for (ConceptMap.ConceptMapGroupComponent group : map.getGroup()) {
@@ -199,9 +197,8 @@ public final class Terminology {
                     }
                     if (!index.containsKey(key(group.getTarget(), target.getCode()))) {
                         // README: "Only map to codes that exist in the contract CodeSystems and ValueSets".
-                        throw new IllegalStateException("TG-FACT-092: the site ConceptMap " + path + " maps "
-                                + group.getSource() + "#" + element.getCode() + " to " + group.getTarget() + "#"
-                                + target.getCode() + ", which no package ValueSet holds");
+                        throw new IllegalStateException(FactError.SITE_MAP_TARGET_UNKNOWN.message(path,
+                                group.getSource(), element.getCode(), group.getTarget(), target.getCode()));
                     }
                     out.computeIfAbsent(key(group.getSource(), element.getCode()), k -> new ArrayList<>())
                             .add(new Coding(group.getTarget(), target.getCode(), null));

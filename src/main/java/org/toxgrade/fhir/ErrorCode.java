@@ -11,17 +11,44 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
  */
 public interface ErrorCode {
 
-    /** The code, e.g. {@code TG-INGEST-001}. */
-    String code();
+    /**
+     * What a code is.
+     *
+     * @param code      the code, e.g. {@code TG-INGEST-001}
+     * @param status    the HTTP status a refusal with this code is answered with; 0 when it is never answered
+     * @param issueType the OperationOutcome issue type of a refusal; null when it is never answered
+     * @param template  the message, with {@link String#format} placeholders for the details
+     */
+    record Spec(String code, int status, IssueType issueType, String template) {
+    }
 
-    /** The HTTP status a refusal with this code is answered with; 0 when it is never answered. */
-    int status();
+    /** A code answered to the caller as an OperationOutcome. */
+    static Spec refusal(String code, int status, IssueType issueType, String template) {
+        return new Spec(code, status, issueType, template);
+    }
 
-    /** The OperationOutcome issue type of a refusal; null when it is never answered. */
-    IssueType issueType();
+    /** A code only thrown inside the service or logged for the operator, never answered as such. */
+    static Spec failure(String code, String template) {
+        return new Spec(code, 0, null, template);
+    }
 
-    /** The message, with {@link String#format} placeholders for the details. */
-    String template();
+    Spec spec();
+
+    default String code() {
+        return spec().code();
+    }
+
+    default int status() {
+        return spec().status();
+    }
+
+    default IssueType issueType() {
+        return spec().issueType();
+    }
+
+    default String template() {
+        return spec().template();
+    }
 
     /** The message as sent and logged: code first. */
     default String message(Object... details) {

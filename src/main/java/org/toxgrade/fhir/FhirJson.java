@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
 /**
  * JSON parsing and encoding with the shared context. A new parser per call: HAPI parsers are not
@@ -35,9 +34,9 @@ public class FhirJson {
         try {
             return newParser().parseResource(json);
         } catch (DataFormatException | IllegalArgumentException e) {
-            throw new FhirException(400, IssueType.STRUCTURE,
-                    "TG-FHIR-001: body is not a valid FHIR R4 JSON resource: " + withoutValues(e.getMessage()), null,
-                    e);
+            FhirError code = FhirError.NOT_FHIR_JSON;
+            throw new FhirException(code, code.status(), code.issueType(), code.message(withoutValues(e.getMessage())),
+                    null, e);
         }
     }
 

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.episode.PatientDeriver;
@@ -20,7 +19,6 @@ import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.facts.PatientFacts;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.publish.build.DerivedResource;
@@ -52,8 +50,7 @@ public class GradeOperation {
     /** @param fhirBase absolute base of this server's FHIR API, for the entries' fullUrls */
     public Bundle grade(String body, Instant asOf, String fhirBase) {
         if (!(json.parse(body) instanceof Bundle bundle)) {
-            throw new FhirException(422, IssueType.NOTSUPPORTED,
-                    "TG-GRADE-001: $grade takes a Bundle of the patient's resources", "resourceType");
+            throw IngestError.GRADE_NOT_A_BUNDLE.refuseAt("resourceType");
         }
         Map<String, String> fullUrls = assignIds(bundle);
         List<BundleEntryComponent> entries = newestVersions(bundle.getEntry());
@@ -64,17 +61,15 @@ public class GradeOperation {
                 continue;
             }
             if (IngestibleType.of(resource.fhirType()).isEmpty()) {
-                throw new FhirException(422, IssueType.NOTSUPPORTED, "TG-GRADE-002: resource type "
-                        + resource.fhirType() + " carries no facts; accepted: " + IngestibleType.names(),
-                        "Bundle.entry[" + i + "].resource");
+                throw IngestError.GRADE_TYPE_WITHOUT_FACTS.refuseAt("Bundle.entry[" + i + "].resource",
+                        resource.fhirType(), IngestibleType.names());
             }
             TransactionReferences.resolve(json.context().newTerser(), resource, fullUrls);
             FactExtraction extraction;
             try {
                 extraction = facts.map(resource);
             } catch (FactMappingException e) {
-                throw new FhirException(422, IssueType.PROCESSING, e.getMessage(),
-                        RequestPreparer.inEntry(i, e.fhirPath()));
+                throw e.refusal(RequestPreparer.inEntry(i, e.fhirPath()));
             }
             patients.computeIfAbsent(extraction.patient(), p -> new PatientBuilder()).add(extraction);
         }

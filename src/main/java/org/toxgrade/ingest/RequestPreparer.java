@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
@@ -53,13 +52,10 @@ public class RequestPreparer {
     /** POST /fhir/{type} (create) or PUT /fhir/{type}/{id} (update). */
     public PreparedWrite single(String body, String urlType, String urlId) {
         JsonNode tree = readTree(body);
-        IngestibleType type = acceptedType(urlType,
-                "TG-INGEST-002: resource type '%s' cannot be written here; accepted: %s");
+        IngestibleType type = acceptedType(urlType, IngestError.TYPE_NOT_WRITABLE);
         String bodyType = tree.path("resourceType").asText();
         if (!urlType.equals(bodyType)) {
-            throw new FhirException(400, IssueType.INVALID,
-                    "TG-INGEST-003: body resourceType '" + bodyType + "' does not match the URL type '" + urlType + "'",
-                    "resourceType");
+            throw IngestError.BODY_TYPE_MISMATCH.refuseAt("resourceType", bodyType, urlType);
         }
         Resource resource = (Resource) json.parse(body);
         Interaction interaction = urlId == null ? Interaction.CREATE : Interaction.UPDATE;
@@ -73,23 +69,17 @@ public class RequestPreparer {
         JsonNode tree = readTree(body);
         String bodyType = tree.path("resourceType").asText();
         if (!"Bundle".equals(bodyType)) {
-            throw new FhirException(422, IssueType.NOTSUPPORTED,
-                    "TG-INGEST-020: POST /fhir takes a batch or transaction Bundle, not '" + bodyType + "'",
-                    "resourceType");
+            throw IngestError.NOT_A_BUNDLE.refuseAt("resourceType", bodyType);
         }
         JsonNode rawEntries = tree.path("entry");
         if (rawEntries.size() > config.maxBundleEntries()) {
-            throw new FhirException(413, IssueType.TOOCOSTLY, "TG-INGEST-021: Bundle has " + rawEntries.size()
-                    + " entries; at most " + config.maxBundleEntries() + " are accepted in one request",
-                    "Bundle.entry");
+            throw IngestError.TOO_MANY_ENTRIES.refuseAt("Bundle.entry", rawEntries.size(), config.maxBundleEntries());
         }
         Bundle bundle = (Bundle) json.parse(body);
         BundleType bundleType = bundle.getType();
         if (bundleType != BundleType.BATCH && bundleType != BundleType.TRANSACTION) {
-            throw new FhirException(422, IssueType.NOTSUPPORTED,
-                    "TG-INGEST-022: Bundle.type must be batch or transaction, not '"
-                            + (bundleType == null ? "missing" : bundleType.toCode()) + "'",
-                    "Bundle.type");
+            throw IngestError.BUNDLE_TYPE_NOT_ACCEPTED.refuseAt("Bundle.type",
+                    bundleType == null ? "missing" : bundleType.toCode());
         }
         boolean transaction = bundleType == BundleType.TRANSACTION;
         String source = transaction ? "transaction" : "batch";
@@ -104,8 +94,8 @@ public class RequestPreparer {
             try {
                 Resolved entry = resolveEntry(entries.get(i), i, rawEntries.get(i), caller);
                 if (transaction && !targets.add(entry.type.fhirName() + "/" + entry.id)) {
-                    throw new FhirException(400, IssueType.DUPLICATE, "TG-INGEST-023: transaction writes the same "
-                            + entry.type.fhirName() + " more than once", "Bundle.entry[" + i + "]");
+                    throw IngestError.TRANSACTION_DUPLICATE_TARGET.refuseAt("Bundle.entry[" + i + "]",
+                            entry.type.fhirName());
                 }
                 if (entry.fullUrl != null) {
                     fullUrlToReference.put(entry.fullUrl, entry.type.fhirName() + "/" + entry.id);
@@ -130,8 +120,7 @@ public class RequestPreparer {
                 plans.add(BundlePlan.Entry.of(entry.index, prepare(entry.type, entry.id, entry.interaction, source,
                         entry.resource, entry.rawJson, references)));
             } catch (FhirException e) {
-                FhirException located = new FhirException(e.status(), e.issueType(), e.getMessage(),
-                        inEntry(entry.index, e.expression()));
+                FhirException located = e.at(inEntry(entry.index, e.expression()));
                 if (transaction) {
                     throw located;
                 }
@@ -148,37 +137,28 @@ public class RequestPreparer {
     private Resolved resolveEntry(BundleEntryComponent entry, int index, JsonNode rawEntry, Caller caller) {
         String path = "Bundle.entry[" + index + "]";
         if (!entry.hasRequest() || entry.getRequest().getMethod() == null) {
-            throw new FhirException(400, IssueType.REQUIRED,
-                    "TG-INGEST-024: entry.request.method is required in a batch or transaction", path + ".request");
+            throw IngestError.ENTRY_METHOD_MISSING.refuseAt(path + ".request");
         }
         HTTPVerb method = entry.getRequest().getMethod();
         String url = entry.getRequest().getUrl();
         if (method != HTTPVerb.POST && method != HTTPVerb.PUT) {
-            throw new FhirException(405, IssueType.NOTSUPPORTED,
-                    "TG-INGEST-025: only POST and PUT entries are accepted, not " + method.toCode(),
-                    path + ".request.method");
+            throw IngestError.ENTRY_METHOD_NOT_ACCEPTED.refuseAt(path + ".request.method", method.toCode());
         }
         if (url == null || url.isBlank()) {
-            throw new FhirException(400, IssueType.REQUIRED, "TG-INGEST-026: entry.request.url is required",
-                    path + ".request.url");
+            throw IngestError.ENTRY_URL_MISSING.refuseAt(path + ".request.url");
         }
         if (url.contains("?") || entry.getRequest().hasIfNoneExist() || entry.getRequest().hasIfMatch()) {
-            throw new FhirException(422, IssueType.NOTSUPPORTED,
-                    "TG-INGEST-027: conditional create and update are not supported; PUT Type/id with the sender's id instead",
-                    path + ".request");
+            throw IngestError.CONDITIONAL_NOT_SUPPORTED.refuseAt(path + ".request");
         }
         if (!entry.hasResource()) {
-            throw new FhirException(400, IssueType.REQUIRED, "TG-INGEST-028: entry.resource is required for "
-                    + method.toCode(), path + ".resource");
+            throw IngestError.ENTRY_RESOURCE_MISSING.refuseAt(path + ".resource", method.toCode());
         }
         Resource resource = entry.getResource();
         String[] parts = url.replaceFirst("^/", "").split("/");
         String urlType = parts[0];
-        IngestibleType type = acceptedType(urlType,
-                "TG-INGEST-029: resource type '%s' cannot be written here; accepted: %s");
+        IngestibleType type = acceptedType(urlType, IngestError.ENTRY_TYPE_NOT_WRITABLE);
         if (!urlType.equals(resource.fhirType())) {
-            throw new FhirException(400, IssueType.INVALID, "TG-INGEST-030: entry resource type '"
-                    + resource.fhirType() + "' does not match request.url type '" + urlType + "'", path + ".resource");
+            throw IngestError.ENTRY_TYPE_MISMATCH.refuseAt(path + ".resource", resource.fhirType(), urlType);
         }
         // FHIR security: each entry of a batch or transaction is authorised on its own.
         Permission needed = method == HTTPVerb.POST ? Permission.C : Permission.U;
@@ -190,15 +170,13 @@ public class RequestPreparer {
         String id;
         if (method == HTTPVerb.POST) {
             if (parts.length != 1) {
-                throw new FhirException(400, IssueType.INVALID,
-                        "TG-INGEST-031: a POST entry's request.url is the resource type alone", path + ".request.url");
+                throw IngestError.POST_URL_NOT_A_TYPE.refuseAt(path + ".request.url");
             }
             interaction = Interaction.CREATE;
             id = newId();
         } else {
             if (parts.length != 2) {
-                throw new FhirException(400, IssueType.INVALID,
-                        "TG-INGEST-032: a PUT entry's request.url is Type/id", path + ".request.url");
+                throw IngestError.PUT_URL_NOT_TYPE_AND_ID.refuseAt(path + ".request.url");
             }
             interaction = Interaction.UPDATE;
             id = checkedUpdateId(resource, parts[1]);
@@ -225,7 +203,7 @@ public class RequestPreparer {
         } catch (FactMappingException e) {
             // A known code with an impossible value, a missing unit, subject or time: the sender must
             // correct the record; storing it half-understood would grade on a guess.
-            throw new FhirException(422, IssueType.PROCESSING, e.getMessage(), e.fhirPath());
+            throw e.refusal(e.fhirPath());
         }
         return new PreparedWrite(type, id, interaction, source, sourceVersion, sourceLastUpdated, rawJson,
                 json.encode(resource),
@@ -244,43 +222,38 @@ public class RequestPreparer {
 
     private JsonNode readTree(String body) {
         if (body == null || body.isBlank()) {
-            throw new FhirException(400, IssueType.REQUIRED, "TG-INGEST-001: the request body is empty");
+            throw IngestError.EMPTY_BODY.refuse();
         }
         try {
             JsonNode tree = mapper.readTree(body);
             if (tree == null || !tree.isObject()) {
-                throw new FhirException(400, IssueType.STRUCTURE, "TG-INGEST-004: the body must be a JSON object");
+                throw IngestError.BODY_NOT_AN_OBJECT.refuse();
             }
             if (!tree.path("resourceType").isTextual()) {
-                throw new FhirException(400, IssueType.REQUIRED,
-                        "TG-INGEST-005: the body has no resourceType", "resourceType");
+                throw IngestError.NO_RESOURCE_TYPE.refuseAt("resourceType");
             }
             return tree;
         } catch (JsonProcessingException e) {
             // Jackson's location (line, column) helps the sender; its message does not echo values.
-            throw new FhirException(400, IssueType.STRUCTURE, "TG-INGEST-006: the body is not well-formed JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw IngestError.MALFORMED_JSON.refuse(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
         }
     }
 
-    private static IngestibleType acceptedType(String fhirType, String messageFormat) {
-        return IngestibleType.of(fhirType).orElseThrow(() -> new FhirException(422, IssueType.NOTSUPPORTED,
-                String.format(messageFormat, fhirType, IngestibleType.names()), "resourceType"));
+    private static IngestibleType acceptedType(String fhirType, IngestError refusal) {
+        return IngestibleType.of(fhirType)
+                .orElseThrow(() -> refusal.refuseAt("resourceType", fhirType, IngestibleType.names()));
     }
 
     private static String checkedUpdateId(IBaseResource resource, String urlId) {
         if (!FHIR_ID.matcher(urlId).matches()) {
-            throw new FhirException(400, IssueType.INVALID,
-                    "TG-INGEST-007: the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})", "id");
+            throw IngestError.INVALID_ID.refuseAt("id");
         }
         String bodyId = resource.getIdElement().getIdPart();
         if (bodyId == null) {
-            throw new FhirException(400, IssueType.REQUIRED,
-                    "TG-INGEST-008: an update must carry the resource id in the body", "id");
+            throw IngestError.UPDATE_WITHOUT_ID.refuseAt("id");
         }
         if (!bodyId.equals(urlId)) {
-            throw new FhirException(400, IssueType.INVALID,
-                    "TG-INGEST-009: the body id does not match the id in the URL", "id");
+            throw IngestError.ID_MISMATCH.refuseAt("id");
         }
         return urlId;
     }

@@ -6,8 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
 import org.toxgrade.patient.FactStore;
@@ -36,10 +34,8 @@ public class ResourceStore {
         return sameSourceVersion.chain(existing -> {
             if (existing != null) {
                 if (!existing.contentSha256.equals(write.contentSha256())) {
-                    return Uni.createFrom().failure(new FhirException(409, IssueType.CONFLICT,
-                            "TG-INGEST-040: this " + type
-                                    + " version (meta.versionId) was received before with different content",
-                            "meta.versionId"));
+                    return Uni.createFrom()
+                            .failure(IngestError.VERSION_CONTENT_CONFLICT.refuseAt("meta.versionId", type));
                 }
                 return Uni.createFrom().item(unchanged(write, existing));
             }

@@ -5,10 +5,8 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;
 import org.hibernate.reactive.mutiny.Mutiny;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.audit.AuditTrail;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
@@ -37,8 +35,8 @@ public class StoredResourceReader {
     /** The resource as stored; {@code versionId} null for the current version. */
     public Uni<Resource> read(Caller caller, String type, String id, Integer versionId) {
         caller.require(type, Permission.R);
-        IngestibleType ingestible = IngestibleType.of(type).orElseThrow(() -> new FhirException(404,
-                IssueType.NOTSUPPORTED, "TG-READ-001: resource type '" + type + "' is not stored here", null));
+        IngestibleType ingestible = IngestibleType.of(type)
+                .orElseThrow(() -> IngestError.READ_TYPE_NOT_STORED.refuse(type));
         return sessions.withTransaction(session -> (versionId == null
                 ? repository.latest(session, ingestible.fhirName(), id)
                 : repository.version(session, ingestible.fhirName(), id, versionId))
@@ -48,9 +46,8 @@ public class StoredResourceReader {
                                 row.resourceType, row.resourceId, row.versionId, 200)))
                 .chain(row -> {
                     if (row == null) {
-                        return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,
-                                "TG-READ-002: no such " + type + (versionId == null ? "" : " version"),
-                                null));
+                        return Uni.createFrom().failure(IngestError.READ_NO_SUCH_RESOURCE.refuse(type,
+                                versionId == null ? "" : " version"));
                     }
                     return vertx.executeBlocking(() -> toResource(row), false);
                 });

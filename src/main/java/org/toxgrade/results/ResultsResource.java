@@ -18,8 +18,6 @@ import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.FhirResponses;
@@ -99,8 +97,7 @@ public class ResultsResource {
         return reads.read(who, type, id)
                 .chain(row -> {
                     if (row == null) {
-                        return Uni.createFrom().failure(new FhirException(404, IssueType.NOTFOUND,
-                                "TG-READ-004: no such " + type));
+                        return Uni.createFrom().failure(ResultError.NO_SUCH_RESULT.refuse(type));
                     }
                     return vertx.executeBlocking(() -> resource(row), false);
                 })
@@ -141,9 +138,7 @@ public class ResultsResource {
             try {
                 bounds.add(new ResultSearch.Bound(prefix, OffsetDateTime.parse(instant)));
             } catch (DateTimeParseException e) {
-                throw new FhirException(400, IssueType.INVALID, "TG-SEARCH-001: _lastUpdated must be a prefix "
-                        + "(gt, ge, lt, le, eq) and an instant with a time zone, e.g. ge2025-03-03T00:00:00Z",
-                        "_lastUpdated");
+                throw ResultError.LAST_UPDATED_INVALID.refuseAt("_lastUpdated");
             }
         }
         return bounds;

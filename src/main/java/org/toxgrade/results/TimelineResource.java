@@ -10,8 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.patient.EpisodeStateRow;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.CurrentCaller;
@@ -45,8 +43,7 @@ public class TimelineResource {
         return reads.episodes(who, id)
                 .map(rows -> {
                     if (rows.isEmpty()) {
-                        throw new FhirException(404, IssueType.NOTFOUND,
-                                "TG-TIMELINE-001: no episode is known for this patient (no infusion received yet?)");
+                        throw ResultError.NO_EPISODE.refuse();
                     }
                     ObjectNode body = mapper.createObjectNode().put("patient", patient);
                     ArrayNode episodes = body.putArray("episodes");
@@ -57,7 +54,7 @@ public class TimelineResource {
                             episode.put("derivedAt", row.derivedAt.toInstant().toString());
                             episodes.add(episode);
                         } catch (java.io.IOException e) {
-                            throw new IllegalStateException("TG-TIMELINE-002: stored timeline unreadable", e);
+                            throw new IllegalStateException(ResultError.TIMELINE_UNREADABLE.message(), e);
                         }
                     }
                     return body;

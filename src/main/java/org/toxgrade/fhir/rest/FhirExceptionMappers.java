@@ -13,6 +13,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.toxgrade.fhir.FhirError;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
 
@@ -38,33 +39,30 @@ public class FhirExceptionMappers {
 
     @ServerExceptionMapper
     public Response unsupportedMediaType(NotSupportedException e) {
-        return responses.error(new FhirException(415, IssueType.NOTSUPPORTED,
-                "TG-HTTP-415: send " + FhirMediaTypes.FHIR_JSON + " or " + FhirMediaTypes.JSON
-                        + "; other media types (including XML) are not accepted"));
+        return responses.error(FhirError.UNSUPPORTED_MEDIA_TYPE.refuse(FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON));
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
-        return responses.error(new FhirException(406, IssueType.NOTSUPPORTED,
-                "TG-HTTP-406: this server answers only in " + FhirMediaTypes.FHIR_JSON));
+        return responses.error(FhirError.NOT_ACCEPTABLE.refuse(FhirMediaTypes.FHIR_JSON));
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return responses.error(new FhirException(404, IssueType.NOTFOUND, "TG-HTTP-404: no such endpoint"));
+        return responses.error(FhirError.NO_SUCH_ENDPOINT.refuse());
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return responses.error(new FhirException(405, IssueType.NOTSUPPORTED,
-                "TG-HTTP-405: this interaction is not supported here"));
+        return responses.error(FhirError.INTERACTION_NOT_SUPPORTED.refuse());
     }
 
     @ServerExceptionMapper
     public Response otherHttp(WebApplicationException e) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        return responses.error(new FhirException(status, status >= 500 ? IssueType.EXCEPTION : IssueType.INVALID,
-                "TG-HTTP-" + status + ": request refused"));
+        FhirError code = FhirError.REQUEST_REFUSED;
+        return responses.error(new FhirException(code, status, status >= 500 ? IssueType.EXCEPTION : IssueType.INVALID,
+                code.message(status), null, e));
     }
 
     /**
@@ -80,19 +78,16 @@ public class FhirExceptionMappers {
             }
             if (cause instanceof ConstraintViolationException
                     || cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return responses.error(new FhirException(409, IssueType.CONFLICT,
-                        "TG-STORE-409: a concurrent write to the same resource won; retry the request"));
+                return responses.error(FhirError.CONCURRENT_WRITE.refuse());
             }
             if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
                     || cause instanceof PgException pg && isUnavailable(pg.getSqlState())) {
                 LOG.warnf("Database unavailable (%s)", cause.getClass().getName());
-                return responses.error(new FhirException(503, IssueType.TRANSIENT,
-                        "TG-DB-503: storage is unavailable; nothing was stored, retry later"));
+                return responses.error(FhirError.STORAGE_UNAVAILABLE.refuse());
             }
         }
         LOG.errorf("Unexpected failure %s (root %s)", e.getClass().getName(), rootCause(e).getClass().getName());
-        return responses.error(new FhirException(500, IssueType.EXCEPTION,
-                "TG-500: internal error; nothing was stored by this request"));
+        return responses.error(FhirError.INTERNAL_ERROR.refuse());
     }
 
     /** SQL states of class 08 (connection exception) and 57P (operator intervention, e.g. shutdown). */

@@ -74,7 +74,7 @@ public class OutboundValidator {
                 validator.complete(built);
                 LOG.infof("Outbound validator ready in %d ms", (System.nanoTime() - begin) / 1_000_000);
             } catch (RuntimeException | Error e) {
-                LOG.errorf("TG-VAL-010: cannot build the outbound validator (%s)", e.getClass().getName());
+                LOG.error(ValidationError.VALIDATOR_NOT_BUILT.message(e.getClass().getName()));
                 validator.completeExceptionally(e);
             }
         }, "toxgrade-validator-init");
@@ -124,9 +124,10 @@ public class OutboundValidator {
             return validator.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("TG-VAL-011: interrupted while the validator was built", e);
+            throw new IllegalStateException(ValidationError.VALIDATOR_BUILD_INTERRUPTED.message(), e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("TG-VAL-010: the outbound validator could not be built", e.getCause());
+            throw new IllegalStateException(
+                    ValidationError.VALIDATOR_NOT_BUILT.message(e.getCause().getClass().getName()), e.getCause());
         }
     }
 }

@@ -146,7 +146,7 @@ public final class ProfilePackage {
                 files.add(new PackageFile(path,
                         parser.parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8))));
             } catch (IOException e) {
-                throw new UncheckedIOException("TG-PKG-002: cannot read " + path, e);
+                throw new UncheckedIOException(ValidationError.PACKAGE_FILE_UNREADABLE.message(path), e);
             }
         }
         return files;
@@ -156,15 +156,14 @@ public final class ProfilePackage {
         try (InputStream in = open(classLoader, path)) {
             return JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("TG-PKG-002: cannot read " + path, e);
+            throw new UncheckedIOException(ValidationError.PACKAGE_FILE_UNREADABLE.message(path), e);
         }
     }
 
     private static InputStream open(ClassLoader classLoader, String path) {
         InputStream in = classLoader.getResourceAsStream(path);
         if (in == null) {
-            throw new IllegalStateException(
-                    "TG-PKG-001: " + path + " is not on the classpath; is fhir-profiles/ packaged as a resource?");
+            throw new IllegalStateException(ValidationError.PACKAGE_NOT_ON_CLASSPATH.message(path));
         }
         return in;
     }

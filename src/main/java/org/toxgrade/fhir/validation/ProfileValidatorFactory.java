@@ -61,8 +61,7 @@ public final class ProfileValidatorFactory {
     /** The offline support chain; also usable for ValueSet expansion and code look-ups. */
     public static ValidationSupportChain createValidationSupport(FhirContext ctx, ProfilePackage profilePackage) {
         if (ctx.getVersion().getVersion() != FhirVersionEnum.R4) {
-            throw new IllegalArgumentException(
-                    "TG-VAL-001: the ToxGrade package is FHIR R4; got " + ctx.getVersion().getVersion());
+            throw new IllegalArgumentException(ValidationError.PACKAGE_NOT_R4.message(ctx.getVersion().getVersion()));
         }
         PrePopulatedValidationSupport packageSupport = new PrePopulatedValidationSupport(ctx);
         profilePackage.conformanceFiles().forEach(file -> packageSupport.addResource(file.resource()));

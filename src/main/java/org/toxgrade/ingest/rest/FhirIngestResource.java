@@ -14,13 +14,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Date;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Resource;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.StoredResourceReader;
 import org.toxgrade.ingest.WriteOutcome;
@@ -88,7 +87,7 @@ public class FhirIngestResource {
         try {
             versionId = Integer.parseInt(version);
         } catch (NumberFormatException e) {
-            throw new FhirException(404, IssueType.NOTFOUND, "TG-READ-003: no such version");
+            throw IngestError.READ_VERSION_NOT_A_NUMBER.refuse();
         }
         return reader.read(caller.get(), type, id, versionId).map(this::readAnswer);
     }
@@ -107,7 +106,7 @@ public class FhirIngestResource {
         Response.ResponseBuilder builder = switch (prefer) {
             case MINIMAL -> Response.status(outcome.httpStatus());
             case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(), OperationOutcomes.information(
-                    "TG-INGEST-100: " + outcome.kind().name().toLowerCase() + " " + outcome.location()));
+                    IngestError.WRITE_DONE.message(outcome.kind().name().toLowerCase(), outcome.location())));
             case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
         };
         return builder

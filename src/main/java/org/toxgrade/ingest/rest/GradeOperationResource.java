@@ -12,12 +12,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.GradeOperation;
 import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.ingest.IngestError;
 import org.toxgrade.security.CurrentCaller;
 import org.toxgrade.security.GrantedScopes;
 
@@ -53,7 +52,7 @@ public class GradeOperationResource {
         caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
         RequestSizeFilter.checkBody(config, body);
         if (body == null || body.isBlank()) {
-            throw new FhirException(400, IssueType.REQUIRED, "TG-GRADE-003: the request body is empty");
+            throw IngestError.GRADE_EMPTY_BODY.refuse();
         }
         Instant at = parse(asOf);
         String base = uri.getBaseUri() + "fhir/";
@@ -77,8 +76,7 @@ public class GradeOperationResource {
         try {
             return Instant.parse(asOf);
         } catch (DateTimeParseException e) {
-            throw new FhirException(400, IssueType.INVALID,
-                    "TG-GRADE-004: asOf must be an instant, e.g. 2026-03-20T00:00:00Z", "asOf");
+            throw IngestError.GRADE_AS_OF_INVALID.refuseAt("asOf");
         }
     }
 }

@@ -3,11 +3,11 @@ package org.toxgrade.ingest.rest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.ingest.IngestError;
 
 /**
  * Refuses a body over the configured limit before it is read, from its Content-Length, with a 413
@@ -34,7 +34,7 @@ public class RequestSizeFilter {
                 return responses.error(tooLarge(config));
             }
         } catch (NumberFormatException e) {
-            return responses.error(FhirException.badRequest("TG-HTTP-400: Content-Length is not a number"));
+            return responses.error(IngestError.CONTENT_LENGTH_NOT_A_NUMBER.refuse());
         }
         return null;
     }
@@ -47,7 +47,6 @@ public class RequestSizeFilter {
     }
 
     static FhirException tooLarge(IngestConfig config) {
-        return new FhirException(413, IssueType.TOOCOSTLY, "TG-INGEST-012: request body is larger than "
-                + config.maxBodySize().asLongValue() + " bytes; split it into smaller Bundles");
+        return IngestError.BODY_TOO_LARGE.refuse(config.maxBodySize().asLongValue());
     }
 }

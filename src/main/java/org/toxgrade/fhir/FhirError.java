@@ -1,0 +1,37 @@
+package org.toxgrade.fhir;
+
+import static org.toxgrade.fhir.ErrorCode.refusal;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+
+/** The codes of {@code fhir}: refusals of the HTTP layer common to every endpoint (media types, unknown paths, storage conflicts and outages) and of FHIR JSON parsing. */
+public enum FhirError implements ErrorCode {
+
+    UNSUPPORTED_MEDIA_TYPE(refusal("TG-HTTP-415", 415, IssueType.NOTSUPPORTED,
+            "send %s or %s; other media types (including XML) are not accepted")),
+    NOT_ACCEPTABLE(refusal("TG-HTTP-406", 406, IssueType.NOTSUPPORTED, "this server answers only in %s")),
+    NO_SUCH_ENDPOINT(refusal("TG-HTTP-404", 404, IssueType.NOTFOUND, "no such endpoint")),
+    INTERACTION_NOT_SUPPORTED(refusal("TG-HTTP-405", 405, IssueType.NOTSUPPORTED,
+            "this interaction is not supported here")),
+    /** Any other refusal of the HTTP layer; answered with the status it had (see FhirExceptionMappers). */
+    REQUEST_REFUSED(refusal("TG-HTTP-001", 400, IssueType.INVALID, "request refused (HTTP %d)")),
+    INTERNAL_ERROR(refusal("TG-HTTP-500", 500, IssueType.EXCEPTION,
+            "internal error; nothing was stored by this request")),
+    CONCURRENT_WRITE(refusal("TG-STORE-409", 409, IssueType.CONFLICT,
+            "a concurrent write to the same resource won; retry the request")),
+    STORAGE_UNAVAILABLE(refusal("TG-DB-503", 503, IssueType.TRANSIENT,
+            "storage is unavailable; nothing was stored, retry later")),
+    NOT_FHIR_JSON(refusal("TG-FHIR-001", 400, IssueType.STRUCTURE,
+            "body is not a valid FHIR R4 JSON resource: %s"));
+
+    private final Spec spec;
+
+    FhirError(Spec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+}

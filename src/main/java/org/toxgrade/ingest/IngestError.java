@@ -1,0 +1,76 @@
+package org.toxgrade.ingest;
+
+import static org.toxgrade.fhir.ErrorCode.refusal;
+
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.toxgrade.fhir.ErrorCode;
+
+/** The codes of {@code ingest}: refusals of what senders write (bodies, Bundles, entries, ids, versions), of $grade, and of reads of stored resources. */
+public enum IngestError implements ErrorCode {
+
+    EMPTY_BODY(refusal("TG-INGEST-001", 400, IssueType.REQUIRED, "the request body is empty")),
+    TYPE_NOT_WRITABLE(refusal("TG-INGEST-002", 422, IssueType.NOTSUPPORTED,
+            "resource type '%s' cannot be written here; accepted: %s")),
+    BODY_TYPE_MISMATCH(refusal("TG-INGEST-003", 400, IssueType.INVALID,
+            "body resourceType '%s' does not match the URL type '%s'")),
+    BODY_NOT_AN_OBJECT(refusal("TG-INGEST-004", 400, IssueType.STRUCTURE, "the body must be a JSON object")),
+    NO_RESOURCE_TYPE(refusal("TG-INGEST-005", 400, IssueType.REQUIRED, "the body has no resourceType")),
+    MALFORMED_JSON(refusal("TG-INGEST-006", 400, IssueType.STRUCTURE,
+            "the body is not well-formed JSON (line %d, column %d)")),
+    INVALID_ID(refusal("TG-INGEST-007", 400, IssueType.INVALID,
+            "the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})")),
+    UPDATE_WITHOUT_ID(refusal("TG-INGEST-008", 400, IssueType.REQUIRED,
+            "an update must carry the resource id in the body")),
+    ID_MISMATCH(refusal("TG-INGEST-009", 400, IssueType.INVALID, "the body id does not match the id in the URL")),
+    BODY_TOO_LARGE(refusal("TG-INGEST-012", 413, IssueType.TOOCOSTLY,
+            "request body is larger than %d bytes; split it into smaller Bundles")),
+    CONTENT_LENGTH_NOT_A_NUMBER(refusal("TG-INGEST-013", 400, IssueType.INVALID, "Content-Length is not a number")),
+    NOT_A_BUNDLE(refusal("TG-INGEST-020", 422, IssueType.NOTSUPPORTED,
+            "POST /fhir takes a batch or transaction Bundle, not '%s'")),
+    TOO_MANY_ENTRIES(refusal("TG-INGEST-021", 413, IssueType.TOOCOSTLY,
+            "Bundle has %d entries; at most %d are accepted in one request")),
+    BUNDLE_TYPE_NOT_ACCEPTED(refusal("TG-INGEST-022", 422, IssueType.NOTSUPPORTED,
+            "Bundle.type must be batch or transaction, not '%s'")),
+    TRANSACTION_DUPLICATE_TARGET(refusal("TG-INGEST-023", 400, IssueType.DUPLICATE,
+            "transaction writes the same %s more than once")),
+    ENTRY_METHOD_MISSING(refusal("TG-INGEST-024", 400, IssueType.REQUIRED,
+            "entry.request.method is required in a batch or transaction")),
+    ENTRY_METHOD_NOT_ACCEPTED(refusal("TG-INGEST-025", 405, IssueType.NOTSUPPORTED,
+            "only POST and PUT entries are accepted, not %s")),
+    ENTRY_URL_MISSING(refusal("TG-INGEST-026", 400, IssueType.REQUIRED, "entry.request.url is required")),
+    CONDITIONAL_NOT_SUPPORTED(refusal("TG-INGEST-027", 422, IssueType.NOTSUPPORTED,
+            "conditional create and update are not supported; PUT Type/id with the sender's id instead")),
+    ENTRY_RESOURCE_MISSING(refusal("TG-INGEST-028", 400, IssueType.REQUIRED, "entry.resource is required for %s")),
+    ENTRY_TYPE_NOT_WRITABLE(refusal("TG-INGEST-029", 422, IssueType.NOTSUPPORTED,
+            "entry request.url type '%s' cannot be written here; accepted: %s")),
+    ENTRY_TYPE_MISMATCH(refusal("TG-INGEST-030", 400, IssueType.INVALID,
+            "entry resource type '%s' does not match request.url type '%s'")),
+    POST_URL_NOT_A_TYPE(refusal("TG-INGEST-031", 400, IssueType.INVALID,
+            "a POST entry's request.url is the resource type alone")),
+    PUT_URL_NOT_TYPE_AND_ID(refusal("TG-INGEST-032", 400, IssueType.INVALID, "a PUT entry's request.url is Type/id")),
+    VERSION_CONTENT_CONFLICT(refusal("TG-INGEST-040", 409, IssueType.CONFLICT,
+            "this %s version (meta.versionId) was received before with different content")),
+    /** Not a refusal: the information an OperationOutcome answer carries when one was asked for. */
+    WRITE_DONE(refusal("TG-INGEST-100", 200, IssueType.INFORMATIONAL, "%s %s")),
+    GRADE_NOT_A_BUNDLE(refusal("TG-GRADE-001", 422, IssueType.NOTSUPPORTED,
+            "$grade takes a Bundle of the patient's resources")),
+    GRADE_TYPE_WITHOUT_FACTS(refusal("TG-GRADE-002", 422, IssueType.NOTSUPPORTED,
+            "resource type %s carries no facts; accepted: %s")),
+    GRADE_EMPTY_BODY(refusal("TG-GRADE-003", 400, IssueType.REQUIRED, "the request body is empty")),
+    GRADE_AS_OF_INVALID(refusal("TG-GRADE-004", 400, IssueType.INVALID,
+            "asOf must be an instant, e.g. 2026-03-20T00:00:00Z")),
+    READ_TYPE_NOT_STORED(refusal("TG-READ-001", 404, IssueType.NOTSUPPORTED, "resource type '%s' is not stored here")),
+    READ_NO_SUCH_RESOURCE(refusal("TG-READ-002", 404, IssueType.NOTFOUND, "no such %s%s")),
+    READ_VERSION_NOT_A_NUMBER(refusal("TG-READ-003", 404, IssueType.NOTFOUND, "no such version"));
+
+    private final Spec spec;
+
+    IngestError(Spec spec) {
+        this.spec = spec;
+    }
+
+    @Override
+    public Spec spec() {
+        return spec;
+    }
+}
