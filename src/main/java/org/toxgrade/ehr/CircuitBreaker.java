@@ -29,7 +29,7 @@ public final class CircuitBreaker {
 
     public CircuitBreaker(int threshold, Duration delay, LongSupplier nanoClock) {
         if (threshold < 1) {
-            throw new IllegalArgumentException("TG-EHR-002: the circuit breaker threshold must be at least 1");
+            throw new IllegalArgumentException(EhrError.BREAKER_THRESHOLD_TOO_LOW.message());
         }
         this.threshold = threshold;
         this.delayNanos = delay.toNanos();

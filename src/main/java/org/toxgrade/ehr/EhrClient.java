@@ -85,8 +85,7 @@ public class EhrClient {
         String url;
         if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
             if (!HttpExchange.hostOf(pathOrUrl).equals(HttpExchange.hostOf(base()))) {
-                return Uni.createFrom().failure(new IllegalArgumentException(
-                        "TG-EHR-012: a URL outside the EHR's origin is not requested with the EHR's credentials"));
+                return Uni.createFrom().failure(new IllegalArgumentException(EhrError.URL_OUTSIDE_EHR.message()));
             }
             url = pathOrUrl;
         } else {
@@ -108,7 +107,7 @@ public class EhrClient {
     private Uni<EhrResponse> send(HttpMethod method, String url, String body) {
         if (!breaker.tryAcquire()) {
             return Uni.createFrom().failure(new EhrException(EhrException.Kind.CIRCUIT_OPEN,
-                    "TG-EHR-011: circuit open, the EHR is not called until its delay has passed", null));
+                    EhrError.CIRCUIT_OPEN.message(), null));
         }
         return auth.authorization()
                 .chain(authorization -> {
@@ -135,8 +134,7 @@ public class EhrClient {
     }
 
     private String base() {
-        return base
-                .orElseThrow(() -> new IllegalStateException("TG-EHR-001: write-back is off (toxgrade.ehr.base-url)"));
+        return base.orElseThrow(() -> new IllegalStateException(EhrError.NO_BASE_URL.message()));
     }
 
     private static EhrAuth authOf(EhrConfig config, HttpClient http) {
@@ -147,8 +145,8 @@ public class EhrClient {
                 return EhrAuth.NONE;
             case BEARER:
                 return EhrAuth.bearer(
-                        auth.bearerToken().filter(t -> !t.isBlank()).orElseThrow(() -> new IllegalStateException(
-                                "TG-EHR-003: toxgrade.ehr.auth.mode=bearer needs toxgrade.ehr.auth.bearer-token")));
+                        auth.bearerToken().filter(t -> !t.isBlank()).orElseThrow(
+                                () -> new IllegalStateException(EhrError.BEARER_TOKEN_MISSING.message())));
             case SMART_BACKEND:
             default:
                 EhrConfig.Smart smart = auth.smart();
@@ -160,9 +158,7 @@ public class EhrClient {
                                         ? "private-key-location"
                                         : smart.keyId().isEmpty() ? "key-id" : null;
                 if (missing != null) {
-                    throw new IllegalStateException(
-                            "TG-EHR-004: toxgrade.ehr.auth.mode=smart-backend needs toxgrade.ehr.auth.smart."
-                                    + missing);
+                    throw new IllegalStateException(EhrError.SMART_SETTING_MISSING.message(missing));
                 }
                 LOG.infof("EHR client authentication: SMART Backend Services, client %s, %s", smart.clientId().get(),
                         smart.algorithm());

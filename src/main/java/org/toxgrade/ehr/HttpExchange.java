@@ -30,8 +30,7 @@ public final class HttpExchange {
                         response.getHeader("ETag"), response.getHeader("Location"), buffer.toString())))
                 .onFailure(failure -> !(failure instanceof EhrException))
                 .transform(failure -> new EhrException(EhrException.Kind.TRANSPORT,
-                        "TG-EHR-010: no answer from " + hostOf(url) + " (" + failure.getClass().getSimpleName() + ")",
-                        failure));
+                        EhrError.NO_ANSWER.message(hostOf(url), failure.getClass().getSimpleName()), failure));
     }
 
     /** Scheme, host and port only: paths and queries may carry identifiers. */

@@ -31,7 +31,7 @@ public final class CanonicalContent {
         try {
             return sha256(JSON.readTree(resourceJson));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("TG-OUTBOX-002: the resource is not JSON", e);
+            throw new IllegalArgumentException(OutboxError.RESOURCE_NOT_JSON.message(), e);
         }
     }
 
@@ -43,7 +43,7 @@ public final class CanonicalContent {
             byte[] bytes = JSON.writeValueAsString(sorted(copy)).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(digest.digest(bytes));
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException("TG-OUTBOX-003: cannot hash resource content", e);
+            throw new IllegalStateException(OutboxError.HASH_FAILED.message(), e);
         }
     }
 

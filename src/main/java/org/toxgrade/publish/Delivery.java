@@ -39,12 +39,12 @@ class Delivery {
     private Uni<DeliveryOutcome> attempt(OutboxRow row, Optional<String> versionLastWritten, int conflictsLeft) {
         return ehr.searchByIdentifier(row.resourceType, row.identifierSystem, row.identifierValue).chain(search -> {
             if (!search.ok()) {
-                return Uni.createFrom().item(failure(search, "TG-EHR-020: the search by identifier answered "));
+                return Uni.createFrom().item(failure(search, OutboxError.SEARCH_REFUSED));
             }
             List<WriteBackBundle.Found> found = WriteBackBundle.matches(search.body(), row.resourceType);
             if (found.size() > 1) {
-                return Uni.createFrom().item(new DeliveryOutcome.Failed(412, "TG-EHR-021: " + found.size()
-                        + " resources on the EHR carry this business identifier; merge them, then re-drive", true));
+                return Uni.createFrom().item(
+                        new DeliveryOutcome.Failed(412, OutboxError.IDENTIFIER_NOT_UNIQUE.message(found.size()), true));
             }
             Optional<WriteBackBundle.Found> current = found.stream().findFirst();
             if (current.isPresent()) {
@@ -66,21 +66,21 @@ class Delivery {
                             .<DeliveryOutcome>map(
                                     w -> new DeliveryOutcome.Sent(w.id(), w.versionId(), w.status(), false))
                             .orElseGet(() -> new DeliveryOutcome.Failed(answer.status(),
-                                    "TG-EHR-022: the transaction-response does not say where the resource is", false)));
+                                    OutboxError.NO_LOCATION.message(), false)));
                 }
                 if ((answer.status() == 409 || answer.status() == 412) && conflictsLeft > 0) {
                     return attempt(row, versionLastWritten, conflictsLeft - 1);
                 }
-                return Uni.createFrom().item(failure(answer, "TG-EHR-023: the transaction answered "));
+                return Uni.createFrom().item(failure(answer, OutboxError.TRANSACTION_REFUSED));
             });
         });
     }
 
     /** 5xx, 408, 429, 401 and a conflict that persisted are worth another attempt; other 4xx are final. */
-    private static DeliveryOutcome failure(EhrResponse response, String prefix) {
+    private static DeliveryOutcome failure(EhrResponse response, OutboxError code) {
         int status = response.status();
         boolean retry = response.transientFailure() || status == 401 || status == 409 || status == 412;
-        return new DeliveryOutcome.Failed(status, prefix + status + " (issue codes: "
-                + WriteBackBundle.issueCodes(response.body()) + ")", !retry);
+        return new DeliveryOutcome.Failed(status,
+                code.message(status, WriteBackBundle.issueCodes(response.body())), !retry);
     }
 }

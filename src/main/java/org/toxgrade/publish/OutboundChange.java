@@ -30,13 +30,11 @@ public record OutboundChange(String patientRef, String resourceType, String iden
         String resourceJson, String provenanceJson, String contentSha256) {
 
     public OutboundChange {
-        Objects.requireNonNull(patientRef, "TG-OUTBOX-010: the change names no patient (subject.reference)");
+        Objects.requireNonNull(patientRef, OutboxError.NO_PATIENT.message());
         if (!"Condition".equals(resourceType) && !"Flag".equals(resourceType)) {
-            throw new IllegalArgumentException(
-                    "TG-OUTBOX-011: only Condition and Flag are written back, not " + resourceType);
+            throw new IllegalArgumentException(OutboxError.TYPE_NOT_WRITTEN_BACK.message(resourceType));
         }
-        Objects.requireNonNull(identifierValue, "TG-OUTBOX-012: the resource carries no business identifier of system "
-                + ProfilePackage.DERIVED_RESULT_IDENTIFIER_SYSTEM);
+        Objects.requireNonNull(identifierValue, OutboxError.NO_BUSINESS_IDENTIFIER.message());
         Objects.requireNonNull(identifierSystem);
         Objects.requireNonNull(resourceJson);
         Objects.requireNonNull(provenanceJson);
@@ -46,8 +44,7 @@ public record OutboundChange(String patientRef, String resourceType, String iden
     /** From built resources: encodes both and reads patient, type and business identifier from the resource. */
     public static OutboundChange of(FhirJson json, DomainResource resource, Provenance provenance) {
         if (!(resource instanceof Condition) && !(resource instanceof Flag)) {
-            throw new IllegalArgumentException("TG-OUTBOX-011: only Condition and Flag are written back, not "
-                    + resource.fhirType());
+            throw new IllegalArgumentException(OutboxError.TYPE_NOT_WRITTEN_BACK.message(resource.fhirType()));
         }
         return ofJson(json.encode(resource), json.encode(provenance));
     }
@@ -58,7 +55,7 @@ public record OutboundChange(String patientRef, String resourceType, String iden
         try {
             resource = CanonicalContent.JSON.readTree(resourceJson);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("TG-OUTBOX-002: the resource is not JSON", e);
+            throw new IllegalArgumentException(OutboxError.RESOURCE_NOT_JSON.message(), e);
         }
         String value = null;
         for (JsonNode identifier : resource.path("identifier")) {

@@ -70,8 +70,7 @@ public class OutboxDispatcher {
 
     void announce(@Observes StartupEvent event) {
         if (!ehr.enabled()) {
-            LOG.warn("TG-EHR-005: write-back to the EHR is OFF (toxgrade.ehr.base-url is not set): outbox rows stay "
-                    + "pending and are delivered once an EHR is configured; the service's own read API serves everything");
+            LOG.warn(OutboxError.WRITE_BACK_OFF.message());
             return;
         }
         LOG.infof("Write-back to the EHR at %s is on: every %s, batches of %d, at most %d attempts",
@@ -94,7 +93,7 @@ public class OutboxDispatcher {
                 .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> run().subscribe().with(done -> {
-        }, failure -> LOG.errorf("TG-OUTBOX-050: dispatcher run failed (%s)", failure.getClass().getName())));
+        }, failure -> LOG.error(OutboxError.RUN_FAILED.message(failure.getClass().getName()))));
     }
 
     /** One run (or nothing, if a run is under way: that run is then followed by another). */
@@ -104,8 +103,7 @@ public class OutboxDispatcher {
             return Uni.createFrom().voidItem();
         }
         return dispatch()
-                .onFailure().invoke(failure -> LOG.errorf("TG-OUTBOX-050: dispatcher run failed (%s)",
-                        failure.getClass().getName()))
+                .onFailure().invoke(failure -> LOG.error(OutboxError.RUN_FAILED.message(failure.getClass().getName())))
                 .onFailure().recoverWithNull()
                 .eventually(() -> {
                     running.set(false);
@@ -161,7 +159,8 @@ public class OutboxDispatcher {
                         p.provenance().toString()));
                 prepared.add(row);
             } catch (RuntimeException e) {
-                issues.put(row.pk, List.of(new OutboundValidator.Issue(row.resourceType, "TG-OUTBOX-021-not-json")));
+                issues.put(row.pk,
+                        List.of(new OutboundValidator.Issue(row.resourceType, OutboxError.NOT_PREPARED.message())));
             }
         }
         if (!entries.isEmpty()) {
@@ -180,7 +179,7 @@ public class OutboxDispatcher {
 
     private Uni<Void> invalid(OutboxRow claimed, List<OutboundValidator.Issue> problems) {
         String summary = problems.stream().limit(5).map(Object::toString).collect(Collectors.joining("; "));
-        String error = truncate("TG-OUTBOX-020: " + problems.size() + " validation error(s): " + summary);
+        String error = truncate(OutboxError.INVALID.message(problems.size(), summary));
         return store.update(claimed.pk, (session, row) -> {
             row.state = OutboxState.INVALID.code();
             row.lastError = error;
@@ -219,9 +218,7 @@ public class OutboxDispatcher {
                 row.ehrResourceId = kept.ehrId();
                 row.ehrVersionId = kept.versionId();
                 row.lastStatus = null;
-                row.lastError = truncate(
-                        "TG-OUTBOX-030: not written, the EHR's resource carries a clinician's decision ("
-                                + kept.decision() + ")");
+                row.lastError = truncate(OutboxError.KEPT_BY_CLINICIAN.message(kept.decision()));
                 return record(session, row, AuditTrail.Action.U, 409);
             }
             DeliveryOutcome.Failed failed = (DeliveryOutcome.Failed) outcome;

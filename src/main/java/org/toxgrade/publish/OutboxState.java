@@ -37,6 +37,6 @@ public enum OutboxState {
 
     public static OutboxState of(String code) {
         return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("TG-OUTBOX-001: unknown outbox state " + code));
+                .orElseThrow(() -> new IllegalArgumentException(OutboxError.UNKNOWN_STATE.message(code)));
     }
 }

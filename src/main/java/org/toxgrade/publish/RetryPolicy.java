@@ -12,8 +12,7 @@ public record RetryPolicy(Duration base, Duration max, int maxAttempts, double j
 
     public RetryPolicy {
         if (maxAttempts < 1 || jitter < 0 || jitter > 1 || base.isNegative() || max.compareTo(base) < 0) {
-            throw new IllegalArgumentException(
-                    "TG-OUTBOX-040: retry needs max-attempts >= 1, 0 <= jitter <= 1, 0 <= base <= max");
+            throw new IllegalArgumentException(OutboxError.RETRY_SETTINGS_INVALID.message());
         }
     }
 

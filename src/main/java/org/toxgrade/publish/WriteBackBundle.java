@@ -51,10 +51,10 @@ final class WriteBackBundle {
 
     static Prepared prepare(OutboxRow row) {
         String resourceUrl = "urn:uuid:" + UUID.randomUUID();
-        ObjectNode resource = (ObjectNode) read(row.resourceJson);
+        ObjectNode resource = (ObjectNode) read(row.resourceJson, OutboxError.RESOURCE_NOT_JSON);
         resource.remove("id");
         stripServerMeta(resource);
-        ObjectNode provenance = (ObjectNode) read(row.provenanceJson);
+        ObjectNode provenance = (ObjectNode) read(row.provenanceJson, OutboxError.RESOURCE_NOT_JSON);
         provenance.remove("id");
         stripServerMeta(provenance);
         provenance.putArray("target").addObject().put("reference", resourceUrl);
@@ -96,7 +96,7 @@ final class WriteBackBundle {
     /** The resources of a searchset that match (not included ones, not OperationOutcomes). */
     static List<Found> matches(String searchsetJson, String type) {
         List<Found> found = new ArrayList<>();
-        for (JsonNode entry : read(searchsetJson).path("entry")) {
+        for (JsonNode entry : read(searchsetJson, OutboxError.EHR_ANSWER_NOT_JSON).path("entry")) {
             JsonNode resource = entry.path("resource");
             String mode = entry.path("search").path("mode").asText("match");
             if (type.equals(resource.path("resourceType").asText()) && "match".equals(mode)) {
@@ -112,7 +112,8 @@ final class WriteBackBundle {
 
     /** The resource entry's answer of a transaction-response; empty if it does not say where the resource went. */
     static Optional<Written> written(String transactionResponseJson, String etagHeader) {
-        JsonNode response = read(transactionResponseJson).path("entry").path(RESOURCE_ENTRY).path("response");
+        JsonNode response = read(transactionResponseJson, OutboxError.EHR_ANSWER_NOT_JSON).path("entry")
+                .path(RESOURCE_ENTRY).path("response");
         String location = response.path("location").asText(null);
         String status = response.path("status").asText("200");
         if (location == null) {
@@ -169,11 +170,11 @@ final class WriteBackBundle {
         }
     }
 
-    private static JsonNode read(String json) {
+    private static JsonNode read(String json, OutboxError notJson) {
         try {
             return CanonicalContent.JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("TG-OUTBOX-002: not JSON", e);
+            throw new IllegalArgumentException(notJson.message(), e);
         }
     }
 }

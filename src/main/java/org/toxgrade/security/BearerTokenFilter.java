@@ -12,9 +12,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.logging.Logger;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
@@ -56,16 +54,13 @@ public class BearerTokenFilter {
 
     void checkConfiguration(@Observes StartupEvent event) {
         if (!config.enabled()) {
-            LOG.warn("TG-AUTH-002: AUTHENTICATION IS OFF (toxgrade.auth.enabled=false): every caller may read and "
-                    + "write patient data. Use only on an isolated test bench.");
+            LOG.warn(AuthError.AUTHENTICATION_OFF.message());
             return;
         }
         var mp = ConfigProvider.getConfig();
         if (mp.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isEmpty()
                 && mp.getOptionalValue("mp.jwt.verify.publickey", String.class).isEmpty()) {
-            throw new IllegalStateException("TG-AUTH-001: no token verification key: set "
-                    + "MP_JWT_VERIFY_PUBLICKEY_LOCATION (JWKS file or URL), MP_JWT_VERIFY_ISSUER and "
-                    + "MP_JWT_VERIFY_AUDIENCES, or allow local keys (toxgrade.auth.local-keys=true)");
+            throw new IllegalStateException(AuthError.NO_VERIFICATION_KEY.message());
         }
     }
 
@@ -89,14 +84,13 @@ public class BearerTokenFilter {
         }
         String token = bearerToken(ctx);
         if (token == null) {
-            refuse(ctx, "invalid_request", "TG-AUTH-401: a bearer token is required (Authorization: Bearer ...)");
+            refuse(ctx, "invalid_request", AuthError.TOKEN_REQUIRED);
             return;
         }
         // Verification may fetch a JWKS URL on first use: keep it off the event loop.
         vertx.executeBlocking(() -> parser.parse(token), false).onComplete(result -> {
             if (result.failed()) {
-                refuse(ctx, "invalid_token",
-                        "TG-AUTH-401: the bearer token is not valid (signature, issuer, audience or expiry)");
+                refuse(ctx, "invalid_token", AuthError.TOKEN_INVALID);
                 return;
             }
             ctx.put(CALLER, callerOf(result.result()));
@@ -162,9 +156,9 @@ public class BearerTokenFilter {
         return null;
     }
 
-    private void refuse(RoutingContext ctx, String error, String message) {
-        String body = json.encode(OperationOutcomes.of(new FhirException(401, IssueType.LOGIN, message)));
-        ctx.response().setStatusCode(401)
+    private void refuse(RoutingContext ctx, String error, AuthError code) {
+        String body = json.encode(OperationOutcomes.of(code.refuse()));
+        ctx.response().setStatusCode(code.status())
                 .putHeader("WWW-Authenticate", "Bearer realm=\"toxgrade\", error=\"" + error + "\"")
                 .putHeader("Content-Type", FhirMediaTypes.FHIR_JSON_UTF8)
                 .end(body);

@@ -1,6 +1,5 @@
 package org.toxgrade.security;
 
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.toxgrade.fhir.FhirException;
 
 /**
@@ -31,7 +30,6 @@ public record Caller(String clientId, GrantedScopes scopes, boolean authenticati
     }
 
     public static FhirException forbidden(String scope) {
-        return new FhirException(403, IssueType.FORBIDDEN,
-                "TG-AUTH-403: the token does not grant " + scope + " (or a wider scope)");
+        return AuthError.SCOPE_NOT_GRANTED.refuse(scope);
     }
 }

@@ -2,8 +2,6 @@ package org.toxgrade.security;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 
 /** The caller of the request being served, as {@link BearerTokenFilter} established it. */
 @ApplicationScoped
@@ -19,7 +17,7 @@ public class CurrentCaller {
         Caller caller = request.getCurrent() == null ? null : request.getCurrent().get(BearerTokenFilter.CALLER);
         if (caller == null) {
             // Only reachable if a route escaped the filter: refuse rather than serve anonymously.
-            throw new FhirException(401, IssueType.LOGIN, "TG-AUTH-401: the caller is not authenticated");
+            throw AuthError.NOT_AUTHENTICATED.refuse();
         }
         return caller;
     }

@@ -48,7 +48,7 @@ public record LocalKeys(Path privateKeyFile, Path jwksFile, String keyId) {
             Files.writeString(keys.jwksFile,
                     new JsonWebKeySet(jwk).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
         } catch (JoseException e) {
-            throw new IOException("TG-AUTH-010: could not generate the local signing key", e);
+            throw new IOException(AuthError.LOCAL_KEY_NOT_GENERATED.message(), e);
         }
         return keys;
     }
@@ -69,7 +69,7 @@ public record LocalKeys(Path privateKeyFile, Path jwksFile, String keyId) {
                 // try the next algorithm
             }
         }
-        throw new IOException("TG-AUTH-011: " + pemFile.getFileName() + " is not a PKCS#8 RSA or EC private key");
+        throw new IOException(AuthError.LOCAL_KEY_UNREADABLE.message(pemFile.getFileName()));
     }
 
     private static void restrictToOwner(Path file) {

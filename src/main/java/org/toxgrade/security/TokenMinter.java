@@ -38,7 +38,7 @@ public final class TokenMinter {
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
-            throw new IllegalStateException("TG-AUTH-012: could not sign the token", e);
+            throw new IllegalStateException(AuthError.TOKEN_NOT_SIGNED.message(), e);
         }
     }
 

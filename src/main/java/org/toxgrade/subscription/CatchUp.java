@@ -73,8 +73,8 @@ public class CatchUp {
                     .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> run(source).subscribe().with(done -> {
-            }, failure -> LOG.errorf("TG-SUB-020: catch-up of source %s failed (%s)", source.name(),
-                    failure.getClass().getName())));
+            }, failure -> LOG.error(SubscriptionError.REQUESTED_CATCH_UP_FAILED.message(source.name(),
+                    failure.getClass().getName()))));
         });
     }
 
@@ -90,8 +90,7 @@ public class CatchUp {
                         ? Uni.createFrom().item(new Result(source.name(), "held by another replica", 0, 0, null))
                         : read(source, claim.get().watermark()))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.errorf("TG-SUB-021: catch-up of source %s failed (%s)", source.name(),
-                            failure.getClass().getName());
+                    LOG.error(SubscriptionError.CATCH_UP_FAILED.message(source.name(), failure.getClass().getName()));
                     return new Result(source.name(), "failed", 0, 0, null);
                 })
                 .eventually(() -> {
@@ -155,7 +154,7 @@ public class CatchUp {
     private Uni<Void> page(EhrSource source, String type, String url, int number, Window window, Instant lastSeen) {
         return source.client().request(HttpMethod.GET, url, null).chain(response -> {
             if (!response.ok()) {
-                window.failure = "TG-SUB-022: search answered " + response.status();
+                window.failure = SubscriptionError.CATCH_UP_SEARCH_REFUSED.message(response.status());
                 return Uni.createFrom().voidItem();
             }
             JsonNode bundle = parse(response);
@@ -200,7 +199,7 @@ public class CatchUp {
                         return page(source, type, next, number + 1, window, latest[0]);
                     });
         }).onFailure().recoverWithUni(failure -> {
-            window.failure = "TG-SUB-023: " + failure.getClass().getSimpleName();
+            window.failure = SubscriptionError.CATCH_UP_SEARCH_FAILED.message(failure.getClass().getSimpleName());
             return Uni.createFrom().voidItem();
         });
     }
@@ -209,7 +208,7 @@ public class CatchUp {
         try {
             return mapper.readTree(response.body());
         } catch (Exception e) {
-            throw new IllegalStateException("TG-SUB-024: the search answer is not JSON");
+            throw new IllegalStateException(SubscriptionError.CATCH_UP_ANSWER_NOT_JSON.message());
         }
     }
 

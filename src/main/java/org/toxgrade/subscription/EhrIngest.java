@@ -79,15 +79,15 @@ public class EhrIngest {
                         ? Uni.createFrom().voidItem()
                         : ehr.get().client().request(HttpMethod.GET, "Patient/" + id, null).chain(response -> {
                             if (!response.ok()) {
-                                LOG.infof("TG-SUB-031: %s not readable from source %s (%d); adult rules until it "
-                                        + "arrives", ids.ref("Patient", id), source, response.status());
+                                LOG.info(SubscriptionError.PATIENT_NOT_READ.message(ids.ref("Patient", id), source,
+                                        "status " + response.status()));
                                 return Uni.createFrom().voidItem();
                             }
                             return putTolerant(source, "Patient", id, response.body()).replaceWithVoid();
                         }))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.infof("TG-SUB-031: %s not read from source %s (%s); adult rules until it arrives",
-                            ids.ref("Patient", id), source, failure.getClass().getSimpleName());
+                    LOG.info(SubscriptionError.PATIENT_NOT_READ.message(ids.ref("Patient", id), source,
+                            failure.getClass().getSimpleName()));
                     return Uni.createFrom().voidItem();
                 });
     }
@@ -137,8 +137,8 @@ public class EhrIngest {
         return put(source, type, id, json).map(outcome -> true)
                 .onFailure(e -> e instanceof FhirException f && f.status() < 500).recoverWithItem(e -> {
                     FhirException f = (FhirException) e;
-                    LOG.warnf("TG-SUB-030: %s from source %s refused (%d): %s", ids.ref(type, id), source, f.status(),
-                            codeOf(f.getMessage()));
+                    LOG.warn(SubscriptionError.SOURCE_RESOURCE_REFUSED.message(ids.ref(type, id), source, f.status(),
+                            codeOf(f.getMessage())));
                     return false;
                 });
     }

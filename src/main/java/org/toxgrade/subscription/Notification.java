@@ -16,8 +16,8 @@ import java.util.List;
 public record Notification(String kind, int stored, int refused, boolean gap, boolean catchUp) {
 
     public String describe() {
-        return "TG-SUB-000: notification received (" + kind + "): " + stored + " stored, " + refused + " refused"
-                + (gap ? ", events were missed" : "") + (catchUp ? ", catch-up requested" : "");
+        return SubscriptionError.NOTIFICATION_RECEIVED.message(kind, stored, refused,
+                gap ? ", events were missed" : "", catchUp ? ", catch-up requested" : "");
     }
 
     static List<String> topicTypes() {

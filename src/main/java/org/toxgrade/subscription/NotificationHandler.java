@@ -13,7 +13,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.security.IdHasher;
@@ -80,8 +79,7 @@ public class NotificationHandler {
         JsonNode tree = parse(body);
         if (tree.path("resourceType").asText("").equals("Bundle")) {
             if (urlType != null) {
-                throw new FhirException(400, IssueType.INVALID,
-                        "TG-SUB-005: a Bundle is POSTed to the notification endpoint, not PUT to [type]/[id]");
+                throw SubscriptionError.BUNDLE_PUT_TO_RESOURCE_URL.refuse();
             }
             return isTopicNotification(tree) ? topic(source, tree) : bundle(source, tree);
         }
@@ -105,13 +103,10 @@ public class NotificationHandler {
         String type = tree.path("resourceType").asText();
         String id = urlId != null ? urlId : tree.path("id").asText("");
         if (urlType != null && !urlType.equals(type)) {
-            throw new FhirException(400, IssueType.INVALID,
-                    "TG-SUB-006: body resourceType '" + type + "' does not match the URL type '" + urlType + "'",
-                    "resourceType");
+            throw SubscriptionError.BODY_TYPE_NOT_URL_TYPE.refuseAt("resourceType", type, urlType);
         }
         if (id.isEmpty()) {
-            throw new FhirException(400, IssueType.REQUIRED,
-                    "TG-SUB-007: a notified resource must carry the EHR's id", "id");
+            throw SubscriptionError.NOTIFIED_RESOURCE_WITHOUT_ID.refuseAt("id");
         }
         if (isIdOnly(tree)) {
             return read(source, type, id, false).map(stored -> done("id-only", stored ? 1 : 0, stored ? 0 : 1));
@@ -142,8 +137,7 @@ public class NotificationHandler {
         JsonNode status = bundle.path("entry").path(0).path("resource");
         String type = parameter(status, "type").map(v -> v.asText()).orElse("event-notification");
         if (!Notification.topicTypes().contains(type)) {
-            throw new FhirException(422, IssueType.NOTSUPPORTED, "TG-SUB-008: unknown notification type '" + type + "'",
-                    "Parameters.parameter");
+            throw SubscriptionError.UNKNOWN_NOTIFICATION_TYPE.refuseAt("Parameters.parameter", type);
         }
         String subscription = parameter(status, "subscription").map(v -> v.path("reference").asText(v.asText()))
                 .filter(s -> !s.isBlank()).orElse("(unnamed)");
@@ -225,9 +219,7 @@ public class NotificationHandler {
             if (!missed) {
                 return Uni.createFrom().item(false);
             }
-            LOG.warnf(
-                    "TG-SUB-031: events missed on source %s (%s: %d seen before, notification at %d..%d); catching up",
-                    source.name(), type, before, lowest, count);
+            LOG.warn(SubscriptionError.EVENTS_MISSED.message(source.name(), type, before, lowest, count));
             catchUp.request(source.name());
             return state.gapSeen(source.name()).replaceWith(true);
         });
@@ -302,8 +294,7 @@ public class NotificationHandler {
 
     private FhirException unreachable(EhrSource source, String why) {
         catchUp.request(source.name());
-        return new FhirException(503, IssueType.TRANSIENT,
-                "TG-SUB-009: the notified resource could not be read from the EHR (" + why + "); send again later");
+        return SubscriptionError.NOTIFIED_RESOURCE_NOT_READ.refuse(why);
     }
 
     private static Notification done(String kind, int stored, int refused) {
@@ -371,12 +362,11 @@ public class NotificationHandler {
         try {
             JsonNode tree = mapper.readTree(body);
             if (tree == null || !tree.isObject() || !tree.path("resourceType").isTextual()) {
-                throw new FhirException(400, IssueType.STRUCTURE,
-                        "TG-SUB-003: the notification is neither empty nor a FHIR resource in JSON");
+                throw SubscriptionError.NOTIFICATION_NOT_FHIR_JSON.refuse("neither empty nor a FHIR resource in JSON");
             }
             return tree;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new FhirException(400, IssueType.STRUCTURE, "TG-SUB-003: the notification is not well-formed JSON");
+            throw SubscriptionError.NOTIFICATION_NOT_FHIR_JSON.refuse("not well-formed JSON");
         }
     }
 }

@@ -34,8 +34,8 @@ final class PlainSourceClient implements SourceClient {
         String url;
         if (pathOrUrl.startsWith("http://") || pathOrUrl.startsWith("https://")) {
             if (!origin(pathOrUrl).equals(origin(base))) {
-                return Uni.createFrom().failure(new IllegalArgumentException(
-                        "TG-SUB-040: a URL outside the source's origin is not requested"));
+                return Uni.createFrom()
+                        .failure(new IllegalArgumentException(SubscriptionError.URL_OUTSIDE_SOURCE.message()));
             }
             url = pathOrUrl;
         } else {

@@ -44,8 +44,7 @@ public class Sources {
                 continue;
             }
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalStateException("TG-SUB-042: source name '" + name
-                        + "' must be lower-case letters, digits and dashes (it is a path segment of the notification endpoint)");
+                throw new IllegalStateException(SubscriptionError.SOURCE_NAME_INVALID.message(name));
             }
             SourceClient client = primary && source.baseUrl().isEmpty()
                     ? ehr::request
@@ -66,20 +65,14 @@ public class Sources {
             return;
         }
         if (byName.isEmpty()) {
-            LOG.warn("TG-SUB-043: subscriptions are on but no source has a base URL (toxgrade.ehr.base-url or "
-                    + "toxgrade.subscription.sources.<name>.base-url): nothing is received");
+            LOG.warn(SubscriptionError.NO_SOURCE.message());
         }
         if (config.publicBaseUrl().isEmpty()) {
-            LOG.warn(
-                    "TG-SUB-044: toxgrade.subscription.public-base-url is not set: no Subscription is registered on the "
-                            + "EHRs; notifications that arrive are taken and catch-up runs");
+            LOG.warn(SubscriptionError.NO_PUBLIC_BASE_URL.message());
         }
         for (EhrSource source : byName.values()) {
             if (source.secret().isEmpty()) {
-                LOG.warnf("TG-SUB-045: source %s has no channel secret (toxgrade.subscription.sources.%s.secret): only "
-                        + "bearer tokens open its notification endpoint and no Subscription is registered",
-                        source.name(),
-                        source.name());
+                LOG.warn(SubscriptionError.SOURCE_WITHOUT_SECRET.message(source.name()));
             }
             LOG.infof("Receiving from source %s at %s: %d criteria, payload %s, registration %s", source.name(),
                     PlainSourceClient.origin(source.baseUrl()), source.criteria().size(),

@@ -48,6 +48,11 @@ public class SubscriptionRegistrar {
 
     /** The outcome of checking one Subscription. */
     public record Check(String source, String criteria, String subscriptionId, String status, String action) {
+
+        /** Whether the Subscription was created or repaired; otherwise it is unchanged or the action is a code. */
+        boolean changed() {
+            return action.startsWith("created") || action.startsWith("repaired");
+        }
     }
 
     @Scheduled(identity = "toxgrade-subscription-check", every = "${toxgrade.subscription.check-interval:10m}",
@@ -72,10 +77,10 @@ public class SubscriptionRegistrar {
         return Multi.createFrom().iterable(source.criteria())
                 .onItem().transformToUniAndConcatenate(criteria -> checkOne(source, criteria, endpoint.get())
                         .onFailure().recoverWithItem(failure -> new Check(source.name(), criteria, null, "unreachable",
-                                "TG-SUB-010: " + failure.getClass().getSimpleName()))
+                                SubscriptionError.SUBSCRIPTION_CHECK_FAILED
+                                        .message(failure.getClass().getSimpleName())))
                         .call(check -> state.registrationChecked(source.name(), criteria, check.subscriptionId(),
-                                check.status(), check.action(), check.action().startsWith("repaired")
-                                        || check.action().startsWith("created")))
+                                check.status(), check.action(), check.changed()))
                         .invoke(check -> log(check)))
                 .collect().asList();
     }
@@ -83,11 +88,11 @@ public class SubscriptionRegistrar {
     private static void log(Check check) {
         if (check.action().equals("unchanged")) {
             LOG.debugf("Subscription %s on source %s: %s", check.subscriptionId(), check.source(), check.status());
-        } else if (check.action().startsWith("TG-")) {
-            LOG.warnf("Subscription on source %s could not be checked: %s", check.source(), check.action());
-        } else {
+        } else if (check.changed()) {
             LOG.infof("Subscription %s on source %s: %s (%s)", check.subscriptionId(), check.source(), check.action(),
                     check.status());
+        } else {
+            LOG.warnf("Subscription on source %s could not be checked: %s", check.source(), check.action());
         }
     }
 
@@ -119,7 +124,7 @@ public class SubscriptionRegistrar {
                         : create(source, criteria, endpoint, id));
             }
             return Uni.createFrom().item(new Check(source.name(), criteria, id, "unreachable",
-                    "TG-SUB-011: reading the Subscription answered " + read.status()));
+                    SubscriptionError.SUBSCRIPTION_READ_REFUSED.message(read.status())));
         });
     }
 
@@ -156,10 +161,10 @@ public class SubscriptionRegistrar {
                         .map(post -> post.ok()
                                 ? new Check(source.name(), criteria, idOf(post), statusOf(post, "requested"), "created")
                                 : new Check(source.name(), criteria, null, "refused",
-                                        "TG-SUB-012: creating the Subscription answered " + post.status()));
+                                        SubscriptionError.SUBSCRIPTION_CREATE_REFUSED.message(post.status())));
             }
             return Uni.createFrom().item(new Check(source.name(), criteria, id, "refused",
-                    "TG-SUB-012: creating the Subscription answered " + put.status()));
+                    SubscriptionError.SUBSCRIPTION_CREATE_REFUSED.message(put.status())));
         });
     }
 
@@ -175,7 +180,7 @@ public class SubscriptionRegistrar {
                 .map(put -> put.ok()
                         ? new Check(source.name(), criteria, id, statusOf(put, "requested"), "repaired: " + why)
                         : new Check(source.name(), criteria, id, status,
-                                "TG-SUB-013: repairing the Subscription (" + why + ") answered " + put.status()));
+                                SubscriptionError.SUBSCRIPTION_REPAIR_REFUSED.message(why, put.status())));
     }
 
     /** Null when the Subscription is as it should be. */

@@ -176,6 +176,7 @@ public class SubscriptionStateStore {
         if (value instanceof java.util.Date d) {
             return d.toInstant();
         }
-        throw new IllegalStateException("TG-SUB-041: unexpected timestamp type " + value.getClass().getName());
+        throw new IllegalStateException(
+                SubscriptionError.UNEXPECTED_TIMESTAMP_TYPE.message(value.getClass().getName()));
     }
 }

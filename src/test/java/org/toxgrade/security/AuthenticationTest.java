@@ -25,7 +25,8 @@ class AuthenticationTest {
         given().when().get(path).then().statusCode(401)
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .contentType(startsWith("application/fhir+json"))
-                .body("issue[0].code", equalTo("login"));
+                .body("issue[0].code", equalTo("login"))
+                .body("issue[0].diagnostics", startsWith("TG-AUTH-020"));
     }
 
     @Test
@@ -47,7 +48,8 @@ class AuthenticationTest {
     @Test
     void anExpiredTokenIs401() {
         withToken(Tokens.expired()).when().get("/fhir/Observation/any").then().statusCode(401)
-                .header("WWW-Authenticate", containsString("invalid_token"));
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("issue[0].diagnostics", startsWith("TG-AUTH-021"));
     }
 
     @Test

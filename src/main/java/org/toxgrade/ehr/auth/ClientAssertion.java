@@ -9,6 +9,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
+import org.toxgrade.ehr.EhrError;
 
 /**
  * The signed JWT a SMART Backend Services client authenticates with ({@code private_key_jwt}):
@@ -27,7 +28,7 @@ public final class ClientAssertion {
     public static String sign(String clientId, String tokenUrl, PrivateKey key, String keyId, String algorithm,
             Duration lifetime, Instant now) {
         if (lifetime.compareTo(MAX_LIFETIME) > 0 || lifetime.isNegative() || lifetime.isZero()) {
-            throw new IllegalArgumentException("TG-EHR-034: a client assertion lives between 0 and 5 minutes");
+            throw new IllegalArgumentException(EhrError.ASSERTION_LIFETIME_OUT_OF_RANGE.message());
         }
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(clientId);
@@ -45,7 +46,7 @@ public final class ClientAssertion {
         try {
             return jws.getCompactSerialization();
         } catch (JoseException e) {
-            throw new IllegalStateException("TG-EHR-035: cannot sign the client assertion with " + algorithm, e);
+            throw new IllegalStateException(EhrError.ASSERTION_NOT_SIGNED.message(algorithm), e);
         }
     }
 
@@ -53,8 +54,7 @@ public final class ClientAssertion {
         return switch (algorithm) {
             case "RS384" -> AlgorithmIdentifiers.RSA_USING_SHA384;
             case "ES384" -> AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384;
-            default -> throw new IllegalArgumentException(
-                    "TG-EHR-030: SMART Backend Services signs client assertions RS384 or ES384, not " + algorithm);
+            default -> throw new IllegalArgumentException(EhrError.UNSUPPORTED_ALGORITHM.message(algorithm));
         };
     }
 

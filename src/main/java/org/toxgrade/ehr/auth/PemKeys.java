@@ -9,6 +9,7 @@ import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import org.toxgrade.ehr.EhrError;
 
 /** Reads an unencrypted PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}). */
 public final class PemKeys {
@@ -21,14 +22,13 @@ public final class PemKeys {
         try {
             return parsePkcs8(Files.readString(file, StandardCharsets.US_ASCII), algorithm);
         } catch (IOException e) {
-            throw new IllegalStateException("TG-EHR-031: cannot read the client assertion key file", e);
+            throw new IllegalStateException(EhrError.KEY_FILE_UNREADABLE.message(), e);
         }
     }
 
     public static PrivateKey parsePkcs8(String pem, String algorithm) {
         if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
-            throw new IllegalStateException("TG-EHR-032: the client assertion key is not PKCS#8 PEM "
-                    + "(expected -----BEGIN PRIVATE KEY-----; convert with openssl pkcs8 -topk8 -nocrypt)");
+            throw new IllegalStateException(EhrError.KEY_NOT_PKCS8_PEM.message());
         }
         String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
@@ -36,8 +36,8 @@ public final class PemKeys {
             KeyFactory factory = KeyFactory.getInstance(ClientAssertion.keyType(algorithm));
             return factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("TG-EHR-033: the client assertion key is not a valid "
-                    + ClientAssertion.keyType(algorithm) + " PKCS#8 key for " + algorithm, e);
+            throw new IllegalStateException(
+                    EhrError.KEY_INVALID.message(ClientAssertion.keyType(algorithm), algorithm), e);
         }
     }
 }

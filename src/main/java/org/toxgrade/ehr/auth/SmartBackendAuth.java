@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import org.toxgrade.ehr.EhrError;
 import org.toxgrade.ehr.EhrException;
 import org.toxgrade.ehr.HttpExchange;
 
@@ -93,7 +94,7 @@ public final class SmartBackendAuth implements EhrAuth {
                     if (response.status() != 200) {
                         // The body of an OAuth error names the error, not a patient; still keep it out of logs.
                         throw new EhrException(EhrException.Kind.AUTH,
-                                "TG-EHR-036: the token endpoint answered " + response.status(), null);
+                                EhrError.TOKEN_REFUSED.message(response.status()), null);
                     }
                     return parse(response.body(), clock.instant());
                 })
@@ -106,14 +107,14 @@ public final class SmartBackendAuth implements EhrAuth {
             JsonNode json = JSON.readTree(body);
             String value = json.path("access_token").asText(null);
             if (value == null || value.isBlank()) {
-                throw new EhrException(EhrException.Kind.AUTH, "TG-EHR-037: the token answer has no access_token",
-                        null);
+                throw new EhrException(EhrException.Kind.AUTH,
+                        EhrError.TOKEN_ANSWER_UNUSABLE.message("has no access_token"), null);
             }
             long expiresIn = json.path("expires_in").asLong(300);
             Instant renewAt = received.plusSeconds(expiresIn).minus(settings.refreshMargin());
             return new Token(value, renewAt);
         } catch (java.io.IOException e) {
-            throw new EhrException(EhrException.Kind.AUTH, "TG-EHR-037: the token answer is not JSON", e);
+            throw new EhrException(EhrException.Kind.AUTH, EhrError.TOKEN_ANSWER_UNUSABLE.message("is not JSON"), e);
         }
     }
 

@@ -13,10 +13,9 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.toxgrade.ehr.EhrClient;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.publish.OutboxDispatcher;
+import org.toxgrade.publish.OutboxError;
 import org.toxgrade.publish.OutboxMetrics;
 import org.toxgrade.publish.OutboxRow;
 import org.toxgrade.publish.OutboxState;
@@ -99,8 +98,7 @@ public class OutboxOperatorResource {
                     ? List.of(OutboxState.DEAD, OutboxState.INVALID)
                     : states.stream().map(OutboxState::of).toList();
         } catch (IllegalArgumentException e) {
-            throw new FhirException(400, IssueType.INVALID, "TG-OUTBOX-061: state must be one of pending, sending, "
-                    + "sent, superseded, superseded-by-clinician, invalid, dead", "state");
+            throw OutboxError.UNKNOWN_STATE_PARAMETER.refuseAt("state");
         }
         return store.list(wanted, Math.max(1, Math.min(count, MAX_COUNT)))
                 .map(list -> new Rows(list.stream().map(this::view).toList()));
@@ -112,7 +110,7 @@ public class OutboxOperatorResource {
         requireOperator();
         return store.find(id).map(row -> {
             if (row == null) {
-                throw new FhirException(404, IssueType.NOTFOUND, "TG-OUTBOX-062: no outbox row " + id);
+                throw OutboxError.NO_ROW.refuse(id);
             }
             return view(row);
         });
@@ -124,7 +122,7 @@ public class OutboxOperatorResource {
         requireOperator();
         return store.redrive(id).map(count -> {
             if (count == 0) {
-                throw new FhirException(404, IssueType.NOTFOUND, "TG-OUTBOX-060: no dead outbox row " + id);
+                throw OutboxError.NO_DEAD_ROW.refuse(id);
             }
             return redriven(count);
         });

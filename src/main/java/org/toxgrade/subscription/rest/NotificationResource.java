@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import java.util.Set;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
@@ -29,6 +28,7 @@ import org.toxgrade.subscription.EhrSource;
 import org.toxgrade.subscription.NotificationHandler;
 import org.toxgrade.subscription.NotificationSecret;
 import org.toxgrade.subscription.Sources;
+import org.toxgrade.subscription.SubscriptionError;
 
 /**
  * The notification endpoints of the EHRs' Subscriptions, one per source: {@code POST /notify/[source]} (empty
@@ -97,21 +97,18 @@ public class NotificationResource {
         if (source == null) {
             // Only a caller who proved who it is learns that the source does not exist.
             if (currentCaller() == null) {
-                throw refused();
+                throw SubscriptionError.NOTIFICATION_NOT_AUTHENTICATED.refuse(name);
             }
-            throw new FhirException(404, IssueType.NOTFOUND,
-                    "TG-SUB-002: no source of that name receives notifications here");
+            throw SubscriptionError.UNKNOWN_NOTIFICATION_SOURCE.refuse();
         }
         String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && contentType.toLowerCase().contains("xml")) {
-            throw new FhirException(415, IssueType.NOTSUPPORTED, "TG-SUB-004: notifications are taken as "
-                    + FhirMediaTypes.FHIR_JSON + " (set channel.payload to application/fhir+json)");
+            throw SubscriptionError.NOTIFICATION_NOT_JSON_MEDIA_TYPE.refuse();
         }
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         if (length != null && length.matches("\\d{1,18}")
                 && Long.parseLong(length) > ingestConfig.maxBodySize().asLongValue()) {
-            throw new FhirException(413, IssueType.TOOCOSTLY, "TG-SUB-014: the notification is larger than "
-                    + ingestConfig.maxBodySize().asLongValue() + " bytes");
+            throw SubscriptionError.NOTIFICATION_TOO_LARGE.refuse(ingestConfig.maxBodySize().asLongValue());
         }
         boolean secret = source.expectedHeaderValue()
                 .map(expected -> NotificationSecret.matches(headers.getHeaderString(source.secretHeader()), expected))
@@ -119,14 +116,9 @@ public class NotificationResource {
         if (secret || tokenAllows(source, type)) {
             return source;
         }
-        LOG.warnf("TG-SUB-001: notification for source %s refused: no channel secret and no suitable bearer token",
-                source.name());
-        throw refused();
-    }
-
-    private static FhirException refused() {
-        return new FhirException(401, IssueType.LOGIN,
-                "TG-SUB-001: a notification needs the Subscription's channel secret or a bearer token of this service");
+        FhirException refused = SubscriptionError.NOTIFICATION_NOT_AUTHENTICATED.refuse(source.name());
+        LOG.warn(refused.getMessage());
+        throw refused;
     }
 
     private Caller currentCaller() {

@@ -10,14 +10,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.toxgrade.fhir.FhirException;
 import org.toxgrade.security.CurrentCaller;
 import org.toxgrade.security.GrantedScopes;
 import org.toxgrade.subscription.CatchUp;
 import org.toxgrade.subscription.EhrSource;
 import org.toxgrade.subscription.Sources;
 import org.toxgrade.subscription.SubscriptionConfig;
+import org.toxgrade.subscription.SubscriptionError;
 import org.toxgrade.subscription.SubscriptionRegistrar;
 import org.toxgrade.subscription.SubscriptionStateStore;
 
@@ -86,8 +85,7 @@ public class SubscriptionStatusResource {
     }
 
     private EhrSource source(String name) {
-        return sources.named(name).orElseThrow(() -> new FhirException(404, IssueType.NOTFOUND,
-                "TG-SUB-050: no source of that name is configured"));
+        return sources.named(name).orElseThrow(SubscriptionError.UNKNOWN_SOURCE::refuse);
     }
 
     private Uni<SourceView> view(EhrSource source) {
