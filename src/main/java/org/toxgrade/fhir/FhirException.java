@@ -25,36 +25,6 @@ public class FhirException extends RuntimeException {
         this.expression = expression;
     }
 
-    /** Being replaced by the catalogues' codes: a refusal without an {@link ErrorCode}. */
-    @Deprecated(forRemoval = true)
-    public FhirException(int status, IssueType issueType, String message) {
-        this(status, issueType, message, null, null);
-    }
-
-    @Deprecated(forRemoval = true)
-    public FhirException(int status, IssueType issueType, String message, String expression) {
-        this(status, issueType, message, expression, null);
-    }
-
-    @Deprecated(forRemoval = true)
-    public FhirException(int status, IssueType issueType, String message, String expression, Throwable cause) {
-        super(message, cause);
-        this.code = null;
-        this.status = status;
-        this.issueType = issueType;
-        this.expression = expression;
-    }
-
-    @Deprecated(forRemoval = true)
-    public static FhirException badRequest(String message) {
-        return new FhirException(400, IssueType.INVALID, message);
-    }
-
-    @Deprecated(forRemoval = true)
-    public static FhirException unprocessable(IssueType type, String message, String expression) {
-        return new FhirException(422, type, message, expression);
-    }
-
     /** The same refusal, located at {@code expression} (e.g. the Bundle entry it came from). */
     public FhirException at(String expression) {
         return new FhirException(code, status, issueType, getMessage(), expression, getCause());

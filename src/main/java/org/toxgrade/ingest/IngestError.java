@@ -56,7 +56,6 @@ public enum IngestError implements ErrorCode {
             "$grade takes a Bundle of the patient's resources")),
     GRADE_TYPE_WITHOUT_FACTS(refusal("TG-GRADE-002", 422, IssueType.NOTSUPPORTED,
             "resource type %s carries no facts; accepted: %s")),
-    GRADE_EMPTY_BODY(refusal("TG-GRADE-003", 400, IssueType.REQUIRED, "the request body is empty")),
     GRADE_AS_OF_INVALID(refusal("TG-GRADE-004", 400, IssueType.INVALID,
             "asOf must be an instant, e.g. 2026-03-20T00:00:00Z")),
     READ_TYPE_NOT_STORED(refusal("TG-READ-001", 404, IssueType.NOTSUPPORTED, "resource type '%s' is not stored here")),

@@ -163,8 +163,7 @@ public class RequestPreparer {
         // FHIR security: each entry of a batch or transaction is authorised on its own.
         Permission needed = method == HTTPVerb.POST ? Permission.C : Permission.U;
         if (!caller.may(type.fhirName(), needed)) {
-            FhirException refused = Caller.forbidden("system/" + type.fhirName() + "." + needed.letter());
-            throw new FhirException(403, refused.issueType(), refused.getMessage(), path);
+            throw Caller.forbidden("system/" + type.fhirName() + "." + needed.letter()).at(path);
         }
         Interaction interaction;
         String id;

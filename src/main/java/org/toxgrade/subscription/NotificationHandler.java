@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.ingest.IngestError;
 import org.toxgrade.security.IdHasher;
 
 /**
@@ -103,7 +104,7 @@ public class NotificationHandler {
         String type = tree.path("resourceType").asText();
         String id = urlId != null ? urlId : tree.path("id").asText("");
         if (urlType != null && !urlType.equals(type)) {
-            throw SubscriptionError.BODY_TYPE_NOT_URL_TYPE.refuseAt("resourceType", type, urlType);
+            throw IngestError.BODY_TYPE_MISMATCH.refuseAt("resourceType", type, urlType);
         }
         if (id.isEmpty()) {
             throw SubscriptionError.NOTIFIED_RESOURCE_WITHOUT_ID.refuseAt("id");

@@ -52,7 +52,7 @@ public class GradeOperationResource {
         caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
         RequestSizeFilter.checkBody(config, body);
         if (body == null || body.isBlank()) {
-            throw IngestError.GRADE_EMPTY_BODY.refuse();
+            throw IngestError.EMPTY_BODY.refuse();
         }
         Instant at = parse(asOf);
         String base = uri.getBaseUri() + "fhir/";
