@@ -4,7 +4,7 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import org.toxgrade.db.EmbeddedDatabase;
-import org.toxgrade.db.EmbeddedDatabaseSettings;
+import org.toxgrade.db.EmbeddedDatabaseConfig;
 import org.toxgrade.security.LocalAuthSetup;
 import org.toxgrade.security.LocalTokenCommand;
 
@@ -27,12 +27,12 @@ public final class ToxGradeMain {
     }
 
     public static void main(String... args) throws Exception {
-        EarlyConfig config = EarlyConfig.fromProcess();
-        Path dataRoot = EmbeddedDatabaseSettings.dataRoot(config);
+        EarlyProperties config = EarlyProperties.fromProcess();
+        Path dataRoot = EmbeddedDatabaseConfig.dataRoot(config);
         if (args.length > 0 && args[0].equals("token")) {
             System.exit(LocalTokenCommand.run(args, dataRoot, System.out, System.err));
         }
-        EmbeddedDatabaseSettings database = EmbeddedDatabaseSettings.from(config);
+        EmbeddedDatabaseConfig database = EmbeddedDatabaseConfig.from(config);
         if (database.shouldStart()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(
                     database.dataDirectory(), database.databaseName(), database.port(), true);

@@ -34,13 +34,13 @@ public class EhrClient {
     private static final Logger LOG = Logger.getLogger(EhrClient.class);
     static final String FHIR_JSON = "application/fhir+json";
 
-    private final EhrConfig config;
+    private final EhrSettings config;
     private final Optional<String> base;
     private final HttpClient http;
     private final CircuitBreaker breaker;
     private final EhrAuth auth;
 
-    public EhrClient(EhrConfig config, Vertx vertx, MeterRegistry metrics) {
+    public EhrClient(EhrSettings config, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
         this.base = config.baseUrl().map(String::trim).filter(s -> !s.isEmpty())
                 .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -137,8 +137,8 @@ public class EhrClient {
         return base.orElseThrow(() -> new IllegalStateException(EhrError.NO_BASE_URL.message()));
     }
 
-    private static EhrAuth authOf(EhrConfig config, HttpClient http) {
-        EhrConfig.Auth auth = config.auth();
+    private static EhrAuth authOf(EhrSettings config, HttpClient http) {
+        EhrSettings.Auth auth = config.auth();
         switch (auth.mode()) {
             case NONE:
                 LOG.info("EHR client authentication: none");
@@ -149,7 +149,7 @@ public class EhrClient {
                                 () -> new IllegalStateException(EhrError.BEARER_TOKEN_MISSING.message())));
             case SMART_BACKEND:
             default:
-                EhrConfig.Smart smart = auth.smart();
+                EhrSettings.Smart smart = auth.smart();
                 String missing = smart.tokenUrl().isEmpty()
                         ? "token-url"
                         : smart.clientId().isEmpty()

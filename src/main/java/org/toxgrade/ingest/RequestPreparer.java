@@ -39,10 +39,10 @@ public class RequestPreparer {
 
     private final FhirJson json;
     private final ObjectMapper mapper;
-    private final IngestConfig config;
+    private final IngestSettings config;
     private final FactMapper facts;
 
-    public RequestPreparer(FhirJson json, ObjectMapper mapper, IngestConfig config, FactMapper facts) {
+    public RequestPreparer(FhirJson json, ObjectMapper mapper, IngestSettings config, FactMapper facts) {
         this.facts = facts;
         this.json = json;
         this.mapper = mapper;

@@ -18,9 +18,9 @@ import org.toxgrade.ehr.EhrResponse;
 class Delivery {
 
     private final EhrClient ehr;
-    private final OutboxConfig config;
+    private final OutboxSettings config;
 
-    Delivery(EhrClient ehr, OutboxConfig config) {
+    Delivery(EhrClient ehr, OutboxSettings config) {
         this.ehr = ehr;
         this.config = config;
     }

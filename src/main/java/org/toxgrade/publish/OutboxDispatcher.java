@@ -46,7 +46,7 @@ public class OutboxDispatcher {
     private final Delivery delivery;
     private final EhrClient ehr;
     private final OutboundValidator validator;
-    private final OutboxConfig config;
+    private final OutboxSettings config;
     private final RetryPolicy retry;
     private final OutboxMetrics metrics;
     private final AuditTrail audit;
@@ -55,7 +55,7 @@ public class OutboxDispatcher {
     private final AtomicBoolean again = new AtomicBoolean();
 
     OutboxDispatcher(Vertx vertx, OutboxStore store, Delivery delivery, EhrClient ehr, OutboundValidator validator,
-            OutboxConfig config, OutboxMetrics metrics, AuditTrail audit, IdHasher ids) {
+            OutboxSettings config, OutboxMetrics metrics, AuditTrail audit, IdHasher ids) {
         this.vertx = vertx;
         this.store = store;
         this.delivery = delivery;

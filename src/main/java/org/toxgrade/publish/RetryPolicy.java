@@ -16,7 +16,7 @@ public record RetryPolicy(Duration base, Duration max, int maxAttempts, double j
         }
     }
 
-    public static RetryPolicy of(OutboxConfig.Retry config) {
+    public static RetryPolicy of(OutboxSettings.Retry config) {
         return new RetryPolicy(config.base(), config.max(), config.maxAttempts(), config.jitter());
     }
 

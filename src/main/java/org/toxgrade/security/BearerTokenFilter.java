@@ -40,12 +40,12 @@ public class BearerTokenFilter {
      */
     private static final int PRIORITY = 100;
 
-    private final AuthConfig config;
+    private final AuthSettings config;
     private final JWTParser parser;
     private final Vertx vertx;
     private final FhirJson json;
 
-    public BearerTokenFilter(AuthConfig config, JWTParser parser, Vertx vertx, FhirJson json) {
+    public BearerTokenFilter(AuthSettings config, JWTParser parser, Vertx vertx, FhirJson json) {
         this.config = config;
         this.parser = parser;
         this.vertx = vertx;

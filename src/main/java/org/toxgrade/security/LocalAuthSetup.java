@@ -3,7 +3,7 @@ package org.toxgrade.security;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
-import org.toxgrade.EarlyConfig;
+import org.toxgrade.EarlyProperties;
 
 /**
  * Before Quarkus starts: when no token verification key is configured and local keys are allowed,
@@ -20,7 +20,7 @@ public final class LocalAuthSetup {
     private LocalAuthSetup() {
     }
 
-    public static void configureIfNeeded(EarlyConfig config, Path dataRoot) throws IOException {
+    public static void configureIfNeeded(EarlyProperties config, Path dataRoot) throws IOException {
         boolean keyConfigured = config.get(KEY_LOCATION).isPresent() || config.get(KEY_INLINE).isPresent();
         boolean allowed = Boolean.parseBoolean(config.get(LOCAL_KEYS, "true"));
         if (keyConfigured || !allowed) {

@@ -34,7 +34,7 @@ public class CatchUp {
 
     private static final Logger LOG = Logger.getLogger(CatchUp.class);
 
-    private final SubscriptionConfig config;
+    private final SubscriptionSettings config;
     private final Sources sources;
     private final SubscriptionStateStore state;
     private final EhrIngest ingest;
@@ -43,7 +43,7 @@ public class CatchUp {
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> again = new ConcurrentHashMap<>();
 
-    public CatchUp(SubscriptionConfig config, Sources sources, SubscriptionStateStore state, EhrIngest ingest,
+    public CatchUp(SubscriptionSettings config, Sources sources, SubscriptionStateStore state, EhrIngest ingest,
             ObjectMapper mapper, Vertx vertx) {
         this.config = config;
         this.sources = sources;

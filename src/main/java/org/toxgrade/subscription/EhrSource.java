@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param criteria the Subscription criteria, one Subscription each
  */
 public record EhrSource(String name, String baseUrl, Optional<String> secret, String secretHeader,
-        List<String> criteria, SubscriptionConfig.Payload payload, boolean register, SourceClient client) {
+        List<String> criteria, SubscriptionSettings.Payload payload, boolean register, SourceClient client) {
 
     /** The value the EHR must send in {@link #secretHeader()}. */
     public Optional<String> expectedHeaderValue() {

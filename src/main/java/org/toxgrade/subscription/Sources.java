@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.toxgrade.ehr.EhrClient;
-import org.toxgrade.ehr.EhrConfig;
+import org.toxgrade.ehr.EhrSettings;
 
 /**
  * The configured sources: the EHR of {@code toxgrade.ehr.*} as source {@code ehr} (through the write-back
@@ -28,15 +28,15 @@ public class Sources {
 
     private final Map<String, EhrSource> byName = new LinkedHashMap<>();
 
-    public Sources(SubscriptionConfig config, EhrConfig ehrConfig, EhrClient ehr, Vertx vertx) {
+    public Sources(SubscriptionSettings config, EhrSettings ehrConfig, EhrClient ehr, Vertx vertx) {
         if (!config.enabled()) {
             return;
         }
         TreeSet<String> names = new TreeSet<>(config.sources().keySet());
-        names.add(SubscriptionConfig.PRIMARY);
+        names.add(SubscriptionSettings.PRIMARY);
         for (String name : names) {
-            SubscriptionConfig.Source source = config.sources().get(name);
-            boolean primary = SubscriptionConfig.PRIMARY.equals(name);
+            SubscriptionSettings.Source source = config.sources().get(name);
+            boolean primary = SubscriptionSettings.PRIMARY.equals(name);
             Optional<String> base = source.baseUrl().or(() -> primary ? ehr.baseUrl() : Optional.empty())
                     .map(String::trim).filter(s -> !s.isEmpty())
                     .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
@@ -59,7 +59,7 @@ public class Sources {
         }
     }
 
-    void announce(@Observes StartupEvent event, SubscriptionConfig config) {
+    void announce(@Observes StartupEvent event, SubscriptionSettings config) {
         if (!config.enabled()) {
             LOG.info("Receiving from EHR subscriptions is off (toxgrade.subscription.enabled=false)");
             return;

@@ -33,12 +33,12 @@ public class SubscriptionRegistrar {
     static final String REASON = "ToxGrade: grading of CRS and ICANS after CAR-T therapy";
     private static final Logger LOG = Logger.getLogger(SubscriptionRegistrar.class);
 
-    private final SubscriptionConfig config;
+    private final SubscriptionSettings config;
     private final Sources sources;
     private final SubscriptionStateStore state;
     private final ObjectMapper mapper;
 
-    public SubscriptionRegistrar(SubscriptionConfig config, Sources sources, SubscriptionStateStore state,
+    public SubscriptionRegistrar(SubscriptionSettings config, Sources sources, SubscriptionStateStore state,
             ObjectMapper mapper) {
         this.config = config;
         this.sources = sources;
@@ -195,7 +195,7 @@ public class SubscriptionRegistrar {
             return "criteria or channel changed";
         }
         String payload = channel.path("payload").asText("");
-        boolean wantsPayload = source.payload() == SubscriptionConfig.Payload.FULL_RESOURCE;
+        boolean wantsPayload = source.payload() == SubscriptionSettings.Payload.FULL_RESOURCE;
         if (wantsPayload != !payload.isEmpty()) {
             return "payload changed";
         }
@@ -221,7 +221,7 @@ public class SubscriptionRegistrar {
         subscription.putObject("meta").putArray("tag").addObject().put("system", TAG_SYSTEM).put("code", source.name());
         subscription.put("status", "requested").put("reason", REASON).put("criteria", criteria);
         ObjectNode channel = subscription.putObject("channel").put("type", "rest-hook").put("endpoint", endpoint);
-        if (source.payload() == SubscriptionConfig.Payload.FULL_RESOURCE) {
+        if (source.payload() == SubscriptionSettings.Payload.FULL_RESOURCE) {
             channel.put("payload", "application/fhir+json");
         }
         channel.putArray("header").add(headerLine(source));

@@ -69,13 +69,13 @@ class NotificationShapesTest {
     void theSecretGoesInTheHeaderAsTheEhrSendsIt() {
         assertEquals(Optional.of("Bearer s"), source("ehr").expectedHeaderValue());
         EhrSource dedicated = new EhrSource("lab", "http://x/fhir", Optional.of("s"), "X-Channel-Secret",
-                List.of("Observation?"), SubscriptionConfig.Payload.EMPTY, true, null);
+                List.of("Observation?"), SubscriptionSettings.Payload.EMPTY, true, null);
         assertEquals(Optional.of("s"), dedicated.expectedHeaderValue());
         assertEquals("Observation", EhrSource.typeOf("Observation?category=laboratory"));
     }
 
     private static EhrSource source(String name) {
         return new EhrSource(name, "http://x/fhir", Optional.of("s"), "Authorization", List.of("Observation?"),
-                SubscriptionConfig.Payload.FULL_RESOURCE, true, null);
+                SubscriptionSettings.Payload.FULL_RESOURCE, true, null);
     }
 }

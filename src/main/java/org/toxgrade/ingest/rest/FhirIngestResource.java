@@ -18,9 +18,9 @@ import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.fhir.rest.FhirResponses;
-import org.toxgrade.ingest.IngestConfig;
 import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
+import org.toxgrade.ingest.IngestSettings;
 import org.toxgrade.ingest.StoredResourceReader;
 import org.toxgrade.ingest.WriteOutcome;
 import org.toxgrade.security.CurrentCaller;
@@ -36,11 +36,11 @@ public class FhirIngestResource {
     private final IngestService ingest;
     private final StoredResourceReader reader;
     private final FhirResponses responses;
-    private final IngestConfig config;
+    private final IngestSettings config;
     private final CurrentCaller caller;
 
     public FhirIngestResource(IngestService ingest, StoredResourceReader reader, FhirResponses responses,
-            IngestConfig config, CurrentCaller caller) {
+            IngestSettings config, CurrentCaller caller) {
         this.caller = caller;
         this.ingest = ingest;
         this.reader = reader;

@@ -15,8 +15,8 @@ import java.time.format.DateTimeParseException;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.GradeOperation;
-import org.toxgrade.ingest.IngestConfig;
 import org.toxgrade.ingest.IngestError;
+import org.toxgrade.ingest.IngestSettings;
 import org.toxgrade.security.CurrentCaller;
 import org.toxgrade.security.GrantedScopes;
 
@@ -33,10 +33,10 @@ public class GradeOperationResource {
     private final Vertx vertx;
     private final FhirResponses responses;
     private final CurrentCaller caller;
-    private final IngestConfig config;
+    private final IngestSettings config;
 
     public GradeOperationResource(GradeOperation operation, Vertx vertx, FhirResponses responses,
-            CurrentCaller caller, IngestConfig config) {
+            CurrentCaller caller, IngestSettings config) {
         this.operation = operation;
         this.vertx = vertx;
         this.responses = responses;

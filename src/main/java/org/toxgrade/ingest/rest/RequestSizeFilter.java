@@ -6,8 +6,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.rest.FhirResponses;
-import org.toxgrade.ingest.IngestConfig;
 import org.toxgrade.ingest.IngestError;
+import org.toxgrade.ingest.IngestSettings;
 
 /**
  * Refuses a body over the configured limit before it is read, from its Content-Length, with a 413
@@ -15,10 +15,10 @@ import org.toxgrade.ingest.IngestError;
  */
 public class RequestSizeFilter {
 
-    private final IngestConfig config;
+    private final IngestSettings config;
     private final FhirResponses responses;
 
-    public RequestSizeFilter(IngestConfig config, FhirResponses responses) {
+    public RequestSizeFilter(IngestSettings config, FhirResponses responses) {
         this.config = config;
         this.responses = responses;
     }
@@ -40,13 +40,13 @@ public class RequestSizeFilter {
     }
 
     /** Backstop for bodies sent without Content-Length (chunked), once read. */
-    static void checkBody(IngestConfig config, String body) {
+    static void checkBody(IngestSettings config, String body) {
         if (body != null && body.length() > config.maxBodySize().asLongValue()) {
             throw tooLarge(config);
         }
     }
 
-    static FhirException tooLarge(IngestConfig config) {
+    static FhirException tooLarge(IngestSettings config) {
         return IngestError.BODY_TOO_LARGE.refuse(config.maxBodySize().asLongValue());
     }
 }

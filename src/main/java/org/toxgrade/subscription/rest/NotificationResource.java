@@ -20,7 +20,7 @@ import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.fhir.rest.FhirResponses;
-import org.toxgrade.ingest.IngestConfig;
+import org.toxgrade.ingest.IngestSettings;
 import org.toxgrade.security.BearerTokenFilter;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
@@ -47,10 +47,10 @@ public class NotificationResource {
     private final NotificationHandler handler;
     private final CurrentVertxRequest request;
     private final FhirResponses responses;
-    private final IngestConfig ingestConfig;
+    private final IngestSettings ingestConfig;
 
     public NotificationResource(Sources sources, NotificationHandler handler, CurrentVertxRequest request,
-            FhirResponses responses, IngestConfig ingestConfig) {
+            FhirResponses responses, IngestSettings ingestConfig) {
         this.sources = sources;
         this.handler = handler;
         this.request = request;

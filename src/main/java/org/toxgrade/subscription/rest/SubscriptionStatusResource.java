@@ -15,9 +15,9 @@ import org.toxgrade.security.GrantedScopes;
 import org.toxgrade.subscription.CatchUp;
 import org.toxgrade.subscription.EhrSource;
 import org.toxgrade.subscription.Sources;
-import org.toxgrade.subscription.SubscriptionConfig;
 import org.toxgrade.subscription.SubscriptionError;
 import org.toxgrade.subscription.SubscriptionRegistrar;
+import org.toxgrade.subscription.SubscriptionSettings;
 import org.toxgrade.subscription.SubscriptionStateStore;
 
 /**
@@ -38,10 +38,10 @@ public class SubscriptionStatusResource {
     private final SubscriptionStateStore state;
     private final SubscriptionRegistrar registrar;
     private final CatchUp catchUp;
-    private final SubscriptionConfig config;
+    private final SubscriptionSettings config;
 
     public SubscriptionStatusResource(CurrentCaller caller, Sources sources, SubscriptionStateStore state,
-            SubscriptionRegistrar registrar, CatchUp catchUp, SubscriptionConfig config) {
+            SubscriptionRegistrar registrar, CatchUp catchUp, SubscriptionSettings config) {
         this.caller = caller;
         this.sources = sources;
         this.state = state;

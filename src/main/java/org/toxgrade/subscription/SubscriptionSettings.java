@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code toxgrade.subscription.sources.<name>.*}.
  */
 @ConfigMapping(prefix = "toxgrade.subscription")
-public interface SubscriptionConfig {
+public interface SubscriptionSettings {
 
     /** The name of the source that is the EHR configured under {@code toxgrade.ehr.*}. */
     String PRIMARY = "ehr";

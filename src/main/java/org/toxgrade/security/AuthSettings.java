@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 /** Who may call the service. Token keys, issuer and audience are the standard {@code mp.jwt.verify.*} settings. */
 @ConfigMapping(prefix = "toxgrade.auth")
-public interface AuthConfig {
+public interface AuthSettings {
 
     /**
      * Whether callers must present a bearer JWT. Switching it off is for isolated test benches only:

@@ -2,7 +2,7 @@ package org.toxgrade.db;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.toxgrade.EarlyConfig;
+import org.toxgrade.EarlyProperties;
 
 /**
  * Settings of the embedded PostgreSQL, read before Quarkus starts so that the server is up before
@@ -15,7 +15,7 @@ import org.toxgrade.EarlyConfig;
  * @param reactiveUrl the configured reactive datasource URL, if any
  * @param jdbcUrl the configured JDBC datasource URL, if any
  */
-public record EmbeddedDatabaseSettings(
+public record EmbeddedDatabaseConfig(
         String enabled,
         Path dataDirectory,
         String databaseName,
@@ -30,8 +30,8 @@ public record EmbeddedDatabaseSettings(
     public static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     public static final String JDBC_URL = "quarkus.datasource.jdbc.url";
 
-    public static EmbeddedDatabaseSettings from(EarlyConfig config) {
-        return new EmbeddedDatabaseSettings(
+    public static EmbeddedDatabaseConfig from(EarlyProperties config) {
+        return new EmbeddedDatabaseConfig(
                 config.get(ENABLED, "auto").toLowerCase(),
                 dataRoot(config).resolve("postgres"),
                 config.get(DATABASE, "toxgrade"),
@@ -41,7 +41,7 @@ public record EmbeddedDatabaseSettings(
     }
 
     /** The service's local data directory (default {@code ./data}): database cluster, local keys. */
-    public static Path dataRoot(EarlyConfig config) {
+    public static Path dataRoot(EarlyProperties config) {
         return Path.of(config.get(DATA_DIR, "data")).toAbsolutePath().normalize();
     }
 
@@ -63,12 +63,12 @@ public record EmbeddedDatabaseSettings(
     /** Fails fast on a datasource configuration that would half-work. */
     public void checkExternalConfiguration() {
         if (reactiveUrl.isPresent() != jdbcUrl.isPresent()) {
-            throw new IllegalStateException(DatabaseError.URLS_NOT_PAIRED.message(EarlyConfig.envName(REACTIVE_URL),
-                    EarlyConfig.envName(JDBC_URL)));
+            throw new IllegalStateException(DatabaseError.URLS_NOT_PAIRED.message(EarlyProperties.envName(REACTIVE_URL),
+                    EarlyProperties.envName(JDBC_URL)));
         }
         if (reactiveUrl.isEmpty()) {
             throw new IllegalStateException(DatabaseError.EMBEDDED_OFF_WITHOUT_URL.message(ENABLED,
-                    EarlyConfig.envName(REACTIVE_URL), EarlyConfig.envName(JDBC_URL)));
+                    EarlyProperties.envName(REACTIVE_URL), EarlyProperties.envName(JDBC_URL)));
         }
     }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /** Delivery of outbox rows to the EHR. Where the EHR is and how to reach it: {@code toxgrade.ehr.*}. */
 @ConfigMapping(prefix = "toxgrade.outbox")
-public interface OutboxConfig {
+public interface OutboxSettings {
 
     /** How often a dispatcher run claims due rows (runs never overlap; an enqueue can also trigger one). */
     @WithDefault("5s")

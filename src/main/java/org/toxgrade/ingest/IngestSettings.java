@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 
 /** Limits on what a sender may push in one request. */
 @ConfigMapping(prefix = "toxgrade.ingest")
-public interface IngestConfig {
+public interface IngestSettings {
 
     /** Largest request body accepted; a larger one is answered 413 with an OperationOutcome. */
     @WithDefault("16M")

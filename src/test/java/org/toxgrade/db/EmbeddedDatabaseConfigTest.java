@@ -8,17 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.toxgrade.EarlyConfig;
+import org.toxgrade.EarlyProperties;
 
-class EmbeddedDatabaseSettingsTest {
+class EmbeddedDatabaseConfigTest {
 
-    private static EmbeddedDatabaseSettings settings(Map<String, String> props, Map<String, String> env) {
-        return EmbeddedDatabaseSettings.from(new EarlyConfig(props::get, env));
+    private static EmbeddedDatabaseConfig settings(Map<String, String> props, Map<String, String> env) {
+        return EmbeddedDatabaseConfig.from(new EarlyProperties(props::get, env));
     }
 
     @Test
     void withNothingConfiguredTheEmbeddedServerStartsWithDataUnderDotData() {
-        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of());
+        EmbeddedDatabaseConfig s = settings(Map.of(), Map.of());
         assertTrue(s.shouldStart());
         assertEquals(Path.of("data", "postgres").toAbsolutePath(), s.dataDirectory());
         assertEquals("toxgrade", s.databaseName());
@@ -26,7 +26,7 @@ class EmbeddedDatabaseSettingsTest {
 
     @Test
     void theStandardQuarkusEnvironmentVariablesSelectAnExternalServer() {
-        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of(
+        EmbeddedDatabaseConfig s = settings(Map.of(), Map.of(
                 "QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db:5432/toxgrade",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://db:5432/toxgrade"));
         assertFalse(s.shouldStart());
@@ -35,14 +35,14 @@ class EmbeddedDatabaseSettingsTest {
 
     @Test
     void aSystemPropertyWinsOverTheEnvironment() {
-        EmbeddedDatabaseSettings s = settings(Map.of("toxgrade.data-dir", "/var/lib/tg"),
+        EmbeddedDatabaseConfig s = settings(Map.of("toxgrade.data-dir", "/var/lib/tg"),
                 Map.of("TOXGRADE_DATA_DIR", "/elsewhere"));
         assertEquals(Path.of("/var/lib/tg/postgres"), s.dataDirectory());
     }
 
     @Test
     void onlyOneOfTheTwoDatasourceUrlsIsAConfigurationError() {
-        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db/x"));
+        EmbeddedDatabaseConfig s = settings(Map.of(), Map.of("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://db/x"));
         assertFalse(s.shouldStart());
         IllegalStateException e = assertThrows(IllegalStateException.class, s::checkExternalConfiguration);
         assertTrue(e.getMessage().startsWith("TG-DB-001"));
@@ -50,7 +50,7 @@ class EmbeddedDatabaseSettingsTest {
 
     @Test
     void embeddedSwitchedOffWithoutAnUrlIsAConfigurationError() {
-        EmbeddedDatabaseSettings s = settings(Map.of(), Map.of("TOXGRADE_EMBEDDED_DB_ENABLED", "false"));
+        EmbeddedDatabaseConfig s = settings(Map.of(), Map.of("TOXGRADE_EMBEDDED_DB_ENABLED", "false"));
         assertFalse(s.shouldStart());
         IllegalStateException e = assertThrows(IllegalStateException.class, s::checkExternalConfiguration);
         assertTrue(e.getMessage().startsWith("TG-DB-002"));

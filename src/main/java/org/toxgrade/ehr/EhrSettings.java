@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The EHR's FHIR server that results are written back to. */
 @ConfigMapping(prefix = "toxgrade.ehr")
-public interface EhrConfig {
+public interface EhrSettings {
 
     /**
      * FHIR base URL of the EHR, e.g. {@code https://ehr.example.org/fhir}. Not set: write-back is off,

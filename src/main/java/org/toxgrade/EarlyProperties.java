@@ -9,18 +9,18 @@ import java.util.function.Function;
  * Quarkus itself reads it: a system property first, then the environment variable of the same
  * name in upper case with dots and dashes as underscores.
  */
-public final class EarlyConfig {
+public final class EarlyProperties {
 
     private final Function<String, String> properties;
     private final Map<String, String> env;
 
-    public EarlyConfig(Function<String, String> properties, Map<String, String> env) {
+    public EarlyProperties(Function<String, String> properties, Map<String, String> env) {
         this.properties = properties;
         this.env = env;
     }
 
-    public static EarlyConfig fromProcess() {
-        return new EarlyConfig(System.getProperties()::getProperty, System.getenv());
+    public static EarlyProperties fromProcess() {
+        return new EarlyProperties(System.getProperties()::getProperty, System.getenv());
     }
 
     public Optional<String> get(String name) {

@@ -1,0 +1,67 @@
+package org.toxgrade.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One naming rule for configuration (docs/architecture.md, "Conventions"): {@code @ConfigMapping}
+ * interfaces are {@code *Settings}, the plain records the cores take are {@code *Config}, and neither
+ * name is used for anything else.
+ */
+class NamingRuleTest {
+
+    private static final Path MAIN = Path.of("src/main/java");
+    private static final Pattern TOP_TYPE = Pattern.compile(
+            "^public (?:final )?(class|interface|record|enum) (\\w+)", Pattern.MULTILINE);
+
+    @Test
+    void configMappingsAreSettingsAndRecordsOfConfigurationAreConfig() {
+        List<String> offenders = new ArrayList<>();
+        for (Path file : javaFiles()) {
+            String text = read(file);
+            Matcher type = TOP_TYPE.matcher(text);
+            if (!type.find()) {
+                continue;
+            }
+            String kind = type.group(1);
+            String name = type.group(2);
+            boolean mapping = text.contains("@ConfigMapping");
+            if (mapping && !(kind.equals("interface") && name.endsWith("Settings"))) {
+                offenders.add(name + " is a @ConfigMapping: an interface named *Settings");
+            }
+            if (!mapping && name.endsWith("Settings")) {
+                offenders.add(name + " is not a @ConfigMapping: only those are named *Settings");
+            }
+            if (name.endsWith("Config") && !kind.equals("record")) {
+                offenders.add(name + " is a " + kind + ": only plain records are named *Config");
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> javaFiles() {
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
