@@ -5,7 +5,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import org.hl7.fhir.r4.model.Bundle;
@@ -36,7 +38,7 @@ public class AuditEventResource {
     @GET
     @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> search(@QueryParam("_since") String since, @QueryParam("agent") String agent,
-            @QueryParam("_count") Integer count, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.UriInfo uri) {
+            @QueryParam("_count") Integer count, @Context UriInfo uri) {
         caller.get().require("AuditEvent", Permission.S);
         OffsetDateTime from = parseInstant(since);
         int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -56,7 +57,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 // A stored event must survive a crash of the machine: never acknowledge a commit
                 // before it is on disk (zonky's default is off, which suits only throw-away tests).
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60));
         if (port > 0) {
             builder.setPort(port);
         }

@@ -3,6 +3,7 @@ package org.toxgrade.derivation;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.toxgrade.episode.EpisodePlanner;
 
 /** How infusions divide a patient's facts into episodes (CLINICAL-SPEC section 1). */
@@ -17,7 +18,7 @@ public interface EpisodeSettings {
     @WithDefault("P7D")
     Duration baselineWindow();
 
-    default EpisodePlanner planner(java.time.ZoneId zone) {
+    default EpisodePlanner planner(ZoneId zone) {
         return new EpisodePlanner(monitoringDays(), baselineWindow(), zone);
     }
 }

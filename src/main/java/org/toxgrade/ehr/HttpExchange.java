@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.core.http.HttpClient;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -36,7 +37,7 @@ public final class HttpExchange {
     /** Scheme, host and port only: paths and queries may carry identifiers. */
     static String hostOf(String url) {
         try {
-            java.net.URI uri = java.net.URI.create(url);
+            URI uri = URI.create(url);
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         } catch (IllegalArgumentException e) {
             return "the configured URL";

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.episode.PatientDeriver;
@@ -79,7 +80,7 @@ public class GradeOperation {
             for (DerivedResource derived : builder.build(derivation, id -> asOf)) {
                 String reference = derived.resourceType() + "/" + derived.id();
                 result.addEntry().setFullUrl(fhirBase + reference).setResource(derived.resource());
-                org.hl7.fhir.r4.model.Provenance derivedFrom = provenance.build(reference, true, derived.sources(),
+                Provenance derivedFrom = provenance.build(reference, true, derived.sources(),
                         asOf);
                 derivedFrom.setId(derived.id() + "-provenance");
                 result.addEntry().setFullUrl(fhirBase + "Provenance/" + derivedFrom.getIdElement().getIdPart())

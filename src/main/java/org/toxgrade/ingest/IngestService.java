@@ -7,6 +7,9 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.toxgrade.audit.AuditTrail;
@@ -65,7 +68,7 @@ public class IngestService {
         return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
                 .chain(plan -> plan.transaction() ? transaction(caller, plan) : batch(caller, plan))
                 .call(result -> derivation.deriveEach(patients(result.entries().stream()
-                        .map(BundleResult.EntryResult::outcome).filter(java.util.Objects::nonNull).toList())))
+                        .map(BundleResult.EntryResult::outcome).filter(Objects::nonNull).toList())))
                 .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
                         result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),
                         result.count(WriteOutcome.Kind.CREATED) + result.count(WriteOutcome.Kind.UPDATED),
@@ -102,8 +105,8 @@ public class IngestService {
      * the answer, so a sender that reads back sees the results of what it sent; if it fails the
      * patients stay marked and the sweeper derives them.
      */
-    private static java.util.Set<String> patients(List<WriteOutcome> outcomes) {
-        java.util.Set<String> patients = new java.util.TreeSet<>();
+    private static Set<String> patients(List<WriteOutcome> outcomes) {
+        Set<String> patients = new TreeSet<>();
         for (WriteOutcome outcome : outcomes) {
             if (outcome.kind() == WriteOutcome.Kind.CREATED || outcome.kind() == WriteOutcome.Kind.UPDATED) {
                 patients.add(outcome.write().facts().patient());

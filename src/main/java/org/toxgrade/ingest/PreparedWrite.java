@@ -1,5 +1,7 @@
 package org.toxgrade.ingest;
 
+import java.time.Instant;
+
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.facts.FactExtraction;
 
@@ -24,7 +26,7 @@ public record PreparedWrite(
         Interaction interaction,
         String source,
         String sourceVersionId,
-        java.time.Instant sourceLastUpdated,
+        Instant sourceLastUpdated,
         String rawJson,
         String storedJson,
         String contentSha256,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -190,7 +191,7 @@ public class RequestPreparer {
         String sourceVersion = resource.hasMeta() && resource.getMeta().hasVersionId()
                 ? resource.getMeta().getVersionId()
                 : null;
-        java.time.Instant sourceLastUpdated = resource.hasMeta() && resource.getMeta().hasLastUpdated()
+        Instant sourceLastUpdated = resource.hasMeta() && resource.getMeta().hasLastUpdated()
                 ? resource.getMeta().getLastUpdated().toInstant()
                 : null;
         resource.setId(type.fhirName() + "/" + id);

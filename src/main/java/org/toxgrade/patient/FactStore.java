@@ -2,6 +2,7 @@ package org.toxgrade.patient;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -100,7 +101,7 @@ public class FactStore {
         return rows;
     }
 
-    private static ClinicalFactRow row(FactExtraction extraction, int version, String factId, java.time.Instant time,
+    private static ClinicalFactRow row(FactExtraction extraction, int version, String factId, Instant time,
             FactCodec.EncodedFact encoded) {
         ClinicalFactRow row = new ClinicalFactRow();
         row.patientRef = extraction.patient();

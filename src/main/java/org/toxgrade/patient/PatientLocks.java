@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.TreeSet;
+import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -35,6 +36,6 @@ public class PatientLocks {
 
     /** Locks an existing patient's row for re-derivation; null when the patient is unknown. */
     public Uni<PatientStateRow> lockForDerivation(Mutiny.Session session, String patient) {
-        return session.find(PatientStateRow.class, patient, org.hibernate.LockMode.PESSIMISTIC_WRITE);
+        return session.find(PatientStateRow.class, patient, LockMode.PESSIMISTIC_WRITE);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import org.toxgrade.patient.EpisodeStateRow;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.CurrentCaller;
@@ -53,7 +54,7 @@ public class TimelineResource {
                             episode.put("windowEnd", row.windowEnd.toInstant().toString());
                             episode.put("derivedAt", row.derivedAt.toInstant().toString());
                             episodes.add(episode);
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             throw new IllegalStateException(ResultError.TIMELINE_UNREADABLE.message(), e);
                         }
                     }

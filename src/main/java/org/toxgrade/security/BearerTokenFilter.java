@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.json.JsonString;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -144,7 +145,7 @@ public class BearerTokenFilter {
 
     private static String stringOf(Object claim) {
         // JSON string claims come back as jakarta.json.JsonString, whose toString() keeps the quotes.
-        return claim instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(claim);
+        return claim instanceof JsonString s ? s.getString() : String.valueOf(claim);
     }
 
     private static String firstNonBlank(Object... values) {

@@ -1,11 +1,13 @@
 package org.toxgrade.security;
 
+import java.io.IOException;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 
 /** Signs bearer tokens with SMART scopes: for local use (the {@code token} command) and tests. */
@@ -27,8 +29,8 @@ public final class TokenMinter {
         claims.setClaim("scope", scopes);
         claims.setJwtId(UUID.randomUUID().toString());
         long now = System.currentTimeMillis() / 1000;
-        claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(Math.min(now, now + lifetime.toSeconds())));
-        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(now + lifetime.toSeconds()));
+        claims.setIssuedAt(NumericDate.fromSeconds(Math.min(now, now + lifetime.toSeconds())));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + lifetime.toSeconds()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key);
@@ -43,7 +45,7 @@ public final class TokenMinter {
     }
 
     public static String mintLocal(LocalKeys keys, String subject, String scopes, Duration lifetime)
-            throws java.io.IOException {
+            throws IOException {
         return mint(keys.privateKey(), keys.keyId(), AlgorithmIdentifiers.RSA_USING_SHA256, LocalKeys.ISSUER,
                 LocalKeys.AUDIENCE, subject, scopes, lifetime);
     }

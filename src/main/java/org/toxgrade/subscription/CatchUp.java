@@ -7,12 +7,14 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -69,7 +71,7 @@ public class CatchUp {
     public void request(String sourceName) {
         sources.named(sourceName).ifPresent(source -> {
             // A context of its own: the caller's (a notification being answered) holds its own database session.
-            io.vertx.core.Context context = VertxContext
+            Context context = VertxContext
                     .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
             VertxContextSafetyToggle.setContextSafe(context, true);
             context.runOnContext(ignored -> run(source).subscribe().with(done -> {
@@ -226,7 +228,7 @@ public class CatchUp {
             return null;
         }
         try {
-            return java.time.OffsetDateTime.parse(text).toInstant();
+            return OffsetDateTime.parse(text).toInstant();
         } catch (Exception e) {
             return null;
         }

@@ -9,6 +9,8 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
@@ -97,7 +99,7 @@ public class EhrIngest {
      * its commit (derivation, an outbox run) keeps its database session apart from the caller's, which goes on
      * with its own work (the next resource of a catch-up, the record of a notification).
      */
-    private <T> Uni<T> isolated(java.util.function.Supplier<Uni<T>> work) {
+    private <T> Uni<T> isolated(Supplier<Uni<T>> work) {
         Context caller = Vertx.currentContext() == null ? null : Vertx.currentContext().getDelegate();
         return Uni.createFrom().emitter(emitter -> {
             Context own = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
@@ -122,7 +124,7 @@ public class EhrIngest {
                     && f.getMessage().contains("race")) {
                 return true;
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+            if (t instanceof ConstraintViolationException) {
                 return true;
             }
             if (t.getCause() == t) {

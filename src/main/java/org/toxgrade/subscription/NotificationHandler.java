@@ -1,7 +1,9 @@
 package org.toxgrade.subscription;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
@@ -330,13 +333,13 @@ public class NotificationHandler {
         return true;
     }
 
-    private static java.util.Optional<JsonNode> parameter(JsonNode parameters, String name) {
+    private static Optional<JsonNode> parameter(JsonNode parameters, String name) {
         for (JsonNode parameter : parameters.path("parameter")) {
             if (name.equals(parameter.path("name").asText())) {
-                return java.util.Optional.of(value(parameter));
+                return Optional.of(value(parameter));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The {@code value[x]} of a parameter or part, whatever its type. */
@@ -348,7 +351,7 @@ public class NotificationHandler {
                 return parameter.get(name);
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     private static Long parseLong(String text) {
@@ -366,7 +369,7 @@ public class NotificationHandler {
                 throw SubscriptionError.NOTIFICATION_NOT_FHIR_JSON.refuse("neither empty nor a FHIR resource in JSON");
             }
             return tree;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw SubscriptionError.NOTIFICATION_NOT_FHIR_JSON.refuse("not well-formed JSON");
         }
     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -167,13 +169,13 @@ public class SubscriptionStateStore {
         if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
-        if (value instanceof java.time.ZonedDateTime z) {
+        if (value instanceof ZonedDateTime z) {
             return z.toInstant();
         }
         if (value instanceof LocalDateTime l) {
             return l.toInstant(ZoneOffset.UTC);
         }
-        if (value instanceof java.util.Date d) {
+        if (value instanceof Date d) {
             return d.toInstant();
         }
         throw new IllegalStateException(

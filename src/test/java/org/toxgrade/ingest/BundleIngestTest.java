@@ -8,6 +8,7 @@ import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Fixtures;
 
@@ -37,8 +38,8 @@ class BundleIngestTest {
         asEhr().contentType(FHIR_JSON).body(Fixtures.read("ingest/valid/batch-pres-day0.json"))
                 .when().post("/fhir")
                 .then().statusCode(200)
-                .body("entry.response.status", org.hamcrest.Matchers.everyItem(startsWith("200")))
-                .body("entry.response.etag", org.hamcrest.Matchers.everyItem(equalTo("W/\"1\"")));
+                .body("entry.response.status", Matchers.everyItem(startsWith("200")))
+                .body("entry.response.etag", Matchers.everyItem(equalTo("W/\"1\"")));
     }
 
     @Test
@@ -73,7 +74,7 @@ class BundleIngestTest {
                 .then().statusCode(200)
                 .body("type", equalTo("transaction-response"))
                 .body("entry", hasSize(2))
-                .body("entry.response.status", org.hamcrest.Matchers.everyItem(equalTo("201 Created")))
+                .body("entry.response.status", Matchers.everyItem(equalTo("201 Created")))
                 .extract().response();
 
         String patient = response.path("entry[0].response.location").toString().replace("/_history/1", "");

@@ -9,9 +9,11 @@ import static org.toxgrade.support.Api.asEhr;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Fixtures;
+import org.toxgrade.support.TestKeysResource;
 
 /** With the database out of reach, senders are told to retry (503) and readiness says DOWN. */
 @QuarkusTest
@@ -31,8 +33,8 @@ class DatabaseUnavailableTest {
         }
 
         @Override
-        public java.util.List<TestResourceEntry> testResources() {
-            return java.util.List.of(new TestResourceEntry(org.toxgrade.support.TestKeysResource.class));
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestKeysResource.class));
         }
 
         @Override

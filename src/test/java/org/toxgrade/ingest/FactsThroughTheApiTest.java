@@ -9,6 +9,7 @@ import static org.toxgrade.support.Api.as;
 import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Fixtures;
 
@@ -62,7 +63,7 @@ class FactsThroughTheApiTest {
                 .body("entry[1].response.outcome.issue[0].expression[0]",
                         equalTo("Bundle.entry[1].resource.valueQuantity.value"));
         as(OPERATOR).when().get("/ops/patients/facts-b/facts").then().statusCode(200)
-                .body("id", equalTo(java.util.List.of("Observation/facts-batch-ok")))
+                .body("id", equalTo(List.of("Observation/facts-batch-ok")))
                 .body("kind", hasItem("temperature"));
     }
 

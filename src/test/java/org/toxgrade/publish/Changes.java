@@ -1,6 +1,7 @@
 package org.toxgrade.publish;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ final class Changes {
     }
 
     /** Enqueues resource + Provenance as the producer would; answers what the outbox did. */
-    static io.restassured.path.json.JsonPath enqueue(String resource) {
+    static JsonPath enqueue(String resource) {
         return Api.as(OPERATOR).contentType(ContentType.JSON)
                 .body("{\"resource\":" + resource + ",\"provenance\":" + provenance() + "}")
                 .when().post("/test/outbox").then().statusCode(200).extract().jsonPath();

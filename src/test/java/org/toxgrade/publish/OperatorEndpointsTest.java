@@ -3,6 +3,7 @@ package org.toxgrade.publish;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.toxgrade.support.Api;
@@ -17,15 +18,15 @@ class OperatorEndpointsTest {
     void needTheOperatorScope(String method, String path) {
         given().when().request(method, path).then().statusCode(401);
         Api.as("system/*.cruds toxgrade/grade").when().request(method, path).then().statusCode(403)
-                .body("issue[0].diagnostics", org.hamcrest.Matchers.containsString("toxgrade/operator"));
+                .body("issue[0].diagnostics", Matchers.containsString("toxgrade/operator"));
         Api.as(Changes.OPERATOR).when().request(method, path).then()
-                .statusCode(org.hamcrest.Matchers.not(org.hamcrest.Matchers.isOneOf(401, 403)));
+                .statusCode(Matchers.not(Matchers.isOneOf(401, 403)));
     }
 
     @ParameterizedTest
     @CsvSource({"bogus", "SENT"})
     void anUnknownStateIs400(String state) {
         Api.as(Changes.OPERATOR).queryParam("state", state).when().get("/ops/outbox/rows").then().statusCode(400)
-                .body("issue[0].diagnostics", org.hamcrest.Matchers.startsWith("TG-OUTBOX-061"));
+                .body("issue[0].diagnostics", Matchers.startsWith("TG-OUTBOX-061"));
     }
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.toxgrade.fhir.validation.OutboundValidator;
 
 /**
@@ -56,7 +57,7 @@ public final class OutboundValidationBenchmark {
             row.provenanceJson = Changes.provenance();
             WriteBackBundle.Prepared prepared = WriteBackBundle.prepare(row);
             entries.add(new OutboundValidator.Entry(prepared.resourceUrl(), prepared.resource().toString()));
-            entries.add(new OutboundValidator.Entry("urn:uuid:" + java.util.UUID.randomUUID(),
+            entries.add(new OutboundValidator.Entry("urn:uuid:" + UUID.randomUUID(),
                     prepared.provenance().toString()));
         }
         return entries;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,7 +59,7 @@ class OutboxClaimLockingTest {
             second.setAutoCommit(true);
             try (Statement s = second.createStatement()) {
                 s.executeUpdate("update outbox set state = 'superseded' where pk in ("
-                        + mine.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")) + ")");
+                        + mine.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
             }
         }
     }

@@ -15,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Results;
 import org.toxgrade.support.SeedCases;
@@ -85,7 +86,7 @@ class SeedCaseWriteBackTest {
         await().atMost(WAIT).untilAsserted(() -> as(Changes.OPERATOR).queryParam("state", "superseded-by-clinician")
                 .when().get("/ops/outbox/rows").then().statusCode(200)
                 .body("rows.findAll { it.identifier == '" + crsId + "' }.state",
-                        org.hamcrest.Matchers.hasItem("superseded-by-clinician")));
+                        Matchers.hasItem("superseded-by-clinician")));
         JsonPath after = Sim.only("Condition", crsId);
         assertEquals("refuted", after.getString("verificationStatus.coding[0].code"));
         assertEquals(refutedVersion, after.getString("meta.versionId"),

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Test-side handle on the simulated EHR: its FHIR API as any client sees it, and its fault controls. */
@@ -51,8 +52,8 @@ final class Sim {
         List<Map<String, Object>> all = given().baseUri(root()).queryParam("type", "Provenance").when()
                 .get("/_sim/resources").then().statusCode(200).extract().jsonPath().getList("$");
         // Exactly that resource: Condition/1 must not count the Provenances of Condition/10.
-        java.util.regex.Pattern target = java.util.regex.Pattern.compile(
-                java.util.regex.Pattern.quote(type + "/" + id) + "(?![A-Za-z0-9.-])");
+        Pattern target = Pattern.compile(
+                Pattern.quote(type + "/" + id) + "(?![A-Za-z0-9.-])");
         return all.stream().filter(p -> target.matcher(String.valueOf(p.get("target"))).find()).count();
     }
 

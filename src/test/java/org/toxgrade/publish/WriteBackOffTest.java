@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Api;
 
@@ -59,15 +60,15 @@ class WriteBackOffTest {
         Api.as(Changes.OPERATOR).when().post("/ops/outbox/dispatch").then().statusCode(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Api.as(Changes.OPERATOR).when().get("/q/metrics")
                 .then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("toxgrade_outbox_enqueued_total"))
-                .body(org.hamcrest.Matchers.containsString("toxgrade_outbox_rows{state=\"pending\"}")));
+                .body(Matchers.containsString("toxgrade_outbox_enqueued_total"))
+                .body(Matchers.containsString("toxgrade_outbox_rows{state=\"pending\"}")));
     }
 
     @Test
     void redriveAllAnswersHowManyMoved() {
         Api.as(Changes.OPERATOR).when().post("/ops/outbox/dead/redrive").then().statusCode(200)
-                .body("redriven", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+                .body("redriven", Matchers.greaterThanOrEqualTo(0));
         Api.as(Changes.OPERATOR).when().post("/ops/outbox/dead/999999/redrive").then().statusCode(404)
-                .body("issue[0].diagnostics", org.hamcrest.Matchers.startsWith("TG-OUTBOX-060"));
+                .body("issue[0].diagnostics", Matchers.startsWith("TG-OUTBOX-060"));
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Api;
@@ -210,7 +211,7 @@ class WriteBackTest {
         assertTrue(Sim.byIdentifier("Condition", "wb-dead-crs").isEmpty());
         Api.as(Changes.OPERATOR).queryParam("state", "dead").when().get("/ops/outbox/rows").then().statusCode(200)
                 .body("rows.find { it.id == " + row + " }.identifier", equalTo("wb-dead-crs"))
-                .body("rows.find { it.id == " + row + " }.patient", org.hamcrest.Matchers.startsWith("Patient#"));
+                .body("rows.find { it.id == " + row + " }.patient", Matchers.startsWith("Patient#"));
 
         Api.as(Changes.OPERATOR).when().post("/ops/outbox/dead/" + row + "/redrive").then().statusCode(200)
                 .body("redriven", equalTo(1));
@@ -231,7 +232,7 @@ class WriteBackTest {
         assertTrue(Sim.requests().stream().noneMatch(r -> r.contains("wb-invalid-crs")),
                 "the EHR saw it: " + Sim.requests());
         Api.as(Changes.OPERATOR).queryParam("state", "invalid").when().get("/ops/outbox/rows").then().statusCode(200)
-                .body("rows.id", org.hamcrest.Matchers.hasItem((int) row));
+                .body("rows.id", Matchers.hasItem((int) row));
     }
 
     @Test
@@ -242,7 +243,7 @@ class WriteBackTest {
         Api.as("system/AuditEvent.rs").queryParam("agent", "toxgrade-writeback").when().get("/fhir/AuditEvent")
                 .then().statusCode(200)
                 .body("entry.resource.entity.flatten().what.reference",
-                        org.hamcrest.Matchers.hasItem("Condition/" + id + "/_history/1"));
+                        Matchers.hasItem("Condition/" + id + "/_history/1"));
     }
 
     // ---- helpers ----

@@ -8,6 +8,7 @@ import static org.toxgrade.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Results;
@@ -34,10 +35,10 @@ class ResultsApiTest {
         int all = statuses(null).size();
         List<String> inactive = statuses("inactive");
         List<String> active = statuses("active");
-        org.junit.jupiter.api.Assertions.assertTrue(all > 0);
-        org.junit.jupiter.api.Assertions.assertTrue(inactive.stream().allMatch("inactive"::equals), inactive::toString);
-        org.junit.jupiter.api.Assertions.assertTrue(active.stream().allMatch("active"::equals), active::toString);
-        org.junit.jupiter.api.Assertions.assertEquals(all, inactive.size() + active.size());
+        Assertions.assertTrue(all > 0);
+        Assertions.assertTrue(inactive.stream().allMatch("inactive"::equals), inactive::toString);
+        Assertions.assertTrue(active.stream().allMatch("active"::equals), active::toString);
+        Assertions.assertEquals(all, inactive.size() + active.size());
     }
 
     private static List<String> statuses(String status) {

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.toxgrade.support.Api;
 import org.toxgrade.support.Fixtures;
 import org.toxgrade.support.Tokens;
 
@@ -86,7 +88,7 @@ class AuthenticationTest {
 
     @Test
     void answersCarrySecurityHeaders() {
-        for (var response : new io.restassured.response.Response[]{
+        for (var response : new Response[]{
                 given().when().get("/fhir/metadata"),
                 given().when().get("/fhir/Observation/any")}) {
             response.then()
@@ -103,6 +105,6 @@ class AuthenticationTest {
     }
 
     private static RequestSpecification asEhr() {
-        return org.toxgrade.support.Api.asEhr();
+        return Api.asEhr();
     }
 }

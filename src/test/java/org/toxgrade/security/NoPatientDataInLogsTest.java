@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -21,6 +22,7 @@ import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.support.Api;
 import org.toxgrade.support.Fixtures;
 
 /**
@@ -100,7 +102,7 @@ class NoPatientDataInLogsTest {
         }
     }
 
-    private static io.restassured.specification.RequestSpecification as(String scopes) {
-        return org.toxgrade.support.Api.as(scopes);
+    private static RequestSpecification as(String scopes) {
+        return Api.as(scopes);
     }
 }

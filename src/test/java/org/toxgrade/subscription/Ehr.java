@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.hamcrest.Matchers;
 import org.toxgrade.support.Api;
 import org.toxgrade.support.SeedCases;
 
@@ -45,7 +47,7 @@ final class Ehr {
     static JsonNode put(JsonNode resource) {
         String body = given().baseUri(fhirBase()).contentType("application/fhir+json").body(resource.toString())
                 .when().put("/" + resource.path("resourceType").asText() + "/" + resource.path("id").asText())
-                .then().statusCode(org.hamcrest.Matchers.isOneOf(200, 201)).extract().asString();
+                .then().statusCode(Matchers.isOneOf(200, 201)).extract().asString();
         return read(body);
     }
 
@@ -101,7 +103,7 @@ final class Ehr {
         return Api.asEhr().when().get("/fhir/" + type + "/" + id).then().extract().statusCode();
     }
 
-    static io.restassured.path.json.JsonPath stored(String type, String id) {
+    static JsonPath stored(String type, String id) {
         return Api.asEhr().when().get("/fhir/" + type + "/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

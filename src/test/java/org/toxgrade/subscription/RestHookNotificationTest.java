@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class RestHookNotificationTest {
                 .when().put("/notify/ehr/Observation/sub-rh-temp-deleted").then().statusCode(200);
         Ehr.notifier().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted").then().statusCode(200)
                 .body("issue[0].diagnostics", containsString("(delete)"));
-        io.restassured.RestAssured.given().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted")
+        RestAssured.given().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted")
                 .then().statusCode(401);
         Ehr.stored("Observation", "sub-rh-temp-deleted");
     }
@@ -110,15 +111,15 @@ class RestHookNotificationTest {
     @Test
     void aWrongSecretIs401AndNothingIsStored() {
         ObjectNode baseline = resource("sub-rh-ice-d0-baseline");
-        io.restassured.RestAssured.given().header("Authorization", "Bearer not-the-secret")
+        RestAssured.given().header("Authorization", "Bearer not-the-secret")
                 .contentType("application/fhir+json").body(baseline.toString())
                 .when().put("/notify/ehr/Observation/sub-rh-ice-d0-baseline")
                 .then().statusCode(401).body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].diagnostics", startsWith("TG-SUB-001"));
-        io.restassured.RestAssured.given().contentType("application/fhir+json").body(baseline.toString())
+        RestAssured.given().contentType("application/fhir+json").body(baseline.toString())
                 .when().post("/notify/ehr").then().statusCode(401);
         // The secret of another source does not open this one.
-        io.restassured.RestAssured.given().header("X-Channel-Secret", SubscriptionProfile.LAB_SECRET)
+        RestAssured.given().header("X-Channel-Secret", SubscriptionProfile.LAB_SECRET)
                 .contentType("application/fhir+json").body(baseline.toString())
                 .when().post("/notify/ehr").then().statusCode(401);
         assertEquals(404, Ehr.storedStatus("Observation", "sub-rh-ice-d0-baseline"));
@@ -126,7 +127,7 @@ class RestHookNotificationTest {
 
     @Test
     void aDedicatedSecretHeaderOpensItsOwnSource() {
-        io.restassured.RestAssured.given().header("X-Channel-Secret", SubscriptionProfile.LAB_SECRET)
+        RestAssured.given().header("X-Channel-Secret", SubscriptionProfile.LAB_SECRET)
                 .contentType("application/fhir+json").body("").when().post("/notify/lab").then().statusCode(200);
         Ehr.notifier().contentType("application/fhir+json").body("").when().post("/notify/lab").then().statusCode(401);
     }

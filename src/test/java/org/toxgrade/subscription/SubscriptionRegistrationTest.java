@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,7 +84,7 @@ class SubscriptionRegistrationTest {
     void ourSubscriptionUnderAnIdTheEhrAssignedIsFoundByItsTag() {
         // A server that named our Subscription itself (created by POST): found by tag, not created again.
         String endpoint = SubscriptionProfile.PUBLIC_BASE + "/notify/ehr";
-        io.restassured.RestAssured.given().baseUri(Ehr.fhirBase()).contentType("application/fhir+json")
+        RestAssured.given().baseUri(Ehr.fhirBase()).contentType("application/fhir+json")
                 .body("""
                         {"resourceType":"Subscription","meta":{"tag":[{"system":"%s","code":"ehr"}]},"status":"active",
                          "reason":"x","criteria":"Observation?","channel":{"type":"rest-hook","endpoint":"%s",
@@ -123,7 +124,7 @@ class SubscriptionRegistrationTest {
 
     @Test
     void theStatusEndpointNeedsTheOperatorScope() {
-        io.restassured.RestAssured.given().when().get("/ops/subscriptions").then().statusCode(401);
+        RestAssured.given().when().get("/ops/subscriptions").then().statusCode(401);
         Api.as("system/*.cruds").when().get("/ops/subscriptions").then().statusCode(403)
                 .body("issue[0].diagnostics", startsWith("TG-AUTH-403"));
         Api.as(OPERATOR).when().post("/ops/subscriptions/ehr/check").then().statusCode(200);

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Api;
@@ -27,7 +29,7 @@ class TopicNotificationTest {
     private static final Map<String, ObjectNode> SEED = Ehr.seed("sub-tp-");
 
     private static String send(String fixture, Map<String, String> values) {
-        Map<String, String> all = new java.util.HashMap<>(values);
+        Map<String, String> all = new HashMap<>(values);
         all.putIfAbsent("ehrBase", Ehr.fhirBase());
         return Ehr.notifier().contentType("application/fhir+json").body(Ehr.fixture(fixture, all))
                 .when().post("/notify/ehr")
@@ -109,7 +111,7 @@ class TopicNotificationTest {
 
     @Test
     void aTopicNotificationWithoutTheSecretIs401() {
-        io.restassured.RestAssured.given().contentType("application/fhir+json")
+        RestAssured.given().contentType("application/fhir+json")
                 .body(Ehr.fixture("backport-heartbeat.json", Map.of("subscription", "Subscription/x", "events", "9")))
                 .when().post("/notify/ehr").then().statusCode(401)
                 .body("issue[0].diagnostics", containsString("TG-SUB-001"));

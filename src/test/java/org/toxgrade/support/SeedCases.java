@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.hamcrest.Matchers;
 
 /**
  * The seed case reports as FHIR Bundles ({@code src/test/resources/seeds/<case>/day-NNN.json}), and
@@ -51,9 +52,9 @@ public final class SeedCases {
         for (String bundle : bundles) {
             asEhr().contentType("application/fhir+json").body(bundle).when().post("/fhir")
                     .then().statusCode(200)
-                    .body("entry.response.status", org.hamcrest.Matchers.everyItem(
-                            org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.startsWith("200"),
-                                    org.hamcrest.Matchers.startsWith("201"))));
+                    .body("entry.response.status", Matchers.everyItem(
+                            Matchers.anyOf(Matchers.startsWith("200"),
+                                    Matchers.startsWith("201"))));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.mutiny.core.http.HttpClient;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
@@ -113,7 +114,7 @@ public final class SmartBackendAuth implements EhrAuth {
             long expiresIn = json.path("expires_in").asLong(300);
             Instant renewAt = received.plusSeconds(expiresIn).minus(settings.refreshMargin());
             return new Token(value, renewAt);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new EhrException(EhrException.Kind.AUTH, EhrError.TOKEN_ANSWER_UNUSABLE.message("is not JSON"), e);
         }
     }

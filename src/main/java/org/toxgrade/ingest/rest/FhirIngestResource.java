@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -94,7 +95,7 @@ public class FhirIngestResource {
 
     private Response readAnswer(Resource resource) {
         return responses.ok(200, resource)
-                .tag(new jakarta.ws.rs.core.EntityTag(resource.getMeta().getVersionId(), true))
+                .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                 .lastModified(resource.getMeta().getLastUpdated())
                 .build();
     }

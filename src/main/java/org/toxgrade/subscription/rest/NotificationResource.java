@@ -25,6 +25,7 @@ import org.toxgrade.security.BearerTokenFilter;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
 import org.toxgrade.subscription.EhrSource;
+import org.toxgrade.subscription.Notification;
 import org.toxgrade.subscription.NotificationHandler;
 import org.toxgrade.subscription.NotificationSecret;
 import org.toxgrade.subscription.Sources;
@@ -87,7 +88,7 @@ public class NotificationResource {
         return handler.deleted(source, type, id).map(this::answer);
     }
 
-    private Response answer(org.toxgrade.subscription.Notification notification) {
+    private Response answer(Notification notification) {
         return responses.ok(200, OperationOutcomes.information(notification.describe())).build();
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.toxgrade.security.CurrentCaller;
@@ -101,7 +102,7 @@ public class SubscriptionStatusResource {
     /** Scheme, host and port: paths may name tenants. */
     private static String origin(String url) {
         try {
-            java.net.URI uri = java.net.URI.create(url);
+            URI uri = URI.create(url);
             return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
         } catch (IllegalArgumentException e) {
             return "(configured)";

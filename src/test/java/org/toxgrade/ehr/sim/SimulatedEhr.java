@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -313,7 +314,7 @@ public final class SimulatedEhr implements AutoCloseable {
             }
             found.add(current);
         }
-        found.sort(java.util.Comparator.comparing(r -> Instant.parse(r.path("meta").path("lastUpdated").asText())));
+        found.sort(Comparator.comparing(r -> Instant.parse(r.path("meta").path("lastUpdated").asText())));
         ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
         bundle.putObject("meta").put("lastUpdated", Instant.now().toString());
         bundle.put("total", found.size());
