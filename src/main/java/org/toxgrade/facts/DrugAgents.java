@@ -47,10 +47,26 @@ final class DrugAgents {
             Map.entry("5640", "ibuprofen"),
             Map.entry("42386", "intravenous immunoglobulin"),
             Map.entry("114477", "levetiracetam"),
+            // Sedatives (CLINICAL-SPEC section 3), by class as in ValueSet-sedatives.json.
             Map.entry("6960", "midazolam"),
             Map.entry("6470", "lorazepam"),
+            Map.entry("3322", "diazepam"),
             Map.entry("8782", "propofol"),
-            Map.entry("48937", "dexmedetomidine"));
+            Map.entry("48937", "dexmedetomidine"),
+            Map.entry("7052", "morphine"),
+            Map.entry("4337", "fentanyl"),
+            Map.entry("3423", "hydromorphone"),
+            Map.entry("7804", "oxycodone"),
+            Map.entry("73032", "remifentanil"),
+            Map.entry("56795", "sufentanil"),
+            Map.entry("5093", "haloperidol"),
+            Map.entry("51272", "quetiapine"),
+            Map.entry("61381", "olanzapine"),
+            Map.entry("35636", "risperidone"),
+            Map.entry("3498", "diphenhydramine"),
+            Map.entry("5553", "hydroxyzine"),
+            Map.entry("8745", "promethazine"),
+            Map.entry("6130", "ketamine"));
 
     private static final Map<String, VasopressorInfusion.Agent> VASOPRESSORS = Map.of(
             "7512", VasopressorInfusion.Agent.NOREPINEPHRINE,
