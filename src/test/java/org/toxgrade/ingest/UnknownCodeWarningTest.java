@@ -7,11 +7,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.toxgrade.support.Api.as;
 import static org.toxgrade.support.Api.asEhr;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Fixtures;
 
@@ -111,6 +116,48 @@ class UnknownCodeWarningTest {
                 .body("entry[0].response.outcome.issue[0].diagnostics", containsString(LOINC))
                 .body("entry[1].response.outcome", nullValue());
         asEhr().when().get("/fhir/Observation/unknown-tx-glucose").then().statusCode(200);
+    }
+
+    @Test
+    void gradeAnswersOneOperationOutcomeEntryNamingEachSystemInItsRequestEntry() {
+        JsonPath answer = as("toxgrade/grade").urlEncodingEnabled(false).contentType(FHIR_JSON)
+                .body(Fixtures.read("ingest/valid/grade-with-unknown-codes.json"))
+                .queryParam("asOf", "2025-03-05T00:00:00Z")
+                .when().post("/fhir/$grade")
+                .then().statusCode(200)
+                .body("type", equalTo("collection"))
+                .body("entry.findAll { it.resource.resourceType == 'OperationOutcome' }", hasSize(1))
+                .extract().jsonPath();
+        List<Map<String, Object>> issues = answer
+                .getList("entry.find { it.resource.resourceType == 'OperationOutcome' }.resource.issue");
+        // Systems in order; the known temperature and CAR-T codes are not mentioned.
+        assertEquals(List.of(PHARMACY, LOINC), issues.stream()
+                .map(i -> ((String) i.get("diagnostics")).replaceFirst("^TG-INGEST-101: codes of system (\\S+) .*$",
+                        "$1"))
+                .toList());
+        assertEquals(List.of(List.of("Bundle.entry[4].resource.medicationCodeableConcept"),
+                List.of("Bundle.entry[3].resource.code")), issues.stream().map(i -> i.get("expression")).toList());
+        issues.forEach(i -> {
+            assertEquals(List.of("warning", "code-invalid"), List.of(i.get("severity"), i.get("code")));
+            assertNoSenderValues((String) i.get("diagnostics"), "RX-0042", "2339-0");
+        });
+        // The known codes still grade: the fever after the infusion is CRS.
+        assertTrue(answer.getList("entry.resource.resourceType").contains("Condition"), "the fever still grades");
+    }
+
+    @Test
+    void gradeWithOnlyKnownCodesHasNoOperationOutcome() {
+        String known = Fixtures.read("ingest/valid/grade-with-unknown-codes.json")
+                .replace("\"2339-0\"", "\"8310-5\"")
+                .replace("\"value\": 112, \"unit\": \"mg/dL\"", "\"value\": 37.0, \"unit\": \"Cel\"")
+                .replace("\"code\": \"mg/dL\"", "\"code\": \"Cel\"")
+                .replace(PHARMACY + "\", \"code\": \"RX-0042\"",
+                        "http://www.nlm.nih.gov/research/umls/rxnorm\", \"code\": \"161\"");
+        as("toxgrade/grade").urlEncodingEnabled(false).contentType(FHIR_JSON).body(known)
+                .queryParam("asOf", "2025-03-05T00:00:00Z")
+                .when().post("/fhir/$grade")
+                .then().statusCode(200)
+                .body("entry.findAll { it.resource.resourceType == 'OperationOutcome' }", hasSize(0));
     }
 
     private static void assertNoSenderValues(String diagnostics, String... values) {
