@@ -37,7 +37,9 @@ public enum Concept {
     ANTI_CYTOKINE("anti-cytokine-agents"),
     ANTIPYRETIC("antipyretics"),
     ANTISEIZURE("anti-seizure-drugs"),
-    SEDATIVE("sedatives");
+    SEDATIVE("sedatives"),
+    /** Recognised treatments that change no grade (IVIG): kept as drug facts, not reported as unknown codes. */
+    OTHER_TREATMENT("other-treatments");
 
     private final String valueSetId;
 

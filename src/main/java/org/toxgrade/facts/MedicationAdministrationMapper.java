@@ -23,7 +23,8 @@ import org.toxgrade.grading.fact.VasopressorInfusion;
 final class MedicationAdministrationMapper {
 
     private static final List<Concept> DRUG_CONCEPTS = List.of(Concept.CAR_T_PRODUCT, Concept.VASOPRESSOR,
-            Concept.CORTICOSTEROID, Concept.ANTI_CYTOKINE, Concept.ANTIPYRETIC, Concept.ANTISEIZURE, Concept.SEDATIVE);
+            Concept.CORTICOSTEROID, Concept.ANTI_CYTOKINE, Concept.ANTIPYRETIC, Concept.ANTISEIZURE, Concept.SEDATIVE,
+            Concept.OTHER_TREATMENT);
     private static final String DOSE = "MedicationAdministration.dosage.dose";
 
     private final Terminology terminology;
@@ -82,6 +83,7 @@ final class MedicationAdministrationMapper {
             case ANTIPYRETIC -> out.fact(drugDose(id, start, DrugDose.Category.ANTIPYRETIC, code, administration));
             case ANTISEIZURE -> out.fact(drugDose(id, start, DrugDose.Category.ANTISEIZURE, code, administration));
             case SEDATIVE -> out.fact(drugDose(id, start, DrugDose.Category.SEDATIVE, code, administration));
+            case OTHER_TREATMENT -> out.fact(drugDose(id, start, DrugDose.Category.OTHER, code, administration));
             default -> throw new IllegalStateException("unhandled drug concept " + concept);
         }
         return out.build();

@@ -30,7 +30,8 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
  * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
  * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
  * nothing persisted. For clinical decision support and for checking the service against a case.
- * Runs on a worker thread (all CPU).
+ * Codes the service does not know are warned about in one OperationOutcome entry of the answer
+ * (TG-INGEST-101), each element named inside its request entry. Runs on a worker thread (all CPU).
  */
 @Singleton
 public class GradeOperation {
@@ -56,6 +57,7 @@ public class GradeOperation {
         Map<String, String> fullUrls = assignIds(bundle);
         List<BundleEntryComponent> entries = newestVersions(bundle.getEntry());
         Map<String, PatientBuilder> patients = new TreeMap<>();
+        UnknownCodeWarnings unknownCodes = new UnknownCodeWarnings();
         for (int i = 0; i < entries.size(); i++) {
             Resource resource = entries.get(i).getResource();
             if (resource == null) {
@@ -73,6 +75,8 @@ public class GradeOperation {
                 throw e.refusal(RequestPreparer.inEntry(i, e.fhirPath()));
             }
             patients.computeIfAbsent(extraction.patient(), p -> new PatientBuilder()).add(extraction);
+            int entry = i;
+            unknownCodes.add(extraction.unknownCodes(), path -> RequestPreparer.inEntry(entry, path));
         }
         Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (Map.Entry<String, PatientBuilder> patient : patients.entrySet()) {
@@ -87,6 +91,10 @@ public class GradeOperation {
                         .setResource(derivedFrom);
             }
         }
+        // One OperationOutcome entry for the whole answer, naming the code systems the service does not
+        // know; it is no stored resource, so its fullUrl is a urn:uuid.
+        unknownCodes.outcome().ifPresent(outcome -> result.addEntry()
+                .setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(outcome));
         return result;
     }
 

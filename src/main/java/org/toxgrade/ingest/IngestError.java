@@ -52,6 +52,17 @@ public enum IngestError implements ErrorCode {
             "this %s version (meta.versionId) was received before with different content")),
     /** Not a refusal: the information an OperationOutcome answer carries when one was asked for. */
     WRITE_DONE(refusal("TG-INGEST-100", 200, IssueType.INFORMATIONAL, "%s %s")),
+    /**
+     * Not a refusal: the warning for codes the service does not know (CLINICAL-SPEC section 8), in a
+     * write's OperationOutcome, a batch or transaction entry's response.outcome and the $grade
+     * collection; the resource is accepted. Issue type code-invalid: R4 defines it as "the code or
+     * system could not be understood, or it was not valid in the context of a particular ValueSet",
+     * which is what happened (no package ValueSet and no site ConceptMap holds the code). Not
+     * not-supported, which R4 keeps for "the interaction, operation, resource or profile".
+     */
+    UNKNOWN_CODES(refusal("TG-INGEST-101", 200, IssueType.CODEINVALID,
+            "codes of system %s are not known to the service and give no facts; map them to contract codes "
+                    + "with a site ConceptMap")),
     GRADE_NOT_A_BUNDLE(refusal("TG-GRADE-001", 422, IssueType.NOTSUPPORTED,
             "$grade takes a Bundle of the patient's resources")),
     GRADE_TYPE_WITHOUT_FACTS(refusal("TG-GRADE-002", 422, IssueType.NOTSUPPORTED,

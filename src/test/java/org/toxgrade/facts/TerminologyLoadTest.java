@@ -43,6 +43,14 @@ class TerminologyLoadTest {
             "http://www.nlm.nih.gov/research/umls/rxnorm, 161, ANTIPYRETIC",
             "http://www.nlm.nih.gov/research/umls/rxnorm, 114477, ANTISEIZURE",
             "http://www.nlm.nih.gov/research/umls/rxnorm, 6960, SEDATIVE",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 4337, SEDATIVE",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 5093, SEDATIVE",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 3498, SEDATIVE",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 6130, SEDATIVE",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 5640, ANTIPYRETIC",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 8638, CORTICOSTEROID",
+            "http://toxgrade.org/fhir/CodeSystem/toxgrade-medication, siltuximab, ANTI_CYTOKINE",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 42386, OTHER_TREATMENT",
             "http://hospital.example.org/flowsheet, BP-SYS, SYSTOLIC",
             "http://hospital.example.org/flowsheet, CART-INFUSION, CAR_T_PRODUCT"})
     void placesEveryContractCodeInItsConcept(String system, String code, Concept concept) {

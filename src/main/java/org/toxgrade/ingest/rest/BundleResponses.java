@@ -5,9 +5,14 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.ingest.IngestService.BundleResult;
+import org.toxgrade.ingest.UnknownCodeWarnings;
 import org.toxgrade.ingest.WriteOutcome;
 
-/** Builds batch-response and transaction-response Bundles: one entry per request entry, same order. */
+/**
+ * Builds batch-response and transaction-response Bundles: one entry per request entry, same order. A
+ * stored entry whose resource held codes the service does not know carries their warning in
+ * {@code response.outcome} (TG-INGEST-101).
+ */
 final class BundleResponses {
 
     private BundleResponses() {
@@ -28,6 +33,8 @@ final class BundleResponses {
                         .setLocation(outcome.location())
                         .setEtag(outcome.etag())
                         .setLastModified(Date.from(outcome.lastUpdated().toInstant()));
+                // Stored, but codes the service does not know give no facts: always say so per entry.
+                UnknownCodeWarnings.of(outcome.write().facts()).outcome().ifPresent(response::setOutcome);
             }
         }
         return bundle;

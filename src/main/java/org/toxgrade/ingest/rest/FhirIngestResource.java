@@ -23,12 +23,20 @@ import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.IngestSettings;
 import org.toxgrade.ingest.StoredResourceReader;
+import org.toxgrade.ingest.UnknownCodeWarnings;
 import org.toxgrade.ingest.WriteOutcome;
 import org.toxgrade.security.CurrentCaller;
 
 /**
  * The FHIR write side: batch/transaction Bundles at the base, create and update per type, and read
  * of what was received. Bodies are read whole (non-blocking) and handed to the ingest service.
+ *
+ * <p>Codes the service does not know (TG-INGEST-101 warnings, CLINICAL-SPEC section 8) are told to
+ * the sender where FHIR has room for an OperationOutcome: in every batch or transaction entry's
+ * {@code response.outcome}, and for a single create or update when the sender asks for
+ * {@code Prefer: return=OperationOutcome} (FHIR: "hints and warnings about the operation"). The
+ * default answer is the resource itself, and {@code return=minimal} has no body, so neither carries
+ * the warning; the codes are counted in {@code toxgrade_facts_unknown_codes_total} either way.
  */
 @Path("/fhir")
 @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
@@ -106,8 +114,9 @@ public class FhirIngestResource {
         resource.getMeta().setLastUpdated(Date.from(outcome.lastUpdated().toInstant()));
         Response.ResponseBuilder builder = switch (prefer) {
             case MINIMAL -> Response.status(outcome.httpStatus());
-            case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(), OperationOutcomes.information(
-                    IngestError.WRITE_DONE.message(outcome.kind().name().toLowerCase(), outcome.location())));
+            case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(),
+                    UnknownCodeWarnings.of(outcome.write().facts()).addTo(OperationOutcomes.information(
+                            IngestError.WRITE_DONE.message(outcome.kind().name().toLowerCase(), outcome.location()))));
             case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
         };
         return builder
