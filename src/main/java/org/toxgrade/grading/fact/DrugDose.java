@@ -6,9 +6,17 @@ import java.util.Objects;
 /**
  * A drug administration the grading cares about: antipyretics, anti-cytokine agents and
  * corticosteroids mask fever (ASTCT CRS footnote); sedatives confound the level of consciousness.
+ *
+ * <p>{@code time} is when it was given or started. An administration charted at an instant
+ * ({@code effectiveDateTime}) has no {@code status} and no {@code end}; one charted over a period
+ * ({@code effectivePeriod}) carries its status and its end when known (CLINICAL-SPEC section 2,
+ * "Administrations over time"). A fact stored before statuses were kept has neither.
+ *
+ * @param end    end of the period, {@code null} when charted at an instant or still open
+ * @param status status of an administration charted over a period, else {@code null}
  */
 public record DrugDose(String id, Instant time, Category category, String agent, Double doseMg,
-        Double dexamethasoneEquivalentMg) implements Fact {
+        Double dexamethasoneEquivalentMg, Instant end, AdministrationStatus status) implements Fact {
 
     public enum Category {
 
@@ -24,5 +32,14 @@ public record DrugDose(String id, Instant time, Category category, String agent,
         FactChecks.idAndTime(id, time);
         Objects.requireNonNull(category, "category");
         Objects.requireNonNull(agent, "agent");
+        if (end != null && end.isBefore(time)) {
+            throw new IllegalArgumentException("drug administration ends before it starts: " + id);
+        }
+    }
+
+    /** A dose given at {@code time}: no period, no status. */
+    public DrugDose(String id, Instant time, Category category, String agent, Double doseMg,
+            Double dexamethasoneEquivalentMg) {
+        this(id, time, category, agent, doseMg, dexamethasoneEquivalentMg, null, null);
     }
 }
