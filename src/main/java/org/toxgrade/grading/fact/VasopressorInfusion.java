@@ -35,8 +35,4 @@ public record VasopressorInfusion(String id, Agent agent, Instant start, Instant
     public Instant time() {
         return start;
     }
-
-    public boolean runningAt(Instant t) {
-        return !t.isBefore(start) && (end == null || t.isBefore(end));
-    }
 }

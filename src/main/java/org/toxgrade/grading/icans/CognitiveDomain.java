@@ -14,8 +14,9 @@ import org.toxgrade.grading.fact.IceScore;
 /**
  * The encephalopathy domain of ASTCT 2019 ICANS: the ICE score for adults and children able to do
  * it (Table 5), the CAPD for younger children and anyone developmentally unable to do ICE
- * (Table 6). Scores are point findings graded at their own instant; a patient gets one tool, the
- * other tool's scores are ignored with a note.
+ * (Table 6). Scores are point findings graded at their own instant (an ICE grades the day it was
+ * taken, CLINICAL-SPEC section 4); a patient gets one tool, the other tool's scores are ignored with
+ * a note and do not make the domain assessed.
  */
 final class CognitiveDomain {
 
@@ -24,6 +25,8 @@ final class CognitiveDomain {
      * ICE)" grade 4, 10 grade 0. CLINICAL-SPEC section 3: ICE 0 in an awake patient with global
      * aphasia is grade 3. Unarousable is read from the score's own flag or from a charted
      * unarousable level of consciousness at the same instant.
+     *
+     * @return the worst ICE finding, {@code null} when there is no ICE
      */
     static Finding ice(List<IceScore> scores, List<ConsciousnessLevel> consciousnessAtT) {
         ConsciousnessLevel unarousable = null;
@@ -36,7 +39,7 @@ final class CognitiveDomain {
         Finding worst = null;
         for (IceScore s : scores) {
             Finding f = ice(s, unarousable);
-            if (f != null && (worst == null || f.grade() > worst.grade())) {
+            if (worst == null || f.grade() > worst.grade()) {
                 worst = f;
             }
         }
@@ -60,7 +63,7 @@ final class CognitiveDomain {
         if (score <= 9) {
             return Finding.of(Domain.ICE, 1, RuleIds.ICANS_ICE_7_9, s.id());
         }
-        return null;
+        return Finding.nothingFound(Domain.ICE);
     }
 
     /**
@@ -78,9 +81,9 @@ final class CognitiveDomain {
             } else if (s.score() >= 1) {
                 f = Finding.of(Domain.CAPD, 1, RuleIds.ICANS_CAPD_1_8, s.id());
             } else {
-                f = null;
+                f = Finding.nothingFound(Domain.CAPD);
             }
-            if (f != null && (worst == null || f.grade() > worst.grade())) {
+            if (worst == null || f.grade() > worst.grade()) {
                 worst = f;
             }
         }

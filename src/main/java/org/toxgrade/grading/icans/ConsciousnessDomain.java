@@ -14,10 +14,11 @@ import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.timeline.FactIndex;
 
 /**
- * ASTCT 2019 ICANS "depressed level of consciousness": awakens spontaneously 1, to voice 2, only to
- * tactile stimulus 3, unarousable 4. The consensus grades only depression "not attributable to any
- * other cause"; CLINICAL-SPEC section 3 asks that a sedative given in the prior hours marks the
- * finding as confounded while the grade is still computed, so the clinician decides.
+ * ASTCT 2019 ICANS "depressed level of consciousness": alert 0, awakens spontaneously 1, to voice
+ * 2, only to tactile stimulus 3, unarousable 4. The consensus grades only depression "not
+ * attributable to any other cause"; CLINICAL-SPEC section 3 asks that a sedative given in the
+ * prior hours marks the finding as confounded while the grade is still computed, so the clinician
+ * decides.
  */
 final class ConsciousnessDomain {
 
@@ -33,11 +34,11 @@ final class ConsciousnessDomain {
         Finding worst = null;
         for (ConsciousnessLevel c : levels) {
             Finding f = grade(c);
-            if (f != null && (worst == null || f.grade() > worst.grade())) {
+            if (worst == null || f.grade() > worst.grade()) {
                 worst = f;
             }
         }
-        if (worst != null) {
+        if (worst != null && worst.grade() > 0) {
             noteSedation(t, evidence);
         }
         return worst;
@@ -56,6 +57,8 @@ final class ConsciousnessDomain {
 
     private static Finding grade(ConsciousnessLevel c) {
         switch (c.level()) {
+            case ALERT:
+                return Finding.nothingFound(Domain.CONSCIOUSNESS);
             case AWAKENS_SPONTANEOUSLY:
                 return Finding.of(Domain.CONSCIOUSNESS, 1, RuleIds.ICANS_LOC_AWAKENS_SPONTANEOUSLY, c.id());
             case AWAKENS_TO_VOICE:
@@ -65,7 +68,7 @@ final class ConsciousnessDomain {
             case UNAROUSABLE:
                 return Finding.of(Domain.CONSCIOUSNESS, 4, RuleIds.ICANS_LOC_UNAROUSABLE, c.id());
             default:
-                return null;
+                throw new IllegalStateException("unhandled level of consciousness " + c.level());
         }
     }
 }
