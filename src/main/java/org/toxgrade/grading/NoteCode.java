@@ -30,5 +30,10 @@ public enum NoteCode {
     /** A patient assessed with CAPD had an ICE score charted; it is not used. */
     ICE_IGNORED_FOR_CAPD_PATIENT,
     /** A patient assessed with ICE had a CAPD charted; it is not used. */
-    CAPD_IGNORED_FOR_ICE_PATIENT
+    CAPD_IGNORED_FOR_ICE_PATIENT,
+    /**
+     * The fever that the hypotension or hypoxia pairs with was charted after it, within the pairing
+     * window: fever and organ dysfunction pair in either order (CLINICAL-SPEC section 2).
+     */
+    FEVER_CHARTED_AFTER
 }

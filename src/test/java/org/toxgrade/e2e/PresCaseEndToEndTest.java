@@ -131,6 +131,13 @@ class PresCaseEndToEndTest {
     }
 
     @Test
+    void theDay0EveningFeverDoesNotCarryIntoDay1() {
+        // "That evening, she developed a fever of 102°F"; the only record of day 1 is 98.6 °F at
+        // 08:00. The latest reading decides (CLINICAL-SPEC section 2), so day 1 is CRS 0.
+        assertEquals(0, grade("crs", 1));
+    }
+
+    @Test
     void daysWithoutTheirDataAreNotAssessedRatherThanZero() {
         // CLINICAL-SPEC section 4: "A day with no neurological assessment has ICANS not assessed,
         // never 0; a day with no temperature, blood pressure, oxygen or vasopressor has CRS not

@@ -125,7 +125,8 @@ class SeedCasesTest {
         assertEquals(OptionalInt.of(1), grading.icans().day(15).orElseThrow().grade(), "day 15 ICE 9: ICANS 1");
         assertEquals(OptionalInt.of(0), grading.icans().day(5).orElseThrow().grade(), "day 5 ICE 10: no ICANS");
         // State between observations (CLINICAL-SPEC section 4): the norepinephrine courses grade the
-        // days they run, days without data are not assessed.
+        // days they run, the day-0 fever ends with the 98.6 F of day 1, days without data are not assessed.
+        assertEquals(OptionalInt.of(0), grading.crs().day(1).orElseThrow().grade(), "day 1 98.6 F: CRS 0");
         assertEquals(OptionalInt.of(3), grading.crs().day(6).orElseThrow().grade(), "day 6 norepinephrine: CRS 3");
         assertEquals(OptionalInt.of(3), grading.crs().day(10).orElseThrow().grade(),
                 "day 10 norepinephrine until 08:00: CRS 3");

@@ -39,6 +39,28 @@ class GradingConfigTest {
     void aZeroWindowIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> GradingConfig.defaults().withFeverLookBack(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradingConfig.defaults().withFeverPairingWindow(Duration.ZERO));
+    }
+
+    @Test
+    void theFeverPairingWindowDefaultsToTheFeverLookBack() {
+        // Section 2: 'The pairing window is configurable (default: the fever look-back)'.
+        GradingConfig c = GradingConfig.defaults();
+        assertEquals(null, c.feverPairingWindow());
+        assertEquals(Duration.ofHours(24), c.effectiveFeverPairingWindow());
+        assertEquals(Duration.ofHours(36),
+                c.withFeverLookBack(Duration.ofHours(36)).effectiveFeverPairingWindow());
+        assertEquals(Duration.ofHours(2), c.withFeverLookBack(Duration.ofHours(36))
+                .withFeverPairingWindow(Duration.ofHours(2)).effectiveFeverPairingWindow());
+    }
+
+    @Test
+    void theConstructorWithoutTheStateOverTimeParametersTakesTheirDefaults() {
+        GradingConfig d = GradingConfig.defaults();
+        assertEquals(d, new GradingConfig(d.hypotension(), d.feverCelsius(), d.feverLookBack(),
+                d.lowFlowMaxLitresPerMinute(), d.oxygenCarryForward(), d.sedationLookBack(), d.quietPeriod(),
+                d.paediatricAgeCutoff(), d.paediatricCutoffInclusive(), d.zone()));
     }
 
     @ParameterizedTest(name = "age {0}: systolic below {1}, MAP below {2}")

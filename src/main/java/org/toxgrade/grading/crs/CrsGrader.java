@@ -27,9 +27,9 @@ import org.toxgrade.grading.timeline.IntervalSweep;
  *       charted at t, an oxygen device holding at t, a vasopressor running at t or stopping at t,
  *       or a death attributed to CRS. Otherwise CRS is not assessed at t (CLINICAL-SPEC section 4),
  *       whatever the fever look-back says: the look-back qualifies an assessment, it is not one;</li>
- *   <li>hypotension and hypoxia grade when they pair with a fever (see {@link FeverCriterion}) or
- *       when fever is masked (see {@link FeverMasking}); the grade is then the worse of the two, and
- *       at least 1 while the fever criterion holds at t;</li>
+ *   <li>hypotension and hypoxia grade when they pair with a fever (in either order, see
+ *       {@link FeverCriterion}) or when fever is masked (see {@link FeverMasking}); the grade is then
+ *       the worse of the two, and at least 1 while the fever criterion holds at t;</li>
  *   <li>fever alone, where the fever criterion holds, is grade 1; without fever or masking,
  *       hypotension and hypoxia are not CRS (grade 0, with a note);</li>
  *   <li>grade 5 only from a clinician's {@link DeathAttribution} to CRS.</li>
@@ -52,7 +52,8 @@ public final class CrsGrader {
         this.facts = facts;
         this.clock = facts.clock();
         var config = facts.config();
-        this.fever = new FeverCriterion(facts.temperatures(), config.feverCelsius(), config.feverLookBack());
+        this.fever = new FeverCriterion(facts.temperatures(), config.feverCelsius(), config.feverLookBack(),
+                config.effectiveFeverPairingWindow());
         this.masking = new FeverMasking(facts.feverMaskingDrugs());
         this.hypotension = new HypotensionRule(config.hypotension());
         this.hypoxia = new HypoxiaRule(facts.oxygen(), config.oxygenCarryForward(),
@@ -110,6 +111,11 @@ public final class CrsGrader {
             Finding maskedBy = pairing == null ? masking.at(t, spells) : null;
             if (pairing != null) {
                 evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(pairing.fever());
+                if (pairing.chartedAfter()) {
+                    evidence.note(new Note(NoteCode.FEVER_CHARTED_AFTER, "fever charted after the hypotension/hypoxia, "
+                            + "less than " + hours(fever.pairingWindow()) + " later: paired (CLINICAL-SPEC section 2, "
+                            + "'paired in either order')", pairing.fever().factIds()));
+                }
             } else if (maskedBy != null) {
                 evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(maskedBy).note(new Note(
                         NoteCode.FEVER_MASKED, "no fever, but CRS was present and fever-masking treatment was given "
@@ -118,7 +124,10 @@ public final class CrsGrader {
             } else {
                 assessedOnly(hypotensionFinding, evidence);
                 assessedOnly(hypoxiaFinding, evidence);
-                evidence.note(new Note(NoteCode.NO_FEVER_NOT_CRS, "hypotension/hypoxia without fever: not CRS by ASTCT",
+                evidence.note(new Note(NoteCode.NO_FEVER_NOT_CRS, febrile
+                        ? "hypotension/hypoxia not within " + hours(fever.pairingWindow()) + " of a fever: not "
+                                + "paired, not CRS by ASTCT"
+                        : "hypotension/hypoxia without fever: not CRS by ASTCT",
                         factIds(hypotensionFinding, hypoxiaFinding)));
             }
         } else {
@@ -150,6 +159,10 @@ public final class CrsGrader {
         if (f != null) {
             evidence.assessed(f.domain(), f.grade());
         }
+    }
+
+    private static String hours(java.time.Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
     }
 
     private static List<String> factIds(Finding a, Finding b) {
