@@ -22,6 +22,7 @@ import org.toxgrade.grading.fact.OxygenSupport;
 import org.toxgrade.grading.fact.Seizure;
 import org.toxgrade.grading.fact.Temperature;
 import org.toxgrade.grading.fact.VasopressorInfusion;
+import org.toxgrade.grading.timeline.AdministrationRuns;
 import org.toxgrade.grading.timeline.EpisodeClock;
 import org.toxgrade.grading.timeline.FactIndex;
 import org.toxgrade.grading.timeline.Holding;
@@ -38,9 +39,9 @@ import org.toxgrade.grading.timeline.Interval;
  *       yet known. A vasopressor counts when its start lies in the window. The one exception are
  *       sedatives: one given shortly before the infusion can still depress consciousness after it,
  *       so any sedative up to the end of the window may confound the level of consciousness;</li>
- *   <li>what holds between observations is laid out as intervals: vasopressor runs (from start
- *       until end, no end = still running) and oxygen devices (until the next device observation,
- *       for at most the carry-forward);</li>
+ *   <li>what holds between observations is laid out as intervals: vasopressor runs (by status
+ *       and line, {@link AdministrationRuns}) and oxygen devices (until the next device
+ *       observation, for at most the carry-forward);</li>
  *   <li>the assessment instants are computed (CLINICAL-SPEC section 4): every distinct fact time in
  *       the window, every end of a vasopressor run in it, and every day boundary (midnight in the
  *       facility zone) that a vasopressor run or an oxygen device holding spans, so that a day on
@@ -87,13 +88,8 @@ public final class CanonicalFacts {
         this.temperatures = FactIndex.of(facts.temperatures(), inWindow);
         this.bloodPressures = FactIndex.of(facts.bloodPressures(), inWindow);
         this.vasopressors = FactIndex.of(facts.vasopressors(), inWindow);
-        this.vasopressorRuns = new ArrayList<>();
-        for (VasopressorInfusion v : vasopressors.all()) {
-            Interval run = Interval.halfOpen(v.start(), v.end());
-            if (!run.isEmpty()) {
-                vasopressorRuns.add(new Holding<>(v, run));
-            }
-        }
+        this.vasopressorRuns = AdministrationRuns.of(vasopressors.all(), VasopressorInfusion::agent,
+                VasopressorInfusion::end, VasopressorInfusion::status, true);
         for (Holding<VasopressorInfusion> run : vasopressorRuns) {
             Interval interval = run.interval();
             if (!interval.open() && !interval.endInclusive() && inWindow(interval.end())) {
@@ -235,7 +231,7 @@ public final class CanonicalFacts {
         return temperatures;
     }
 
-    /** Vasopressor runs of the window, ordered by start. */
+    /** Vasopressor runs of the window, ordered by start (CLINICAL-SPEC section 2, administrations over time). */
     public List<Holding<VasopressorInfusion>> vasopressorRuns() {
         return vasopressorRuns;
     }
