@@ -15,7 +15,8 @@ import java.util.Objects;
  *                                  before t (the latest reading decides)
  * @param lowFlowMaxLitresPerMinute nasal cannula at or below this flow is low flow (ASTCT: 6 L/min)
  * @param oxygenCarryForward        an oxygen observation holds until the next one, for at most this long
- * @param sedationLookBack          a sedative in (t - look-back, t] confounds the level of consciousness at t
+ * @param sedationLookBack          a sedative dose given in (t - look-back, t] confounds the level of
+ *                                  consciousness at t
  * @param quietPeriod               a syndrome is resolved after this long without a positive grade
  * @param paediatricAgeCutoff       age in years below which (or up to which, see next) CAPD replaces ICE
  * @param paediatricCutoffInclusive {@code false}: age &lt; cut-off uses CAPD; {@code true}: age &lt;= cut-off
@@ -25,14 +26,19 @@ import java.util.Objects;
  *                                  pairs only while the fever criterion still holds at t. {@code null}
  *                                  (the default) means the fever look-back, whatever it is set to; see
  *                                  {@link #effectiveFeverPairingWindow()}
+ * @param sedationAfterInfusion     a sedative infusion confounds the level of consciousness while it
+ *                                  runs and for this long after it ends (CLINICAL-SPEC section 3,
+ *                                  default 6 h)
  */
 public record GradingConfig(HypotensionThresholds hypotension, double feverCelsius, Duration feverLookBack,
         double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
         Duration quietPeriod, int paediatricAgeCutoff, boolean paediatricCutoffInclusive,
-        ZoneId zone, Duration feverPairingWindow) {
+        ZoneId zone, Duration feverPairingWindow, Duration sedationAfterInfusion) {
 
     /** Default fever pairing window: none of its own, the fever look-back. */
     public static final Duration DEFAULT_FEVER_PAIRING_WINDOW = null;
+    /** Default after-effect of a sedative infusion. */
+    public static final Duration DEFAULT_SEDATION_AFTER_INFUSION = Duration.ofHours(6);
 
     public GradingConfig {
         Objects.requireNonNull(hypotension, "hypotension");
@@ -44,24 +50,25 @@ public record GradingConfig(HypotensionThresholds hypotension, double feverCelsi
         if (feverPairingWindow != null) {
             requirePositive(feverPairingWindow, "feverPairingWindow");
         }
+        requirePositive(sedationAfterInfusion, "sedationAfterInfusion");
     }
 
     /**
      * The parameters known before state over time was graded; the newer ones take their defaults
-     * ({@link #DEFAULT_FEVER_PAIRING_WINDOW}).
+     * ({@link #DEFAULT_FEVER_PAIRING_WINDOW}, {@link #DEFAULT_SEDATION_AFTER_INFUSION}).
      */
     public GradingConfig(HypotensionThresholds hypotension, double feverCelsius, Duration feverLookBack,
             double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
             Duration quietPeriod, int paediatricAgeCutoff, boolean paediatricCutoffInclusive, ZoneId zone) {
         this(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
                 sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                DEFAULT_FEVER_PAIRING_WINDOW);
+                DEFAULT_FEVER_PAIRING_WINDOW, DEFAULT_SEDATION_AFTER_INFUSION);
     }
 
     public static GradingConfig defaults() {
         return new GradingConfig(HypotensionThresholds.defaults(), 38.0, Duration.ofHours(24), 6.0,
                 Duration.ofHours(12), Duration.ofHours(6), Duration.ofHours(48), 12, false, ZoneId.of("UTC"),
-                DEFAULT_FEVER_PAIRING_WINDOW);
+                DEFAULT_FEVER_PAIRING_WINDOW, DEFAULT_SEDATION_AFTER_INFUSION);
     }
 
     /** The window within which fever pairs with hypotension or hypoxia: {@code feverPairingWindow}, else the fever look-back. */
@@ -76,61 +83,69 @@ public record GradingConfig(HypotensionThresholds hypotension, double feverCelsi
 
     public GradingConfig withHypotension(HypotensionThresholds value) {
         return new GradingConfig(value, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
-                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                feverPairingWindow);
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow,
+                sedationAfterInfusion);
     }
 
     public GradingConfig withFeverCelsius(double value) {
         return new GradingConfig(hypotension, value, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
-                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                feverPairingWindow);
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow,
+                sedationAfterInfusion);
     }
 
     public GradingConfig withFeverLookBack(Duration value) {
         return new GradingConfig(hypotension, feverCelsius, value, lowFlowMaxLitresPerMinute, oxygenCarryForward,
-                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                feverPairingWindow);
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow,
+                sedationAfterInfusion);
     }
 
     public GradingConfig withLowFlowMaxLitresPerMinute(double value) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, value, oxygenCarryForward, sedationLookBack,
-                quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow);
+                quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow,
+                sedationAfterInfusion);
     }
 
     public GradingConfig withOxygenCarryForward(Duration value) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, value,
-                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                feverPairingWindow);
+                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow,
+                sedationAfterInfusion);
     }
 
     public GradingConfig withSedationLookBack(Duration value) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
                 oxygenCarryForward, value, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                feverPairingWindow);
+                feverPairingWindow, sedationAfterInfusion);
     }
 
     public GradingConfig withQuietPeriod(Duration value) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
                 oxygenCarryForward, sedationLookBack, value, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                feverPairingWindow);
+                feverPairingWindow, sedationAfterInfusion);
     }
 
     public GradingConfig withPaediatricCutoff(int ageYears, boolean inclusive) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
-                oxygenCarryForward, sedationLookBack, quietPeriod, ageYears, inclusive, zone, feverPairingWindow);
+                oxygenCarryForward, sedationLookBack, quietPeriod, ageYears, inclusive, zone, feverPairingWindow,
+                sedationAfterInfusion);
     }
 
     public GradingConfig withZone(ZoneId value) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
                 oxygenCarryForward, sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive,
-                value, feverPairingWindow);
+                value, feverPairingWindow, sedationAfterInfusion);
     }
 
     /** {@code value} {@code null}: pair within the fever look-back. */
     public GradingConfig withFeverPairingWindow(Duration value) {
         return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
                 oxygenCarryForward, sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                value);
+                value, sedationAfterInfusion);
+    }
+
+    public GradingConfig withSedationAfterInfusion(Duration value) {
+        return new GradingConfig(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute,
+                oxygenCarryForward, sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
+                feverPairingWindow, value);
     }
 
     private static void requirePositive(Duration d, String name) {

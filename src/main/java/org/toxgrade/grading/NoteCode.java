@@ -17,7 +17,10 @@ public enum NoteCode {
     FLOW_DECIDES_NASAL_CANNULA,
     /** No birth date: adult thresholds and ICE are used. */
     NO_BIRTH_DATE_ADULT_RULES,
-    /** A sedative was given within the sedation look-back: the level of consciousness may not be due to ICANS. */
+    /**
+     * A sedative was given within the sedation look-back, or a sedative infusion is running or ended
+     * less than the after-infusion time ago: the level of consciousness may not be due to ICANS.
+     */
     CONSCIOUSNESS_CONFOUNDED_BY_SEDATION,
     /** ASTCT: intracranial haemorrhage, with or without associated oedema, is excluded from ICANS grading. */
     HEMORRHAGE_EXCLUDED,

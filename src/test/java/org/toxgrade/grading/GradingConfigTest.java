@@ -41,6 +41,14 @@ class GradingConfigTest {
                 () -> GradingConfig.defaults().withFeverLookBack(Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
                 () -> GradingConfig.defaults().withFeverPairingWindow(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradingConfig.defaults().withSedationAfterInfusion(Duration.ZERO));
+    }
+
+    @Test
+    void aSedativeInfusionConfoundsForSixHoursAfterItEndsByDefault() {
+        // Section 3: 'and for a configurable time after it ends, default 6 h'.
+        assertEquals(Duration.ofHours(6), GradingConfig.defaults().sedationAfterInfusion());
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class IcansGrader {
         this.facts = facts;
         this.config = facts.config();
         this.clock = facts.clock();
-        this.consciousness = new ConsciousnessDomain(facts.sedatives(), config.sedationLookBack());
+        this.consciousness = new ConsciousnessDomain(facts.sedatives().all(), config.sedationLookBack(),
+                config.sedationAfterInfusion());
         this.iceScores = facts.iceScores().cursor();
         this.capdScores = facts.capdScores().cursor();
         this.levels = facts.consciousness().cursor();

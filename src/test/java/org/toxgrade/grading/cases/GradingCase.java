@@ -84,6 +84,9 @@ public record GradingCase(String file, String name, String rule, EpisodeFacts fa
         if (c.hasNonNull("feverPairingWindowHours")) {
             config = config.withFeverPairingWindow(Duration.ofHours(c.get("feverPairingWindowHours").asLong()));
         }
+        if (c.hasNonNull("sedationAfterInfusionHours")) {
+            config = config.withSedationAfterInfusion(Duration.ofHours(c.get("sedationAfterInfusionHours").asLong()));
+        }
         if (c.hasNonNull("paediatricAgeCutoff")) {
             config = config.withPaediatricCutoff(c.get("paediatricAgeCutoff").asInt(),
                     c.path("paediatricCutoffInclusive").asBoolean(false));
