@@ -18,7 +18,14 @@ public enum NotAssessedReason {
      * or ICP sign (findings outside the ICANS domains, such as tremor or limb weakness, are noted
      * but are not an ICANS assessment).
      */
-    NO_NEUROLOGICAL_ASSESSMENT("no neurological assessment");
+    NO_NEUROLOGICAL_ASSESSMENT("no neurological assessment"),
+
+    /**
+     * ICANS: the only neurological record was an ICE charted as not performed, and no unarousable
+     * level of consciousness was recorded at the same assessment, so the ICE domain is not assessed
+     * (CLINICAL-SPEC section 3).
+     */
+    ICE_NOT_PERFORMED("ICE not performed, and the patient was not charted unarousable at that assessment");
 
     private final String text;
 

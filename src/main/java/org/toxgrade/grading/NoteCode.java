@@ -38,5 +38,10 @@ public enum NoteCode {
      * The fever that the hypotension or hypoxia pairs with was charted after it, within the pairing
      * window: fever and organ dysfunction pair in either order (CLINICAL-SPEC section 2).
      */
-    FEVER_CHARTED_AFTER
+    FEVER_CHARTED_AFTER,
+    /**
+     * An ICE charted as not performed, without an unarousable level of consciousness at the same
+     * assessment: the ICE domain is not assessed at that instant (CLINICAL-SPEC section 3).
+     */
+    ICE_NOT_PERFORMED_NOT_GRADED
 }

@@ -43,6 +43,15 @@ class GradingConfigTest {
                 () -> GradingConfig.defaults().withFeverPairingWindow(Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
                 () -> GradingConfig.defaults().withSedationAfterInfusion(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradingConfig.defaults().withIceConsciousnessPairingWindow(Duration.ofMinutes(-1)));
+    }
+
+    @Test
+    void anIceAndALevelOfConsciousnessWithinOneHourAreOneAssessmentByDefault() {
+        // Section 3: 'the level of consciousness recorded at the same assessment (configurable pairing
+        // window, default 1 h)'.
+        assertEquals(Duration.ofHours(1), GradingConfig.defaults().iceConsciousnessPairingWindow());
     }
 
     @Test

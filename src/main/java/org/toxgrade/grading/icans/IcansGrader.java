@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.toxgrade.grading.CanonicalFacts;
 import org.toxgrade.grading.Domain;
+import org.toxgrade.grading.Evidence;
 import org.toxgrade.grading.EvidenceCollector;
 import org.toxgrade.grading.Finding;
 import org.toxgrade.grading.GradingConfig;
@@ -32,9 +33,9 @@ import org.toxgrade.grading.timeline.FactIndex;
  *
  * <p>ICANS is assessed at t when one of these domains has an observation at t (a neurological
  * assessment is a reading, not an interval: it grades its own instant and day), or a death is
- * attributed to ICANS there; otherwise it is not assessed (CLINICAL-SPEC section 4). An ICE or CAPD
- * of the wrong tool for the patient's age, limb weakness and findings outside the ICANS domains are
- * noted but assess nothing.
+ * attributed to ICANS there; otherwise it is not assessed (CLINICAL-SPEC section 4). An ICE of the
+ * wrong tool for the patient's age, an ICE not performed without an unarousable patient, limb
+ * weakness and findings outside the ICANS domains are noted but assess nothing.
  */
 public final class IcansGrader {
 
@@ -86,9 +87,8 @@ public final class IcansGrader {
 
     private InstantGrade gradeAt(Instant t, int day) {
         EvidenceCollector evidence = new EvidenceCollector();
-        List<ConsciousnessLevel> levelsAtT = levels.at(t);
-        gradeEncephalopathy(t, levelsAtT, evidence);
-        evidence.add(consciousness.grade(t, levelsAtT, evidence));
+        gradeEncephalopathy(t, evidence);
+        evidence.add(consciousness.grade(t, levels.at(t), evidence));
         evidence.add(NeurologicalSigns.seizure(seizures.at(t)));
         evidence.add(NeurologicalSigns.motor(motorFindings.at(t), evidence));
         evidence.add(NeurologicalSigns.raisedIcp(imaging.at(t), icpSigns.at(t), evidence));
@@ -102,14 +102,16 @@ public final class IcansGrader {
             }
         }
         if (!evidence.anyAssessed()) {
-            return InstantGrade.notAssessed(t, day, NotAssessedReason.NO_NEUROLOGICAL_ASSESSMENT,
-                    evidence.evidenceFor(0));
+            Evidence notes = evidence.evidenceFor(0);
+            return InstantGrade.notAssessed(t, day, notes.hasNote(NoteCode.ICE_NOT_PERFORMED_NOT_GRADED)
+                    ? NotAssessedReason.ICE_NOT_PERFORMED
+                    : NotAssessedReason.NO_NEUROLOGICAL_ASSESSMENT, notes);
         }
         return InstantGrade.assessed(t, day, grade, evidence.domainGrades(), evidence.evidenceFor(grade));
     }
 
     /** ICE for adults and children who can do it, CAPD for the others (CLINICAL-SPEC section 3). */
-    private void gradeEncephalopathy(Instant t, List<ConsciousnessLevel> levelsAtT, EvidenceCollector evidence) {
+    private void gradeEncephalopathy(Instant t, EvidenceCollector evidence) {
         List<IceScore> ice = iceScores.at(t);
         List<CapdScore> capd = capdScores.at(t);
         if (ice.isEmpty() && capd.isEmpty()) {
@@ -129,7 +131,8 @@ public final class IcansGrader {
             evidence.add(CognitiveDomain.capd(capd));
         } else {
             CognitiveDomain.noteIgnoredCapd(capd, evidence);
-            Finding iceFinding = CognitiveDomain.ice(ice, levelsAtT);
+            Finding iceFinding = CognitiveDomain.ice(t, ice, facts.consciousness(),
+                    config.iceConsciousnessPairingWindow(), evidence);
             if (iceFinding != null && iceFinding.grade() == 4) {
                 consciousness.noteSedation(t, evidence);
             }

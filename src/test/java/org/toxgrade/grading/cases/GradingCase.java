@@ -87,6 +87,10 @@ public record GradingCase(String file, String name, String rule, EpisodeFacts fa
         if (c.hasNonNull("sedationAfterInfusionHours")) {
             config = config.withSedationAfterInfusion(Duration.ofHours(c.get("sedationAfterInfusionHours").asLong()));
         }
+        if (c.hasNonNull("iceConsciousnessPairingWindowMinutes")) {
+            config = config.withIceConsciousnessPairingWindow(
+                    Duration.ofMinutes(c.get("iceConsciousnessPairingWindowMinutes").asLong()));
+        }
         if (c.hasNonNull("paediatricAgeCutoff")) {
             config = config.withPaediatricCutoff(c.get("paediatricAgeCutoff").asInt(),
                     c.path("paediatricCutoffInclusive").asBoolean(false));
