@@ -45,8 +45,9 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
         return new CourseChart(episode.window().key(), episode.window().number(), episode.window().infusion(), days);
     }
 
+    /** The day grade; {@code null} when the day was not assessed (the reason is not drawn yet) or is not graded. */
     private static Integer grade(SyndromeGrading grading, int day) {
-        return grading.day(day).map(DayGrade::grade).orElse(null);
+        return grading.day(day).filter(DayGrade::assessed).map(d -> d.grade().getAsInt()).orElse(null);
     }
 
     private static List<String> activeFlags(List<FlagOccurrence> flags, Instant from, Instant to) {

@@ -8,17 +8,23 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.grading.fact.AdministrationStatus;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /**
  * Drug administrations by RxNorm ingredient (CLINICAL-SPEC sections 7 and 8) and the CAR-T infusion.
  *
- * <p>Timing: {@code effectivePeriod} is an infusion, running from start until end (no end = still
- * running); {@code effectiveDateTime} is a bolus. A vasopressor bolus (a push dose) is kept as a
- * {@code DrugDose} of category OTHER and is <b>not</b> a running vasopressor: ASTCT grade 3 CRS
- * means hypotension "requiring a vasopressor", i.e. a sustained infusion, and section 8 reserves
- * {@code effectiveDateTime} for boluses. The dose is recorded so clinicians see it.
+ * <p>Timing: {@code effectivePeriod} is an administration over time; the fact carries the period's
+ * end (when charted) and the administration's status, and the grading decides how long it runs
+ * from them (CLINICAL-SPEC section 2, "Administrations over time": {@code in-progress} without an
+ * end runs until a later record of the same agent, {@code completed}/{@code stopped} without an
+ * end is a single dose, {@code on-hold} pauses). {@code not-done} and {@code entered-in-error}
+ * retract. {@code effectiveDateTime} is a bolus, a dose at its time, and its fact has no status. A
+ * vasopressor bolus (a push dose) is kept as a {@code DrugDose} of category OTHER and is <b>not</b>
+ * a running vasopressor: ASTCT grade 3 CRS means hypotension "requiring a vasopressor", i.e. a
+ * sustained infusion, and section 8 reserves {@code effectiveDateTime} for boluses. The dose is
+ * recorded so clinicians see it.
  */
 final class MedicationAdministrationMapper {
 
@@ -64,7 +70,7 @@ final class MedicationAdministrationMapper {
                     VasopressorInfusion.Agent agent = DrugAgents.vasopressor(code).orElseThrow(
                             () -> new FactMappingException(FactError.AGENT_NOT_MAPPED, medicationPath(administration)));
                     out.fact(new VasopressorInfusion(id, agent, start,
-                            Times.end(period, "MedicationAdministration.effectivePeriod")));
+                            Times.end(period, "MedicationAdministration.effectivePeriod"), status(administration)));
                 } else {
                     out.fact(new DrugDose(id, start, DrugDose.Category.OTHER, agent(code),
                             optionalDoseMg(administration), null));
@@ -77,7 +83,8 @@ final class MedicationAdministrationMapper {
                 double mg = doseMg(administration);
                 double perMg = DrugAgents.dexamethasoneEquivalentPerMg(code).orElseThrow(
                         () -> new FactMappingException(FactError.AGENT_NOT_MAPPED, medicationPath(administration)));
-                out.fact(new DrugDose(id, start, DrugDose.Category.CORTICOSTEROID, agent(code), mg, mg * perMg));
+                out.fact(new DrugDose(id, start, DrugDose.Category.CORTICOSTEROID, agent(code), mg, mg * perMg,
+                        end(administration), periodStatus(administration)));
             }
             case ANTI_CYTOKINE -> out.fact(drugDose(id, start, DrugDose.Category.ANTI_CYTOKINE, code, administration));
             case ANTIPYRETIC -> out.fact(drugDose(id, start, DrugDose.Category.ANTIPYRETIC, code, administration));
@@ -91,7 +98,31 @@ final class MedicationAdministrationMapper {
 
     private static DrugDose drugDose(String id, Instant start, DrugDose.Category category, String code,
             MedicationAdministration administration) {
-        return new DrugDose(id, start, category, agent(code), optionalDoseMg(administration), null);
+        return new DrugDose(id, start, category, agent(code), optionalDoseMg(administration), null,
+                end(administration), periodStatus(administration));
+    }
+
+    /** The status of an administration that leaves a fact (the others return before mapping). */
+    private static AdministrationStatus status(MedicationAdministration administration) {
+        return switch (administration.getStatus()) {
+            case INPROGRESS -> AdministrationStatus.IN_PROGRESS;
+            case ONHOLD -> AdministrationStatus.ON_HOLD;
+            case COMPLETED -> AdministrationStatus.COMPLETED;
+            case STOPPED -> AdministrationStatus.STOPPED;
+            default -> throw new IllegalStateException("no fact for status " + administration.getStatus());
+        };
+    }
+
+    /** The status of an administration charted over a period; {@code null} for one charted at an instant (a dose). */
+    private static AdministrationStatus periodStatus(MedicationAdministration administration) {
+        return administration.getEffective() instanceof Period ? status(administration) : null;
+    }
+
+    /** The end of the period, {@code null} when charted at an instant or still open. */
+    private static Instant end(MedicationAdministration administration) {
+        return administration.getEffective() instanceof Period period
+                ? Times.end(period, "MedicationAdministration.effectivePeriod")
+                : null;
     }
 
     /** The ingredient name; a code a site added to a ValueSet without a name here keeps its code. */

@@ -34,11 +34,12 @@ import org.toxgrade.grading.fact.Temperature;
  * {@code entered-in-error} and {@code cancelled} retract.
  *
  * <p>No value but a {@code dataAbsentReason}: no fact, except for the ICE and CAPD, where
- * {@code data-absent-reason#not-performed} means the assessment could not be performed. For the
- * ICE that is the ASTCT grade 4 cell "0 (patient is unarousable and unable to perform ICE)", and the
- * grading's {@code IceScore} models it as {@code unableBecauseUnarousable}; senders use another
- * reason ({@code asked-declined}, {@code not-asked}, ...) when the ICE was skipped for any other
- * reason, which yields no fact rather than a grade 4.
+ * {@code data-absent-reason#not-performed} means the assessment could not be performed. The
+ * grading's {@code IceScore} keeps it as not performed ({@code unableBecauseUnarousable}, the stored
+ * name); it grades 4, the ASTCT cell "0 (patient is unarousable and unable to perform ICE)", only
+ * with an unarousable level of consciousness at the same assessment (CLINICAL-SPEC section 3).
+ * Senders use another reason ({@code asked-declined}, {@code not-asked}, ...) when the ICE was
+ * skipped for any other reason, which yields no fact.
  */
 final class ObservationMapper {
 

@@ -191,12 +191,14 @@ final class EpisodeView {
     }
 
     /**
-     * Whether a grade says something about the syndrome at its instant. Every CRS instant re-judges
-     * fever, vasopressors and oxygen; an ICANS grade 0 means something only where an ICE, CAPD or
-     * level of consciousness was charted (the grading's abatement rule, see its package overview).
+     * Whether a grade says something about the syndrome at its instant: never where the syndrome was
+     * not assessed. Every assessed CRS instant re-judges fever, vasopressors and oxygen; an ICANS
+     * grade 0 means something only where an ICE, CAPD or level of consciousness was charted (the
+     * grading's abatement rule, see its package overview).
      */
     boolean informative(Syndrome syndrome, InstantGrade g) {
-        return syndrome == Syndrome.CRS || g.positive() || encephalopathyAssessments.contains(g.time());
+        return g.assessed()
+                && (syndrome == Syndrome.CRS || g.positive() || encephalopathyAssessments.contains(g.time()));
     }
 
     /** Whether an ICE, CAPD or level-of-consciousness assessment was charted at {@code t}. */
@@ -211,7 +213,8 @@ final class EpisodeView {
                 || domains.contains(Domain.CONSCIOUSNESS));
     }
 
+    /** The grade quoted in a flag's evidence; only assessed instants are quoted. */
     static GradeAt gradeAt(Syndrome syndrome, InstantGrade g) {
-        return new GradeAt(syndrome, g.time(), g.grade());
+        return new GradeAt(syndrome, g.time(), g.grade().orElseThrow());
     }
 }

@@ -43,7 +43,7 @@ final class IcansHighGradeRule implements FlagRule {
                 result.add(new Stretch(start, resolution, ids, grades));
                 start = null;
             }
-            if (g.grade() >= HIGH_GRADE) {
+            if (g.atLeast(HIGH_GRADE)) {
                 if (start == null) {
                     start = g.time();
                     resolution = episode.spellAt(Syndrome.ICANS, g.time()).flatMap(Spell::resolvedAt).orElse(null);
@@ -52,7 +52,7 @@ final class IcansHighGradeRule implements FlagRule {
                 }
                 ids.addAll(g.evidence().factIds());
                 grades.add(EpisodeView.gradeAt(Syndrome.ICANS, g));
-            } else if (start != null && episode.encephalopathyAssessedAt(g.time())) {
+            } else if (start != null && g.assessed() && episode.encephalopathyAssessedAt(g.time())) {
                 result.add(new Stretch(start, g.time(), ids, grades));
                 start = null;
             }

@@ -66,7 +66,7 @@ final class SteroidTaperReboundRule implements FlagRule {
                 }
             }
         }
-        int before = atTaper == null ? 0 : atTaper.grade();
+        int before = atTaper == null ? 0 : atTaper.grade().getAsInt();
         for (int i = 0; i < grades.size(); i++) {
             InstantGrade g = grades.get(i);
             if (!g.time().isAfter(taper.time()) || !episode.informative(syndrome, g)) {
@@ -75,7 +75,7 @@ final class SteroidTaperReboundRule implements FlagRule {
             if (g.time().isAfter(windowEnd)) {
                 break;
             }
-            if (g.grade() > before) {
+            if (g.atLeast(before + 1)) {
                 List<String> ids = new ArrayList<>(taper.factIds());
                 ids.addAll(g.evidence().factIds());
                 List<GradeAt> quoted = new ArrayList<>();
@@ -99,7 +99,7 @@ final class SteroidTaperReboundRule implements FlagRule {
             if (resolution != null && !g.time().isBefore(resolution)) {
                 break;
             }
-            if (episode.informative(syndrome, g) && g.grade() <= before) {
+            if (episode.informative(syndrome, g) && g.grade().getAsInt() <= before) {
                 return g.time();
             }
         }

@@ -3,7 +3,9 @@ package org.toxgrade.grading;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
@@ -20,8 +22,11 @@ import org.toxgrade.grading.fact.OxygenSupport;
 import org.toxgrade.grading.fact.Seizure;
 import org.toxgrade.grading.fact.Temperature;
 import org.toxgrade.grading.fact.VasopressorInfusion;
+import org.toxgrade.grading.timeline.AdministrationRuns;
 import org.toxgrade.grading.timeline.EpisodeClock;
 import org.toxgrade.grading.timeline.FactIndex;
+import org.toxgrade.grading.timeline.Holding;
+import org.toxgrade.grading.timeline.Interval;
 
 /**
  * The facts of an episode prepared for grading, done once before any rule runs:
@@ -34,8 +39,15 @@ import org.toxgrade.grading.timeline.FactIndex;
  *       yet known. A vasopressor counts when its start lies in the window. The one exception are
  *       sedatives: one given shortly before the infusion can still depress consciousness after it,
  *       so any sedative up to the end of the window may confound the level of consciousness;</li>
- *   <li>the assessment instants are computed: every distinct fact time in the window plus the
- *       vasopressor stop times in it.</li>
+ *   <li>what holds between observations is laid out as intervals: vasopressor runs (by status
+ *       and line, {@link AdministrationRuns}) and oxygen devices (until the next device
+ *       observation, for at most the carry-forward);</li>
+ *   <li>the assessment instants are computed (CLINICAL-SPEC section 4): every distinct fact time in
+ *       the window, every end of a vasopressor run in it, and every day boundary (midnight in the
+ *       facility zone) that a vasopressor run or an oxygen device holding spans, so that a day on
+ *       support is graded even when nothing was charted that day. Sedative intervals only qualify
+ *       the level-of-consciousness readings charted inside them, so they add no instants of their
+ *       own: nothing could be assessed there.</li>
  * </ul>
  */
 public final class CanonicalFacts {
@@ -47,9 +59,11 @@ public final class CanonicalFacts {
     private final GradingConfig config;
     private final EpisodeClock clock;
     private final Instant windowEnd;
-    private final FactIndex<Temperature> febrileTemperatures;
+    private final FactIndex<Temperature> temperatures;
     private final FactIndex<BloodPressure> bloodPressures;
     private final FactIndex<VasopressorInfusion> vasopressors;
+    private final List<Holding<VasopressorInfusion>> vasopressorRuns;
+    private final Set<Instant> vasopressorStops = new HashSet<>();
     private final FactIndex<OxygenSupport> oxygen;
     private final FactIndex<IceScore> iceScores;
     private final FactIndex<CapdScore> capdScores;
@@ -71,10 +85,17 @@ public final class CanonicalFacts {
         this.clock = new EpisodeClock(config.zone(), facts.infusion(), facts.birthDate());
         this.windowEnd = endOfWindow(facts, asOf);
         Predicate<Fact> inWindow = f -> inWindow(f.time());
-        this.febrileTemperatures = FactIndex.of(facts.temperatures(),
-                t -> inWindow(t.time()) && t.celsius() >= config.feverCelsius() - EPSILON);
+        this.temperatures = FactIndex.of(facts.temperatures(), inWindow);
         this.bloodPressures = FactIndex.of(facts.bloodPressures(), inWindow);
         this.vasopressors = FactIndex.of(facts.vasopressors(), inWindow);
+        this.vasopressorRuns = AdministrationRuns.of(vasopressors.all(), VasopressorInfusion::agent,
+                VasopressorInfusion::end, VasopressorInfusion::status, true);
+        for (Holding<VasopressorInfusion> run : vasopressorRuns) {
+            Interval interval = run.interval();
+            if (!interval.open() && !interval.endInclusive() && inWindow(interval.end())) {
+                vasopressorStops.add(interval.end());
+            }
+        }
         this.oxygen = FactIndex.of(facts.oxygen(), inWindow);
         this.iceScores = FactIndex.of(facts.iceScores(), inWindow);
         this.capdScores = FactIndex.of(facts.capdScores(), inWindow);
@@ -116,10 +137,12 @@ public final class CanonicalFacts {
                 all.add(f.time());
             }
         }
-        for (VasopressorInfusion v : vasopressors.all()) {
-            if (v.end() != null && inWindow(v.end())) {
-                all.add(v.end());
-            }
+        all.addAll(vasopressorStops);
+        for (Holding<VasopressorInfusion> run : vasopressorRuns) {
+            addDayBoundaries(run.interval(), all);
+        }
+        for (Interval holding : oxygenHoldings()) {
+            addDayBoundaries(holding, all);
         }
         Instant[] sorted = all.toArray(new Instant[0]);
         Arrays.sort(sorted);
@@ -130,6 +153,41 @@ public final class CanonicalFacts {
             }
         }
         return Arrays.copyOf(sorted, distinct);
+    }
+
+    /**
+     * How long each oxygen observation holds: until the next oxygen observation (exclusive), for at
+     * most the carry-forward (inclusive), as {@code HypoxiaRule} reads it.
+     */
+    private List<Interval> oxygenHoldings() {
+        List<OxygenSupport> all = oxygen.all();
+        List<Interval> holdings = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Instant start = all.get(i).time();
+            if (i + 1 < all.size() && all.get(i + 1).time().equals(start)) {
+                continue;
+            }
+            Instant carried = start.plus(config.oxygenCarryForward());
+            OxygenSupport next = i + 1 < all.size() ? all.get(i + 1) : null;
+            holdings.add(next != null && !next.time().isAfter(carried)
+                    ? Interval.halfOpen(start, next.time())
+                    : Interval.closed(start, carried));
+        }
+        return holdings;
+    }
+
+    /** Adds each midnight (facility zone) after the start of {@code interval} that it holds at, up to the window end. */
+    private void addDayBoundaries(Interval interval, List<Instant> into) {
+        int day = clock.day(interval.start());
+        while (true) {
+            Instant boundary = clock.startOfDay(++day);
+            if (boundary.isAfter(windowEnd) || !interval.contains(boundary)) {
+                return;
+            }
+            if (inWindow(boundary)) {
+                into.add(boundary);
+            }
+        }
     }
 
     /** Whether an ICE, CAPD or level of consciousness was charted at {@code t}. */
@@ -163,8 +221,24 @@ public final class CanonicalFacts {
         return assessmentDays[index];
     }
 
-    public FactIndex<Temperature> febrileTemperatures() {
-        return febrileTemperatures;
+    /** The end of the graded window: {@code asOf}, or an earlier clinician-recorded death. */
+    public Instant windowEnd() {
+        return windowEnd;
+    }
+
+    /** All temperatures in the window; whether one is a fever is the fever criterion's call. */
+    public FactIndex<Temperature> temperatures() {
+        return temperatures;
+    }
+
+    /** Vasopressor runs of the window, ordered by start (CLINICAL-SPEC section 2, administrations over time). */
+    public List<Holding<VasopressorInfusion>> vasopressorRuns() {
+        return vasopressorRuns;
+    }
+
+    /** Whether a vasopressor run ends at {@code t}: the patient is known to be off that vasopressor from then. */
+    public boolean vasopressorStopsAt(Instant t) {
+        return vasopressorStops.contains(t);
     }
 
     public FactIndex<BloodPressure> bloodPressures() {

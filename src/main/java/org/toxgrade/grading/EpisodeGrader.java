@@ -44,12 +44,15 @@ public final class EpisodeGrader {
                 .filter(d -> d.cause() == cause)
                 .map(DeathAttribution::time)
                 .findFirst();
-        // Every CRS instant re-judges fever look-back, running vasopressors and oxygen, so any
-        // instant can show CRS gone. ICANS findings are point findings: only an ICE, CAPD or
-        // level-of-consciousness assessment shows the encephalopathy gone.
+        // An assessed CRS instant re-judges fever, hypotension and hypoxia, so it can show CRS gone.
+        // ICANS findings are point findings: only an ICE, CAPD or level-of-consciousness assessment
+        // shows the encephalopathy gone.
         Course course = new CourseBuilder(facts.config().quietPeriod()).build(grades, asOf, death,
                 syndrome == Syndrome.CRS ? t -> true : facts::hasEncephalopathyAssessmentAt);
-        return new SyndromeGrading(syndrome, grades, DayGrades.of(grades, facts.clock()), DayGrades.peak(grades),
-                course);
+        int lastDay = facts.windowEnd().isBefore(facts.infusion()) ? -1 : facts.clock().day(facts.windowEnd());
+        List<DayGrade> days = DayGrades.of(grades, facts.clock(), lastDay, syndrome == Syndrome.CRS
+                ? NotAssessedReason.NO_CRS_PARAMETER
+                : NotAssessedReason.NO_NEUROLOGICAL_ASSESSMENT);
+        return new SyndromeGrading(syndrome, grades, days, DayGrades.peak(grades), course);
     }
 }

@@ -17,7 +17,10 @@ public enum NoteCode {
     FLOW_DECIDES_NASAL_CANNULA,
     /** No birth date: adult thresholds and ICE are used. */
     NO_BIRTH_DATE_ADULT_RULES,
-    /** A sedative was given within the sedation look-back: the level of consciousness may not be due to ICANS. */
+    /**
+     * A sedative was given within the sedation look-back, or a sedative infusion is running or ended
+     * less than the after-infusion time ago: the level of consciousness may not be due to ICANS.
+     */
     CONSCIOUSNESS_CONFOUNDED_BY_SEDATION,
     /** ASTCT: intracranial haemorrhage, with or without associated oedema, is excluded from ICANS grading. */
     HEMORRHAGE_EXCLUDED,
@@ -30,5 +33,15 @@ public enum NoteCode {
     /** A patient assessed with CAPD had an ICE score charted; it is not used. */
     ICE_IGNORED_FOR_CAPD_PATIENT,
     /** A patient assessed with ICE had a CAPD charted; it is not used. */
-    CAPD_IGNORED_FOR_ICE_PATIENT
+    CAPD_IGNORED_FOR_ICE_PATIENT,
+    /**
+     * The fever that the hypotension or hypoxia pairs with was charted after it, within the pairing
+     * window: fever and organ dysfunction pair in either order (CLINICAL-SPEC section 2).
+     */
+    FEVER_CHARTED_AFTER,
+    /**
+     * An ICE charted as not performed, without an unarousable level of consciousness at the same
+     * assessment: the ICE domain is not assessed at that instant (CLINICAL-SPEC section 3).
+     */
+    ICE_NOT_PERFORMED_NOT_GRADED
 }

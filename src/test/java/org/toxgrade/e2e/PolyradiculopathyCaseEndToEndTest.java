@@ -58,6 +58,11 @@ class PolyradiculopathyCaseEndToEndTest {
         assertTrue(flag("icans-onset").isEmpty());
         assertTrue(flag("icans-high-grade").isEmpty());
         assertTrue(flag("seizure").isEmpty());
+        // "resolved with a dose of tocilizumab": 36.9 °C on day 11 ends the day-10 fever (the latest
+        // reading decides, CLINICAL-SPEC section 2), so day 11 is CRS 0.
+        as(Results.READER).when().get("/api/patients/" + PATIENT + "/timeline").then().statusCode(200)
+                .body("episodes[0].days.find { it.day == 10 }.crsGrade", equalTo(1))
+                .body("episodes[0].days.find { it.day == 11 }.crsGrade", equalTo(0));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.toxgrade.grading.fact.AdministrationStatus;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
@@ -42,6 +43,10 @@ class FactCodecTest {
                         null),
                 new VasopressorInfusion("MedicationAdministration/vp", VasopressorInfusion.Agent.VASOPRESSIN, T,
                         T.plusSeconds(3600)),
+                new VasopressorInfusion("MedicationAdministration/ne-open", VasopressorInfusion.Agent.NOREPINEPHRINE,
+                        T, null, AdministrationStatus.IN_PROGRESS),
+                new VasopressorInfusion("MedicationAdministration/ne-done", VasopressorInfusion.Agent.NOREPINEPHRINE,
+                        T, null, AdministrationStatus.COMPLETED),
                 new OxygenSupport("Observation/o2", T, OxygenSupport.Device.HIGH_FLOW_NASAL_CANNULA, 30.0, false),
                 new OxygenSupport("Observation/o2c", T, OxygenSupport.Device.LOW_FLOW_NASAL_CANNULA, null, true),
                 new IceScore("Observation/ice", T, 9, false),
@@ -57,6 +62,10 @@ class FactCodecTest {
                         500.0, 93.75),
                 new DrugDose("MedicationAdministration/lev", T, DrugDose.Category.ANTISEIZURE, "levetiracetam", null,
                         null),
+                new DrugDose("MedicationAdministration/propofol", T, DrugDose.Category.SEDATIVE, "propofol", null, null,
+                        T.plusSeconds(7200), AdministrationStatus.STOPPED),
+                new DrugDose("MedicationAdministration/propofol-open", T, DrugDose.Category.SEDATIVE, "propofol", null,
+                        null, null, AdministrationStatus.ON_HOLD),
                 new DeathAttribution("Observation/d", T, DeathAttribution.Cause.CRS),
                 new CarTInfusion("MedicationAdministration/cart", T),
                 new LabResult("Observation/lac", T, "2524-7", 7.4, "mmol/L"),
@@ -95,6 +104,37 @@ class FactCodecTest {
                         "{\"id\":\"Observation/x\",\"time\":\"2026-03-07T10:00:00Z\",\"score\":14,\"unableBecauseUnarousable\":false}")));
         assertTrue(e.getMessage().startsWith("TG-FACT-081"), e.getMessage());
         assertTrue(!e.getMessage().contains("14") && !e.getMessage().contains("Observation/x"), e.getMessage());
+    }
+
+    @Test
+    void anInfusionStoredBeforeStatusesWereKeptDecodesWithoutAStatus() {
+        // A row written before the status and end were stored: no status means the timing it had then.
+        Object decoded = codec.decode(new FactCodec.EncodedFact("vasopressor-infusion",
+                "{\"id\":\"MedicationAdministration/ne\",\"agent\":\"NOREPINEPHRINE\","
+                        + "\"start\":\"2026-03-07T10:00:00Z\",\"end\":null}"));
+        assertEquals(new VasopressorInfusion("MedicationAdministration/ne", VasopressorInfusion.Agent.NOREPINEPHRINE,
+                Instant.parse("2026-03-07T10:00:00Z"), null), decoded);
+        assertEquals(null, ((VasopressorInfusion) decoded).status());
+    }
+
+    @Test
+    void aDrugDoseStoredBeforeStatusesWereKeptDecodesAsADoseAtItsTime() {
+        Object decoded = codec.decode(new FactCodec.EncodedFact("drug-dose",
+                "{\"id\":\"MedicationAdministration/mdz\",\"time\":\"2026-03-07T10:00:00Z\","
+                        + "\"category\":\"SEDATIVE\",\"agent\":\"midazolam\",\"doseMg\":2.0,"
+                        + "\"dexamethasoneEquivalentMg\":null}"));
+        DrugDose dose = (DrugDose) decoded;
+        assertEquals(new DrugDose("MedicationAdministration/mdz", Instant.parse("2026-03-07T10:00:00Z"),
+                DrugDose.Category.SEDATIVE, "midazolam", 2.0, null), dose);
+        assertEquals(null, dose.end());
+        assertEquals(null, dose.status());
+    }
+
+    @Test
+    void theStatusIsStoredByName() {
+        String json = codec.encode(new VasopressorInfusion("MedicationAdministration/ne",
+                VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.ON_HOLD)).json();
+        assertTrue(json.contains("\"status\":\"ON_HOLD\""), json);
     }
 
     @Test

@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.toxgrade.grading.DayGrade;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
@@ -114,12 +116,25 @@ class SeedCasesTest {
         EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
                 pres.infusion().plusSeconds(23 * 86400L));
         // Day 0: the paper says grade 2 and grade 1; fever alone is grade 1 by ASTCT (CLINICAL-SPEC section 6).
-        assertEquals(1, grading.crs().day(0).orElseThrow().grade());
-        assertEquals(3, grading.crs().day(5).orElseThrow().grade(), "day 5 vasopressor: CRS 3");
-        assertEquals(3, grading.crs().day(8).orElseThrow().grade(), "day 8 hypotension on norepinephrine: CRS 3");
-        assertEquals(3, grading.icans().day(8).orElseThrow().grade(), "day 8 ICE 0, cEEG seizure activity: ICANS 3");
-        assertEquals(1, grading.icans().day(15).orElseThrow().grade(), "day 15 ICE 9: ICANS 1");
-        assertEquals(0, grading.icans().day(5).orElseThrow().grade(), "day 5 ICE 10: no ICANS");
+        assertEquals(OptionalInt.of(1), grading.crs().day(0).orElseThrow().grade());
+        assertEquals(OptionalInt.of(3), grading.crs().day(5).orElseThrow().grade(), "day 5 vasopressor: CRS 3");
+        assertEquals(OptionalInt.of(3), grading.crs().day(8).orElseThrow().grade(),
+                "day 8 hypotension on norepinephrine: CRS 3");
+        assertEquals(OptionalInt.of(3), grading.icans().day(8).orElseThrow().grade(),
+                "day 8 ICE 0, cEEG seizure activity: ICANS 3");
+        assertEquals(OptionalInt.of(1), grading.icans().day(15).orElseThrow().grade(), "day 15 ICE 9: ICANS 1");
+        assertEquals(OptionalInt.of(0), grading.icans().day(5).orElseThrow().grade(), "day 5 ICE 10: no ICANS");
+        // State between observations (CLINICAL-SPEC section 4): the norepinephrine courses grade the
+        // days they run, the day-0 fever ends with the 98.6 F of day 1, days without data are not assessed.
+        assertEquals(OptionalInt.of(0), grading.crs().day(1).orElseThrow().grade(), "day 1 98.6 F: CRS 0");
+        assertEquals(OptionalInt.of(3), grading.crs().day(6).orElseThrow().grade(), "day 6 norepinephrine: CRS 3");
+        assertEquals(OptionalInt.of(3), grading.crs().day(10).orElseThrow().grade(),
+                "day 10 norepinephrine until 08:00: CRS 3");
+        assertEquals(OptionalInt.of(1),
+                grading.crs().at(java.time.Instant.parse("2026-03-09T09:00:00Z")).orElseThrow().grade(),
+                "day 7 09:00: 'CRS was downgraded to grade 1'");
+        assertFalse(grading.icans().day(10).orElseThrow().assessed(), "day 10: no neurological assessment");
+        assertFalse(grading.crs().day(13).orElseThrow().assessed(), "day 13: no CRS parameter");
     }
 
     @Test
@@ -157,7 +172,8 @@ class SeedCasesTest {
                 polyradiculopathy.patientFacts());
         EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
                 polyradiculopathy.infusion().plusSeconds(170 * 86400L));
-        assertEquals(1, grading.crs().day(10).orElseThrow().grade());
-        assertTrue(grading.icans().days().stream().allMatch(d -> d.grade() == 0), "no ICANS by ICE or motor domain");
+        assertEquals(OptionalInt.of(1), grading.crs().day(10).orElseThrow().grade());
+        assertTrue(grading.icans().days().stream().noneMatch(d -> d.atLeast(1)), "no ICANS by ICE or motor domain");
+        assertTrue(grading.icans().days().stream().anyMatch(DayGrade::assessed), "ICE assessed on some days");
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.toxgrade.grading.fact.AdministrationStatus;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
@@ -101,12 +102,32 @@ class ValidResourceMappingTest {
                 arguments("obs-site-local-loc",
                         List.of(new ConsciousnessLevel("Observation/local-2", T,
                                 ConsciousnessLevel.Level.AWAKENS_TO_VOICE))),
+                // The status travels with a period (CLINICAL-SPEC section 2, administrations over time);
+                // how long each runs is the grading's call (grading case table state-over-time.json).
                 arguments("ma-norepinephrine-open", List.of(new VasopressorInfusion("MedicationAdministration/ne-1",
-                        VasopressorInfusion.Agent.NOREPINEPHRINE, T, null))),
+                        VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.IN_PROGRESS))),
                 arguments("ma-norepinephrine-closed", List.of(new VasopressorInfusion("MedicationAdministration/ne-2",
-                        VasopressorInfusion.Agent.NOREPINEPHRINE, T, Instant.parse("2026-03-09T08:00:00Z")))),
+                        VasopressorInfusion.Agent.NOREPINEPHRINE, T, Instant.parse("2026-03-09T08:00:00Z"),
+                        AdministrationStatus.COMPLETED))),
                 arguments("ma-on-hold", List.of(new VasopressorInfusion("MedicationAdministration/ne-3",
-                        VasopressorInfusion.Agent.NOREPINEPHRINE, T, Instant.parse("2026-03-07T12:00:00Z")))),
+                        VasopressorInfusion.Agent.NOREPINEPHRINE, T, Instant.parse("2026-03-07T12:00:00Z"),
+                        AdministrationStatus.ON_HOLD))),
+                arguments("ma-norepinephrine-completed-no-end",
+                        List.of(new VasopressorInfusion("MedicationAdministration/ne-4",
+                                VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.COMPLETED))),
+                arguments("ma-norepinephrine-stopped-no-end",
+                        List.of(new VasopressorInfusion("MedicationAdministration/ne-5",
+                                VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.STOPPED))),
+                arguments("ma-norepinephrine-on-hold-no-end",
+                        List.of(new VasopressorInfusion("MedicationAdministration/ne-6",
+                                VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.ON_HOLD))),
+                // A sedative over a period carries its end and status; one given at an instant has neither.
+                arguments("ma-propofol-infusion-running",
+                        List.of(new DrugDose("MedicationAdministration/propofol-1", T, Category.SEDATIVE, "propofol",
+                                null, null, null, AdministrationStatus.IN_PROGRESS))),
+                arguments("ma-propofol-infusion-stopped",
+                        List.of(new DrugDose("MedicationAdministration/propofol-2", T, Category.SEDATIVE, "propofol",
+                                null, null, Instant.parse("2026-03-07T16:00:00Z"), AdministrationStatus.STOPPED))),
                 arguments("ma-vasopressin-bolus",
                         List.of(new DrugDose("MedicationAdministration/vp-1", T, Category.OTHER, "vasopressin", 0.04,
                                 null))),

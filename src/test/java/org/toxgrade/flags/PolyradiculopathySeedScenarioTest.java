@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.flags.cases.FlagCase;
@@ -42,9 +43,9 @@ class PolyradiculopathySeedScenarioTest {
     @Test
     void theEncodingGradesCrs1OnDay10AndNoIcans() {
         // "complicated by Grade 1 CRS on Day +10 and resolved with a dose of tocilizumab"
-        assertEquals(1, grading.crs().episode().grade());
-        assertEquals(1, grading.crs().day(10).orElseThrow().grade());
-        assertEquals(0, grading.icans().episode().grade());
+        assertEquals(OptionalInt.of(1), grading.crs().episode().grade());
+        assertEquals(OptionalInt.of(1), grading.crs().day(10).orElseThrow().grade());
+        assertEquals(OptionalInt.of(0), grading.icans().episode().grade());
     }
 
     @Test

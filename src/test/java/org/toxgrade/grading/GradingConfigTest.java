@@ -39,6 +39,45 @@ class GradingConfigTest {
     void aZeroWindowIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> GradingConfig.defaults().withFeverLookBack(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradingConfig.defaults().withFeverPairingWindow(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradingConfig.defaults().withSedationAfterInfusion(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class,
+                () -> GradingConfig.defaults().withIceConsciousnessPairingWindow(Duration.ofMinutes(-1)));
+    }
+
+    @Test
+    void anIceAndALevelOfConsciousnessWithinOneHourAreOneAssessmentByDefault() {
+        // Section 3: 'the level of consciousness recorded at the same assessment (configurable pairing
+        // window, default 1 h)'.
+        assertEquals(Duration.ofHours(1), GradingConfig.defaults().iceConsciousnessPairingWindow());
+    }
+
+    @Test
+    void aSedativeInfusionConfoundsForSixHoursAfterItEndsByDefault() {
+        // Section 3: 'and for a configurable time after it ends, default 6 h'.
+        assertEquals(Duration.ofHours(6), GradingConfig.defaults().sedationAfterInfusion());
+    }
+
+    @Test
+    void theFeverPairingWindowDefaultsToTheFeverLookBack() {
+        // Section 2: 'The pairing window is configurable (default: the fever look-back)'.
+        GradingConfig c = GradingConfig.defaults();
+        assertEquals(null, c.feverPairingWindow());
+        assertEquals(Duration.ofHours(24), c.effectiveFeverPairingWindow());
+        assertEquals(Duration.ofHours(36),
+                c.withFeverLookBack(Duration.ofHours(36)).effectiveFeverPairingWindow());
+        assertEquals(Duration.ofHours(2), c.withFeverLookBack(Duration.ofHours(36))
+                .withFeverPairingWindow(Duration.ofHours(2)).effectiveFeverPairingWindow());
+    }
+
+    @Test
+    void theConstructorWithoutTheStateOverTimeParametersTakesTheirDefaults() {
+        GradingConfig d = GradingConfig.defaults();
+        assertEquals(d, new GradingConfig(d.hypotension(), d.feverCelsius(), d.feverLookBack(),
+                d.lowFlowMaxLitresPerMinute(), d.oxygenCarryForward(), d.sedationLookBack(), d.quietPeriod(),
+                d.paediatricAgeCutoff(), d.paediatricCutoffInclusive(), d.zone()));
     }
 
     @ParameterizedTest(name = "age {0}: systolic below {1}, MAP below {2}")

@@ -22,9 +22,9 @@ import org.toxgrade.grading.Spell;
  *       resolution; when no assessment shows the syndrome gone, the last positive instant, the last
  *       time it was seen. The first negative observation is what a clinician would chart as the end;
  *       bounding it by the resolution keeps a late routine check from stretching the spell;</li>
- *   <li>only assessments that could show the syndrome gone count for abatement (see
- *       {@code showsAbsence}): an ICANS grade 0 at an instant that only has a blood pressure says
- *       nothing about the brain;</li>
+ *   <li>only assessments that could show the syndrome gone count for abatement: an instant where
+ *       the syndrome was not assessed never does, and {@code showsAbsence} can narrow it further
+ *       (for ICANS an ICE, CAPD or consciousness assessment);</li>
  *   <li>a positive instant after a resolved spell opens a new spell: a recurrence;</li>
  *   <li>a spell that reached grade 5 never resolves.</li>
  * </ul>
@@ -48,7 +48,7 @@ public final class CourseBuilder {
         for (InstantGrade g : grades) {
             Instant t = g.time();
             if (open != null && !t.isBefore(open.resolution())) {
-                if (!g.positive() && open.firstNegative == null && t.equals(open.resolution())
+                if (g.assessed() && !g.positive() && open.firstNegative == null && t.equals(open.resolution())
                         && showsAbsence.test(t)) {
                     open.firstNegative = t;
                 }
@@ -60,7 +60,7 @@ public final class CourseBuilder {
                     open = new OpenSpell(spells.size() + 1, g);
                 }
                 open.positive(g);
-            } else if (open != null && open.firstNegative == null && showsAbsence.test(t)) {
+            } else if (g.assessed() && open != null && open.firstNegative == null && showsAbsence.test(t)) {
                 open.firstNegative = t;
             }
         }
@@ -99,8 +99,9 @@ public final class CourseBuilder {
         void positive(InstantGrade g) {
             lastPositive = g.time();
             firstNegative = null;
-            if (g.grade() > peakGrade) {
-                peakGrade = g.grade();
+            int grade = g.grade().getAsInt();
+            if (grade > peakGrade) {
+                peakGrade = grade;
                 peakAt = g.time();
             }
         }

@@ -16,6 +16,7 @@ import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 import org.toxgrade.grading.timeline.EpisodeClock;
+import org.toxgrade.grading.timeline.Holding;
 
 /**
  * ASTCT 2019 CRS hypotension column:
@@ -27,7 +28,10 @@ import org.toxgrade.grading.timeline.EpisodeClock;
  *       non-vasopressin agents running.</li>
  * </ul>
  * A running vasopressor is itself evidence of hypotension (CLINICAL-SPEC section 2), whatever the
- * reading at t. Readings are point findings; infusions count over their interval.
+ * reading at t. Readings are point findings; infusions count over their run (see
+ * {@code AdministrationRuns}). The domain is assessed at t when a reading was charted at t, a
+ * vasopressor is running at t, or a run stops at t (from then the patient is off it); otherwise it
+ * is not assessed and the rule returns {@code null}.
  */
 final class HypotensionRule {
 
@@ -37,9 +41,9 @@ final class HypotensionRule {
         this.thresholds = thresholds;
     }
 
-    Finding grade(Instant t, List<BloodPressure> readingsAtT, List<VasopressorInfusion> running, EpisodeClock clock,
-            EvidenceCollector evidence) {
-        if (readingsAtT.isEmpty() && running.isEmpty()) {
+    Finding grade(Instant t, List<BloodPressure> readingsAtT, List<Holding<VasopressorInfusion>> running,
+            boolean runStopsAtT, EpisodeClock clock, EvidenceCollector evidence) {
+        if (readingsAtT.isEmpty() && running.isEmpty() && !runStopsAtT) {
             return null;
         }
         boolean birthDateKnown = clock.birthDateKnown();
@@ -58,15 +62,16 @@ final class HypotensionRule {
             return vasopressorFinding(running, lowReadings);
         }
         if (lowReadings.isEmpty()) {
-            return null;
+            return Finding.nothingFound(Domain.HYPOTENSION);
         }
         return new Finding(Domain.HYPOTENSION, 2, lowReadings, List.of(RuleIds.CRS_HYPOTENSION_NO_VASOPRESSOR));
     }
 
-    private static Finding vasopressorFinding(List<VasopressorInfusion> running, List<String> lowReadings) {
+    private static Finding vasopressorFinding(List<Holding<VasopressorInfusion>> running, List<String> lowReadings) {
         Set<VasopressorInfusion.Agent> nonVasopressin = EnumSet.noneOf(VasopressorInfusion.Agent.class);
         List<String> ids = new ArrayList<>(running.size() + lowReadings.size());
-        for (VasopressorInfusion v : running) {
+        for (Holding<VasopressorInfusion> run : running) {
+            VasopressorInfusion v = run.fact();
             ids.add(v.id());
             if (v.agent() != VasopressorInfusion.Agent.VASOPRESSIN) {
                 nonVasopressin.add(v.agent());

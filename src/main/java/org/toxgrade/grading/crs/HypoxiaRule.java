@@ -25,28 +25,46 @@ import org.toxgrade.grading.timeline.FactIndex;
  * without a flow the label decides. Oxygen given for comfort only grades 0.
  *
  * <p>An oxygen observation holds until the next one, for at most the carry-forward window
- * (inclusive: an observation still holds exactly 12 h later by default).
+ * (inclusive: an observation still holds exactly 12 h later by default). While one holds, the
+ * domain is assessed (room air and comfort-only oxygen: grade 0); when none holds it is not
+ * assessed and the rule returns {@code null}.
  */
 final class HypoxiaRule {
 
     private final FactIndex<OxygenSupport> oxygen;
+    private final FactIndex<OxygenSupport>.Cursor cursor;
     private final Duration carryForward;
     private final double lowFlowMax;
 
     HypoxiaRule(FactIndex<OxygenSupport> oxygen, Duration carryForward, double lowFlowMax) {
         this.oxygen = oxygen;
+        this.cursor = oxygen.cursor();
         this.carryForward = carryForward;
         this.lowFlowMax = lowFlowMax;
     }
 
+    /** The hypoxia domain at {@code t}; instants must be asked for in ascending order. */
     Finding grade(Instant t, EvidenceCollector evidence) {
+        int last = cursor.lastIndexAtOrBefore(t);
+        if (last < 0) {
+            return null;
+        }
+        Instant time = oxygen.timeAt(last);
+        if (t.isAfter(time.plus(carryForward))) {
+            return null;
+        }
+        int first = last;
+        while (first > 0 && oxygen.timeAt(first - 1).equals(time)) {
+            first--;
+        }
         Finding worst = null;
-        for (OxygenSupport o : oxygen.latestAtOrBefore(t)) {
-            if (t.isAfter(o.time().plus(carryForward))) {
-                return null;
-            }
+        for (int i = first; i <= last; i++) {
+            OxygenSupport o = oxygen.get(i);
             Finding f = grade(o, evidence);
-            if (f != null && (worst == null || f.grade() > worst.grade())) {
+            if (f == null) {
+                f = Finding.nothingFound(Domain.HYPOXIA);
+            }
+            if (worst == null || f.grade() > worst.grade()) {
                 worst = f;
             }
         }

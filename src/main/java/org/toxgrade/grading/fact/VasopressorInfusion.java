@@ -4,10 +4,25 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A continuous vasopressor infusion, running from {@code start} (inclusive) until {@code end}
- * (exclusive); {@code end == null} means still running (CLINICAL-SPEC section 8).
+ * A vasopressor administration charted over a period ({@code effectivePeriod}) from {@code start}.
+ * How long it runs follows CLINICAL-SPEC section 2, "Administrations over time", and is decided
+ * by the grading (package {@code grading.timeline}, {@code AdministrationRuns}), because it may
+ * depend on later records of the same line:
+ * <ul>
+ *   <li>with an {@code end}: running from {@code start} (inclusive) to {@code end} (exclusive),
+ *       unless on hold;</li>
+ *   <li>{@link AdministrationStatus#IN_PROGRESS} without an end: running until a later record of
+ *       the same agent starts, else still running;</li>
+ *   <li>{@link AdministrationStatus#COMPLETED} or {@link AdministrationStatus#STOPPED} without an
+ *       end: a single dose at {@code start}, not running afterwards;</li>
+ *   <li>{@link AdministrationStatus#ON_HOLD}: paused, not running, with or without an end;</li>
+ *   <li>no status ({@code null}, a fact stored before statuses were kept): running from
+ *       {@code start} until {@code end}, no end meaning still running, as before.</li>
+ * </ul>
  */
-public record VasopressorInfusion(String id, Agent agent, Instant start, Instant end) implements Fact {
+public record VasopressorInfusion(String id, Agent agent, Instant start, Instant end, AdministrationStatus status)
+        implements
+            Fact {
 
     public enum Agent {
         NOREPINEPHRINE, EPINEPHRINE, PHENYLEPHRINE, DOPAMINE, VASOPRESSIN
@@ -21,12 +36,13 @@ public record VasopressorInfusion(String id, Agent agent, Instant start, Instant
         }
     }
 
+    /** An infusion without a status: the timing of facts stored before statuses were kept. */
+    public VasopressorInfusion(String id, Agent agent, Instant start, Instant end) {
+        this(id, agent, start, end, null);
+    }
+
     @Override
     public Instant time() {
         return start;
-    }
-
-    public boolean runningAt(Instant t) {
-        return !t.isBefore(start) && (end == null || t.isBefore(end));
     }
 }

@@ -16,7 +16,10 @@ import org.toxgrade.grading.fact.Seizure;
 
 /**
  * The seizure, motor and raised ICP / cerebral oedema domains of ASTCT 2019 ICANS, and the
- * findings that look neurological but must not change the grade. All are point findings.
+ * findings that look neurological but must not change the grade. All are point findings. A domain
+ * is assessed where one of its observations was charted: a seizure, a deep focal weakness, a
+ * neuroimaging report (a normal one included) or an ICP sign; a {@code null} finding means not
+ * assessed.
  */
 final class NeurologicalSigns {
 
@@ -43,7 +46,8 @@ final class NeurologicalSigns {
 
     /**
      * Grade 4: "deep focal motor weakness such as hemiparesis or paraparesis". Limb weakness is
-     * not an ASTCT motor finding; it is left to the peripheral-neurotoxicity flag.
+     * not an ASTCT motor finding; it is left to the peripheral-neurotoxicity flag, and on its own it
+     * is not an ICANS assessment ({@code null}: the motor domain is not assessed).
      */
     static Finding motor(List<MotorFinding> findings, EvidenceCollector evidence) {
         Finding worst = null;
@@ -118,6 +122,10 @@ final class NeurologicalSigns {
             List<String> rules = new ArrayList<>(worst.ruleIds());
             rules.add(RuleIds.ICANS_ICP_SIGN);
             return new Finding(Domain.RAISED_ICP, 4, all, rules);
+        }
+        if (worst == null && !imaging.isEmpty()) {
+            // Imaging was read: the oedema domain is assessed even when nothing in it grades.
+            return Finding.nothingFound(Domain.RAISED_ICP);
         }
         return worst;
     }

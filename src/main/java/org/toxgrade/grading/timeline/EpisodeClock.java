@@ -34,6 +34,11 @@ public final class EpisodeClock {
         return infusionDate.plusDays(day);
     }
 
+    /** The first instant of episode day {@code day} in the facility zone (midnight, or the first instant of a day that starts at a DST gap). */
+    public Instant startOfDay(int day) {
+        return dateOfDay(day).atStartOfDay(zone).toInstant();
+    }
+
     public boolean birthDateKnown() {
         return birthDate != null;
     }

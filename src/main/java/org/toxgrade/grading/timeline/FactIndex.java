@@ -73,10 +73,91 @@ public final class FactIndex<T extends Fact> {
         return i < 0 ? List.of() : at(times[i]);
     }
 
+    /** Whether a fact was charted exactly at {@code t}, without building a list. */
+    public boolean hasAt(Instant t) {
+        int i = firstIndexAtOrAfter(t);
+        return i < times.length && times[i].equals(t);
+    }
+
+    /** Number of facts; with {@link #get}, {@link #timeAt} and the index look-ups below, allocation-free access. */
+    public int size() {
+        return times.length;
+    }
+
+    public T get(int index) {
+        return facts.get(index);
+    }
+
+    public Instant timeAt(int index) {
+        return times[index];
+    }
+
+    /** Index of the last fact at or before {@code t}, -1 when none. */
+    public int indexOfLastAtOrBefore(Instant t) {
+        return lastIndexAtOrBefore(t);
+    }
+
+    /** All facts sharing the earliest time strictly after {@code t}; empty when there is none. */
+    public List<T> earliestAfter(Instant t) {
+        int i = lastIndexAtOrBefore(t) + 1;
+        return i < times.length ? at(times[i]) : List.of();
+    }
+
     /** The first fact at or after {@code t}, or {@code null}. */
     public T firstAtOrAfter(Instant t) {
         int i = firstIndexAtOrAfter(t);
         return i < times.length ? facts.get(i) : null;
+    }
+
+    /**
+     * A reader for instants visited in ascending order (the graders' walk over the assessment
+     * instants): each look-up moves forward from the previous one instead of searching again, so a
+     * whole walk costs O(facts + instants).
+     */
+    public Cursor cursor() {
+        return new Cursor();
+    }
+
+    /** See {@link FactIndex#cursor()}; {@code t} must not go backwards between calls. */
+    public final class Cursor {
+
+        // First index whose time is at or after the last instant asked for.
+        private int position;
+
+        private Cursor() {
+        }
+
+        private void moveTo(Instant t) {
+            while (position < times.length && times[position].compareTo(t) < 0) {
+                position++;
+            }
+        }
+
+        /** Facts charted exactly at {@code t}. */
+        public List<T> at(Instant t) {
+            moveTo(t);
+            int to = position;
+            while (to < times.length && times[to].equals(t)) {
+                to++;
+            }
+            return to == position ? List.of() : facts.subList(position, to);
+        }
+
+        /** Whether a fact was charted exactly at {@code t}. */
+        public boolean hasAt(Instant t) {
+            moveTo(t);
+            return position < times.length && times[position].equals(t);
+        }
+
+        /** Index of the last fact at or before {@code t}, -1 when none (see {@link FactIndex#get}). */
+        public int lastIndexAtOrBefore(Instant t) {
+            moveTo(t);
+            int i = position;
+            while (i < times.length && times[i].equals(t)) {
+                i++;
+            }
+            return i - 1;
+        }
     }
 
     private int firstIndexAtOrAfter(Instant t) {

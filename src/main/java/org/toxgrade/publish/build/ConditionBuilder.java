@@ -49,7 +49,8 @@ public final class ConditionBuilder {
         }
         String key = syndrome == Syndrome.CRS ? "crs" : "icans";
         String id = episode.window().key() + "-" + key;
-        int peak = graded.episode().grade();
+        // A status other than NONE means some instant graded >= 1, so the peak was assessed.
+        int peak = graded.episode().grade().orElseThrow();
         List<Spell> spells = graded.course().spells();
 
         Condition condition = new Condition();
@@ -93,8 +94,8 @@ public final class ConditionBuilder {
         }
         // Every day's worst instant too, so each day grade of the course can be traced to its records.
         for (DayGrade day : graded.days()) {
-            if (day.grade() >= 1) {
-                graded.at(day.setAt()).ifPresent(g -> g.evidence().factIds()
+            if (day.atLeast(1)) {
+                day.setAt().flatMap(graded::at).ifPresent(g -> g.evidence().factIds()
                         .forEach(f -> sources.add(FactIds.sourceOf(f))));
             }
         }

@@ -15,8 +15,10 @@ final class Explanations {
     static String spell(Syndrome syndrome, Spell spell, InstantGrade onset, InstantGrade peak, int peakDay) {
         StringBuilder text = new StringBuilder()
                 .append(syndrome).append(spell.recurrence() ? " recurrence " : " episode ").append(spell.number())
-                .append(": onset ").append(onset.time()).append(" (grade ").append(onset.grade()).append(", ")
-                .append(domains(onset)).append("); peak ASTCT grade ").append(peak.grade()).append(" on day ")
+                .append(": onset ").append(onset.time()).append(" (grade ").append(onset.grade().getAsInt())
+                .append(", ")
+                .append(domains(onset)).append("); peak ASTCT grade ").append(peak.grade().getAsInt())
+                .append(" on day ")
                 .append(peakDay).append(" at ").append(peak.time()).append(", decided by ").append(domains(peak))
                 .append(" [").append(String.join(", ", peak.evidence().ruleIds())).append("]");
         spell.abatement().ifPresent(at -> text.append("; abated ").append(at));

@@ -49,8 +49,8 @@ public final class GradingBenchmark {
 
         Arrays.sort(nanos);
         System.out.printf("facts: %d, assessment instants: %d, CRS episode grade %d, ICANS episode grade %d%n",
-                facts.size(), last.crs().instants().size(), last.crs().episode().grade(),
-                last.icans().episode().grade());
+                facts.size(), last.crs().instants().size(), last.crs().episode().grade().orElseThrow(),
+                last.icans().episode().grade().orElseThrow());
         System.out.printf("warm-up %d, measured %d gradings%n", warmUp, measured);
         System.out.printf("median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms per grading%n",
                 millis(nanos[measured / 2]), millis(nanos[(int) Math.ceil(measured * 0.95) - 1]),

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,12 +21,16 @@ import org.toxgrade.grading.Domain;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.InstantGrade;
+import org.toxgrade.grading.NotAssessedReason;
 import org.toxgrade.grading.Note;
 import org.toxgrade.grading.Spell;
 import org.toxgrade.grading.SyndromeGrading;
 
 /** Walks the ASTCT case tables in {@code src/test/resources/grading/} and checks every expectation. */
 class AstctCaseTableTest {
+
+    /** How a case file says "not assessed" (CLINICAL-SPEC section 4), for an instant, a day, a domain or the episode. */
+    static final String NOT_ASSESSED = "not-assessed";
 
     static Stream<GradingCase> cases() {
         return GradingCase.all().stream();
@@ -51,7 +56,19 @@ class AstctCaseTableTest {
                     + "; assessed: " + actual.instants().stream().map(InstantGrade::time).toList()));
             String where = what + " at " + e.get("at").asText() + ", evidence " + g.evidence();
             if (e.has("grade")) {
-                assertEquals(e.get("grade").asInt(), g.grade(), where);
+                if (NOT_ASSESSED.equals(e.get("grade").asText())) {
+                    assertFalse(g.assessed(), where + ": expected not assessed, graded " + g.grade());
+                } else {
+                    assertEquals(OptionalInt.of(e.get("grade").asInt()), g.grade(), where);
+                }
+            }
+            if (e.has("reason")) {
+                assertEquals(Optional.of(NotAssessedReason.valueOf(e.get("reason").asText())), g.notAssessed(), where);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = e.path("domainGrades").fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> d = it.next();
+                assertEquals(expectedGrade(d.getValue()), g.domain(Domain.valueOf(d.getKey())),
+                        where + ": domain " + d.getKey() + "; domains " + g.domains());
             }
             if (e.has("domains")) {
                 List<Domain> domains = new ArrayList<>();
@@ -77,29 +94,49 @@ class AstctCaseTableTest {
                         where + ": no note names " + fact);
             }
         }
-        for (JsonNode at : expect.path("notAssessed")) {
-            assertTrue(actual.at(c.clock().parse(at.asText())).isEmpty(), what + ": assessed at " + at);
+        for (JsonNode at : expect.path("notInstants")) {
+            assertTrue(actual.at(c.clock().parse(at.asText())).isEmpty(), what + ": an assessment instant at " + at);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = expect.path("days").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> day = it.next();
             Optional<DayGrade> d = actual.day(Integer.parseInt(day.getKey()));
+            String where = what + " day " + day.getKey() + "; days " + actual.days();
             if (day.getValue().isNull()) {
-                assertTrue(d.isEmpty(), what + ": unexpected day grade " + d);
+                // Older rows: no day grade, whether the day is outside the graded days or not assessed.
+                assertTrue(d.isEmpty() || !d.get().assessed(), where);
+            } else if (NOT_ASSESSED.equals(day.getValue().asText())) {
+                assertTrue(d.isPresent() && !d.get().assessed(), where);
             } else {
-                assertEquals(day.getValue().asInt(), d.map(DayGrade::grade).orElse(-1),
-                        what + " day " + day.getKey() + "; days " + actual.days());
+                assertEquals(OptionalInt.of(day.getValue().asInt()),
+                        d.map(DayGrade::grade).orElse(OptionalInt.empty()), where);
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expect.path("dayReasons").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> day = it.next();
+            assertEquals(Optional.of(NotAssessedReason.valueOf(day.getValue().asText())),
+                    actual.day(Integer.parseInt(day.getKey())).flatMap(DayGrade::notAssessed),
+                    what + " day " + day.getKey() + " reason");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = expect.path("dayDomains").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> day = it.next();
+            DayGrade d = actual.day(Integer.parseInt(day.getKey()))
+                    .orElseGet(() -> fail(what + ": no day " + day.getKey()));
+            for (Iterator<Map.Entry<String, JsonNode>> ds = day.getValue().fields(); ds.hasNext();) {
+                Map.Entry<String, JsonNode> domain = ds.next();
+                assertEquals(expectedGrade(domain.getValue()), d.domain(Domain.valueOf(domain.getKey())),
+                        what + " day " + day.getKey() + " domain " + domain.getKey() + "; " + d);
             }
         }
         if (expect.has("daySetAt")) {
             for (Iterator<Map.Entry<String, JsonNode>> it = expect.get("daySetAt").fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> day = it.next();
-                assertEquals(c.clock().parse(day.getValue().asText()),
-                        actual.day(Integer.parseInt(day.getKey())).map(DayGrade::setAt).orElse(null),
+                assertEquals(Optional.of(c.clock().parse(day.getValue().asText())),
+                        actual.day(Integer.parseInt(day.getKey())).flatMap(DayGrade::setAt),
                         what + " day " + day.getKey() + " set at");
             }
         }
         if (expect.has("episode")) {
-            assertEquals(expect.get("episode").asInt(), actual.episode().grade(), what + " episode grade");
+            assertEquals(expectedGrade(expect.get("episode")), actual.episode().grade(), what + " episode grade");
         }
         if (expect.has("episodeAt")) {
             assertEquals(Optional.of(c.clock().parse(expect.get("episodeAt").asText())), actual.episode().at(),
@@ -116,6 +153,11 @@ class AstctCaseTableTest {
                 checkSpell(c, what + " spell " + (i + 1), expect.get("spells").get(i), spells.get(i));
             }
         }
+    }
+
+    /** A grade in a case file: a number, or {@code "not-assessed"}. */
+    private static OptionalInt expectedGrade(JsonNode value) {
+        return NOT_ASSESSED.equals(value.asText()) ? OptionalInt.empty() : OptionalInt.of(value.asInt());
     }
 
     private static void checkSpell(GradingCase c, String what, JsonNode e, Spell s) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.toxgrade.grading.fact.AdministrationStatus;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
@@ -53,7 +54,8 @@ public final class CaseFacts {
             case "bp" -> new BloodPressure(id, at, decimal(f, "systolic"), decimal(f, "diastolic"),
                     decimal(f, "mean"));
             case "vasopressor" -> new VasopressorInfusion(id, VasopressorInfusion.Agent.valueOf(text(f, "agent")),
-                    parse.apply(text(f, "start")), f.hasNonNull("end") ? parse.apply(text(f, "end")) : null);
+                    parse.apply(text(f, "start")), f.hasNonNull("end") ? parse.apply(text(f, "end")) : null,
+                    status(f));
             case "oxygen" -> new OxygenSupport(id, at, OxygenSupport.Device.valueOf(text(f, "device")),
                     decimal(f, "flow"), f.path("comfort").asBoolean(false));
             case "ice" -> new IceScore(id, at, integer(f, "score"), f.path("unarousable").asBoolean(false));
@@ -65,10 +67,16 @@ public final class CaseFacts {
             case "icp" -> new IcpSign(id, at, IcpSign.Sign.valueOf(text(f, "sign")));
             case "neuro" -> new OtherNeuroFinding(id, at, OtherNeuroFinding.Kind.valueOf(text(f, "kind")));
             case "drug" -> new DrugDose(id, at, DrugDose.Category.valueOf(text(f, "category")),
-                    f.path("agent").asText("unspecified"), decimal(f, "doseMg"), decimal(f, "dexamethasoneMg"));
+                    f.path("agent").asText("unspecified"), decimal(f, "doseMg"), decimal(f, "dexamethasoneMg"),
+                    f.hasNonNull("end") ? parse.apply(text(f, "end")) : null, status(f));
             case "death" -> new DeathAttribution(id, at, DeathAttribution.Cause.valueOf(text(f, "cause")));
             default -> throw new IllegalArgumentException("unknown fact type '" + type + "' in " + f);
         };
+    }
+
+    /** The administration status ({@code IN_PROGRESS}, {@code ON_HOLD}, {@code COMPLETED}, {@code STOPPED}); absent = none. */
+    private static AdministrationStatus status(JsonNode f) {
+        return f.hasNonNull("status") ? AdministrationStatus.valueOf(f.get("status").asText()) : null;
     }
 
     private static String text(JsonNode f, String field) {

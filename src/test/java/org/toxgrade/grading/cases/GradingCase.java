@@ -81,6 +81,16 @@ public record GradingCase(String file, String name, String rule, EpisodeFacts fa
         if (c.hasNonNull("sedationLookBackHours")) {
             config = config.withSedationLookBack(Duration.ofHours(c.get("sedationLookBackHours").asLong()));
         }
+        if (c.hasNonNull("feverPairingWindowHours")) {
+            config = config.withFeverPairingWindow(Duration.ofHours(c.get("feverPairingWindowHours").asLong()));
+        }
+        if (c.hasNonNull("sedationAfterInfusionHours")) {
+            config = config.withSedationAfterInfusion(Duration.ofHours(c.get("sedationAfterInfusionHours").asLong()));
+        }
+        if (c.hasNonNull("iceConsciousnessPairingWindowMinutes")) {
+            config = config.withIceConsciousnessPairingWindow(
+                    Duration.ofMinutes(c.get("iceConsciousnessPairingWindowMinutes").asLong()));
+        }
         if (c.hasNonNull("paediatricAgeCutoff")) {
             config = config.withPaediatricCutoff(c.get("paediatricAgeCutoff").asInt(),
                     c.path("paediatricCutoffInclusive").asBoolean(false));
