@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.HypotensionThresholds;
 
@@ -47,6 +48,23 @@ public interface GradingSettings {
     @WithDefault("UTC")
     ZoneId timeZone();
 
+    /**
+     * Fever pairs with hypotension or hypoxia, in either order, when less than this apart; unset: the
+     * fever look-back.
+     */
+    Optional<Duration> feverPairingWindow();
+
+    /** A sedative infusion confounds the level of consciousness while it runs and this long after it ends. */
+    @WithDefault("PT6H")
+    Duration sedationAfterInfusion();
+
+    /**
+     * An ICE not performed (or scored 0) grades 4 only with an unarousable level of consciousness charted
+     * less than this from it.
+     */
+    @WithDefault("PT1H")
+    Duration iceConsciousnessPairingWindow();
+
     /** Blood pressure thresholds of hypotension. */
     Hypotension hypotension();
 
@@ -88,6 +106,7 @@ public interface GradingSettings {
                 new HypotensionThresholds(h.adultSystolicBelow(), h.adultMapBelow(), h.infantSystolicBelow(),
                         h.childFromAge(), h.childSystolicBase(), h.childSystolicPerYear(), h.adultFromAge()),
                 feverCelsius(), feverLookBack(), lowFlowMaxLitresPerMinute(), oxygenCarryForward(), sedationLookBack(),
-                quietPeriod(), paediatricAgeCutoff(), paediatricCutoffInclusive(), timeZone());
+                quietPeriod(), paediatricAgeCutoff(), paediatricCutoffInclusive(), timeZone(),
+                feverPairingWindow().orElse(null), sedationAfterInfusion(), iceConsciousnessPairingWindow());
     }
 }

@@ -60,20 +60,6 @@ public record GradingConfig(HypotensionThresholds hypotension, double feverCelsi
         requirePositive(iceConsciousnessPairingWindow, "iceConsciousnessPairingWindow");
     }
 
-    /**
-     * The parameters known before state over time was graded; the newer ones take their defaults
-     * ({@link #DEFAULT_FEVER_PAIRING_WINDOW}, {@link #DEFAULT_SEDATION_AFTER_INFUSION},
-     * {@link #DEFAULT_ICE_CONSCIOUSNESS_PAIRING_WINDOW}).
-     */
-    public GradingConfig(HypotensionThresholds hypotension, double feverCelsius, Duration feverLookBack,
-            double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
-            Duration quietPeriod, int paediatricAgeCutoff, boolean paediatricCutoffInclusive, ZoneId zone) {
-        this(hypotension, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
-                sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone,
-                DEFAULT_FEVER_PAIRING_WINDOW, DEFAULT_SEDATION_AFTER_INFUSION,
-                DEFAULT_ICE_CONSCIOUSNESS_PAIRING_WINDOW);
-    }
-
     public static GradingConfig defaults() {
         return new GradingConfig(HypotensionThresholds.defaults(), 38.0, Duration.ofHours(24), 6.0,
                 Duration.ofHours(12), Duration.ofHours(6), Duration.ofHours(48), 12, false, ZoneId.of("UTC"),

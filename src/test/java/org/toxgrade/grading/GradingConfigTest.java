@@ -72,14 +72,6 @@ class GradingConfigTest {
                 .withFeverPairingWindow(Duration.ofHours(2)).effectiveFeverPairingWindow());
     }
 
-    @Test
-    void theConstructorWithoutTheStateOverTimeParametersTakesTheirDefaults() {
-        GradingConfig d = GradingConfig.defaults();
-        assertEquals(d, new GradingConfig(d.hypotension(), d.feverCelsius(), d.feverLookBack(),
-                d.lowFlowMaxLitresPerMinute(), d.oxygenCarryForward(), d.sedationLookBack(), d.quietPeriod(),
-                d.paediatricAgeCutoff(), d.paediatricCutoffInclusive(), d.zone()));
-    }
-
     @ParameterizedTest(name = "age {0}: systolic below {1}, MAP below {2}")
     @CsvSource({"0, 70, NaN", "1, 72, NaN", "5, 80, NaN", "9, 88, NaN", "10, 90, 65", "40, 90, 65"})
     void palsThresholdsByAge(int age, double systolic, double mean) {
