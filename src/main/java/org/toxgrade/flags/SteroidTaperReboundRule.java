@@ -44,7 +44,7 @@ final class SteroidTaperReboundRule implements FlagRule {
     @Override
     public List<Stretch> stretches(EpisodeView episode) {
         List<Stretch> result = new ArrayList<>();
-        for (SteroidTapers.Taper taper : SteroidTapers.of(episode)) {
+        for (SteroidTaper taper : SteroidTapers.of(episode)) {
             for (Syndrome syndrome : Syndrome.values()) {
                 rebound(episode, taper, syndrome).ifPresent(result::add);
             }
@@ -52,13 +52,13 @@ final class SteroidTaperReboundRule implements FlagRule {
         return result;
     }
 
-    private static Optional<Stretch> rebound(EpisodeView episode, SteroidTapers.Taper taper, Syndrome syndrome) {
+    private static Optional<Stretch> rebound(EpisodeView episode, SteroidTaper taper, Syndrome syndrome) {
         List<InstantGrade> grades = episode.grades(syndrome);
-        Instant windowEnd = taper.time().plus(episode.config().taperReboundWindow());
+        Instant windowEnd = taper.start().plus(episode.config().taperReboundWindow());
         InstantGrade atTaper = null;
-        if (episode.spellAt(syndrome, taper.time()).isPresent()) {
+        if (episode.spellAt(syndrome, taper.start()).isPresent()) {
             for (InstantGrade g : grades) {
-                if (g.time().isAfter(taper.time())) {
+                if (g.time().isAfter(taper.start())) {
                     break;
                 }
                 if (episode.informative(syndrome, g)) {
@@ -69,7 +69,7 @@ final class SteroidTaperReboundRule implements FlagRule {
         int before = atTaper == null ? 0 : atTaper.grade().getAsInt();
         for (int i = 0; i < grades.size(); i++) {
             InstantGrade g = grades.get(i);
-            if (!g.time().isAfter(taper.time()) || !episode.informative(syndrome, g)) {
+            if (!g.time().isAfter(taper.start()) || !episode.informative(syndrome, g)) {
                 continue;
             }
             if (g.time().isAfter(windowEnd)) {

@@ -40,10 +40,6 @@ final class SteroidTapers {
 
     private static final double SAME = 1e-9;
 
-    /** A taper: the administration that reduced and the one it is compared with. */
-    record Taper(Instant time, List<String> factIds) {
-    }
-
     /** One corticosteroid administration: every dose charted at one instant. */
     private record Administration(Instant time, String agent, double dexamethasoneMg, List<String> ids) {
     }
@@ -51,10 +47,10 @@ final class SteroidTapers {
     private SteroidTapers() {
     }
 
-    static List<Taper> of(EpisodeView episode) {
+    static List<SteroidTaper> of(EpisodeView episode) {
         List<Administration> given = administrations(episode);
         Duration gap = episode.config().taperCourseGap();
-        List<Taper> tapers = new ArrayList<>();
+        List<SteroidTaper> tapers = new ArrayList<>();
         for (int i = 1; i < given.size(); i++) {
             Administration now = given.get(i);
             Administration before = given.get(i - 1);
@@ -73,7 +69,7 @@ final class SteroidTapers {
             if (reduced || lessOften) {
                 List<String> ids = new ArrayList<>(before.ids());
                 ids.addAll(now.ids());
-                tapers.add(new Taper(now.time(), ids));
+                tapers.add(new SteroidTaper(now.time(), now.time(), ids));
             }
         }
         return tapers;

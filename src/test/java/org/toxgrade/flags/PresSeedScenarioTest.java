@@ -96,10 +96,10 @@ class PresSeedScenarioTest {
     void fiveTapersAsInFigure6() {
         // Figure 6: "Taper represents each day on which an attempt was made to de-escalate a preceding
         // steroid treatment ... until resolution with Taper 5."
-        List<SteroidTapers.Taper> tapers = SteroidTapers.of(new EpisodeView(facts,
-                EpisodeGrader.grade(facts, GradingConfig.defaults(), AS_OF), FlagConfig.defaults(), AS_OF));
+        List<SteroidTaper> tapers = FlagEngine.steroidTapers(facts,
+                EpisodeGrader.grade(facts, GradingConfig.defaults(), AS_OF), FlagConfig.defaults(), AS_OF);
         assertEquals(List.of(at("day 7 06:30"), at("day 12 08:00"), at("day 14 08:00"), at("day 19 12:00"),
-                at("day 22 08:00")), tapers.stream().map(SteroidTapers.Taper::time).toList());
+                at("day 22 08:00")), tapers.stream().map(SteroidTaper::start).toList());
     }
 
     @Test
