@@ -109,6 +109,13 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         if (c.has("taperCourseGapHours")) {
             config = config.withTaperCourseGap(Duration.ofHours(c.get("taperCourseGapHours").asLong()));
         }
+        if (c.has("taperTimingToleranceMinutes")) {
+            config = config.withTaperTimingTolerance(
+                    Duration.ofMinutes(c.get("taperTimingToleranceMinutes").asLong()));
+        }
+        if (c.has("taperMinimumFallPercent")) {
+            config = config.withTaperMinimumFallPercent(c.get("taperMinimumFallPercent").asInt());
+        }
         if (c.has("presWindowHours")) {
             config = config.withPresWindow(Duration.ofHours(c.get("presWindowHours").asLong()));
         }
