@@ -31,6 +31,7 @@ public enum Concept {
     NEURO_FINDING("neuro-finding-observation"),
     DEATH_ATTRIBUTION("death-attribution-observation"),
     LAB("laboratory-tests"),
+    BODY_HEIGHT("body-height"),
     CAR_T_PRODUCT("car-t-products"),
     VASOPRESSOR("vasopressors"),
     CORTICOSTEROID("corticosteroids"),

@@ -63,6 +63,8 @@ public final class FactCodec {
         KINDS.put("lab-result", LabResult.class);
         KINDS.put("oxygen-flow", OxygenFlow.class);
         KINDS.put("oxygen-indication", OxygenIndication.class);
+        KINDS.put("body-height", BodyHeight.class);
+        KINDS.put("patient-sex", PatientSex.class);
     }
 
     private final ObjectMapper json = new ObjectMapper()

@@ -33,6 +33,7 @@ public enum FactError implements ErrorCode {
     ICE_ITEM_OUT_OF_RANGE(refusal("TG-FACT-026",
             "an ICE item score is outside its range (orientation 0-4, naming 0-3, others 0-1)")),
     LAB_VALUE_IMPLAUSIBLE(refusal("TG-FACT-027", "the laboratory value must be a non-negative number")),
+    HEIGHT_IMPLAUSIBLE(refusal("TG-FACT-028", "the body height is outside the plausible range (20-250 cm)")),
     BLOOD_PRESSURE_WITHOUT_COMPONENTS(refusal("TG-FACT-030",
             "the blood pressure panel has no systolic, diastolic or mean component")),
     ICE_ITEMS_INCOMPLETE(refusal("TG-FACT-031", "without a total, the ICE observation needs all five item scores")),

@@ -47,10 +47,12 @@ final class ObservationMapper {
             Concept.SYSTOLIC, Concept.DIASTOLIC, Concept.MAP, Concept.HEART_RATE, Concept.OXYGEN_SATURATION,
             Concept.O2_FLOW, Concept.FIO2, Concept.GCS, Concept.OXYGEN_DEVICE, Concept.OXYGEN_INDICATION,
             Concept.ICE, Concept.CAPD, Concept.LOC, Concept.SEIZURE, Concept.MOTOR, Concept.NEUROIMAGING,
-            Concept.ICP_SIGN, Concept.NEURO_FINDING, Concept.DEATH_ATTRIBUTION, Concept.LAB);
+            Concept.ICP_SIGN, Concept.NEURO_FINDING, Concept.DEATH_ATTRIBUTION, Concept.LAB, Concept.BODY_HEIGHT);
     private static final List<Concept> BP_COMPONENTS = List.of(Concept.SYSTOLIC, Concept.DIASTOLIC, Concept.MAP);
     private static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
     private static final String MM_HG = "mm[Hg]";
+    private static final double MIN_HEIGHT_CM = 20;
+    private static final double MAX_HEIGHT_CM = 250;
     private static final String L_PER_MIN = "L/min";
     /** ICE items and their maximum (CLINICAL-SPEC section 3): orientation 4, naming 3, the others 1. */
     private static final Map<String, Integer> ICE_ITEM_MAX = Map.of("ice-orientation", 4, "ice-naming", 3,
@@ -152,6 +154,7 @@ final class ObservationMapper {
                 case DEATH_ATTRIBUTION -> withValue("death-attributions",
                         c -> out.fact(new DeathAttribution(id, time, DeathAttribution.Cause.valueOf(constant(c)))));
                 case LAB -> lab(observation.getCode());
+                case BODY_HEIGHT -> height();
                 case HEART_RATE, FIO2, GCS -> {
                     // Known contract codes the grading does not read (SpO2, FiO2, GCS do not grade ASTCT CRS/ICANS).
                 }
@@ -166,6 +169,17 @@ final class ObservationMapper {
                     throw new FactMappingException(FactError.TEMPERATURE_IMPLAUSIBLE, VALUE_QUANTITY + ".value");
                 }
                 out.fact(new Temperature(id, time, celsius));
+            });
+        }
+
+        /** Body height in cm; outside 20-250 cm it cannot be a person's height (a typo or a unit error). */
+        private void height() {
+            withQuantity(q -> {
+                double cm = Ucum.centimetres(q, VALUE_QUANTITY);
+                if (cm < MIN_HEIGHT_CM || cm > MAX_HEIGHT_CM) {
+                    throw new FactMappingException(FactError.HEIGHT_IMPLAUSIBLE, VALUE_QUANTITY + ".value");
+                }
+                out.context(new BodyHeight(id, time, cm));
             });
         }
 

@@ -1,8 +1,10 @@
 package org.toxgrade.facts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.toxgrade.grading.fact.Fact;
 
 /**
@@ -20,5 +22,27 @@ public record PatientFacts(LocalDate birthDate, boolean developmentallyUnableFor
     public PatientFacts {
         facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
         contextFacts = List.copyOf(Objects.requireNonNull(contextFacts, "contextFacts"));
+    }
+
+    /** {@code Patient.gender}, when the Patient resource gave one. */
+    public Optional<PatientSex.Sex> sex() {
+        PatientSex.Sex sex = null;
+        for (ContextFact f : contextFacts) {
+            if (f instanceof PatientSex s) {
+                sex = s.sex();
+            }
+        }
+        return Optional.ofNullable(sex);
+    }
+
+    /** Every body height charted for the patient, any order. */
+    public List<BodyHeight> heights() {
+        List<BodyHeight> heights = new ArrayList<>();
+        for (ContextFact f : contextFacts) {
+            if (f instanceof BodyHeight h) {
+                heights.add(h);
+            }
+        }
+        return heights;
     }
 }

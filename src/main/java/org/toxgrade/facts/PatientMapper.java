@@ -3,9 +3,14 @@ package org.toxgrade.facts;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Patient;
 
-/** The birth date, which decides adult or paediatric grading (CLINICAL-SPEC section 3). */
+/**
+ * The birth date, which decides adult or paediatric grading (CLINICAL-SPEC section 3), and the
+ * administrative gender, which selects the boys' or girls' blood pressure table for a child
+ * (section 5).
+ */
 final class PatientMapper {
 
     FactExtraction map(Patient patient) {
@@ -13,6 +18,9 @@ final class PatientMapper {
                 FactIds.of("Patient", ExtractionBuilder.idOf(patient)));
         if (patient.hasBirthDateElement() && patient.getBirthDateElement().getValue() != null) {
             out.birthDate(birthDate(patient));
+        }
+        if (patient.hasGender() && patient.getGender() != Enumerations.AdministrativeGender.NULL) {
+            out.context(PatientSex.of(out.source(), PatientSex.Sex.valueOf(patient.getGender().name())));
         }
         return out.build();
     }

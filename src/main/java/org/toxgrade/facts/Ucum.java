@@ -15,6 +15,8 @@ final class Ucum {
 
     /** Mass units to milligrams. */
     private static final Map<String, Double> TO_MG = Map.of("mg", 1.0, "g", 1000.0, "ug", 0.001);
+    /** Length units to centimetres (the vital-signs body height units cm and [in_i], and m, mm). */
+    private static final Map<String, Double> TO_CM = Map.of("cm", 1.0, "m", 100.0, "mm", 0.1, "[in_i]", 2.54);
 
     private Ucum() {
     }
@@ -55,6 +57,16 @@ final class Ucum {
             throw new FactMappingException(FactError.UNKNOWN_UNIT, fhirPath + ".code");
         }
         return value;
+    }
+
+    /** A length in cm from {@code cm}, {@code m}, {@code mm} or {@code [in_i]}. */
+    static double centimetres(Quantity quantity, String fhirPath) {
+        double value = value(quantity, fhirPath);
+        Double factor = TO_CM.get(unit(quantity, fhirPath));
+        if (factor == null) {
+            throw new FactMappingException(FactError.UNKNOWN_UNIT, fhirPath + ".code");
+        }
+        return value * factor;
     }
 
     /** A dose in mg from {@code mg}, {@code g} or {@code ug}. */

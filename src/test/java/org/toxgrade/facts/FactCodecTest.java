@@ -70,7 +70,9 @@ class FactCodecTest {
                 new CarTInfusion("MedicationAdministration/cart", T),
                 new LabResult("Observation/lac", T, "2524-7", 7.4, "mmol/L"),
                 new OxygenFlow("Observation/flow", T, 4.0),
-                new OxygenIndication("Observation/ind", T, true));
+                new OxygenIndication("Observation/ind", T, true),
+                new BodyHeight("Observation/height", T, 118.5),
+                PatientSex.of("Patient/p", PatientSex.Sex.FEMALE));
     }
 
     @ParameterizedTest(name = "{0}")

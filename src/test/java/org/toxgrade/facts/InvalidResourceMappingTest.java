@@ -22,6 +22,7 @@ class InvalidResourceMappingTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 arguments("obs-temperature-90-cel", "TG-FACT-020", "Observation.valueQuantity.value"),
+                arguments("obs-body-height-400-cm", "TG-FACT-028", "Observation.valueQuantity.value"),
                 arguments("obs-temperature-50-degf", "TG-FACT-020", "Observation.valueQuantity.value"),
                 arguments("obs-temperature-missing-unit", "TG-FACT-012", "Observation.valueQuantity.code"),
                 arguments("obs-temperature-kelvin", "TG-FACT-013", "Observation.valueQuantity.code"),

@@ -97,6 +97,9 @@ class ValidResourceMappingTest {
                         List.of(new DeathAttribution("Observation/death-1", T, DeathAttribution.Cause.ICANS))),
                 arguments("obs-lab-lactate", List.of(new LabResult("Observation/lab-1", T, "2524-7", 7.4, "mmol/L"))),
                 arguments("obs-heart-rate", List.of()),
+                // Body height (LOINC 8302-2) for a child's blood pressure limits, in cm after conversion.
+                arguments("obs-body-height", List.of(new BodyHeight("Observation/height-1", T, 118.0))),
+                arguments("obs-body-height-inches", List.of(new BodyHeight("Observation/height-2", T, 127.0))),
                 arguments("obs-unknown-code", List.of()),
                 arguments("obs-site-local-temperature", List.of(new Temperature("Observation/local-1", T, 38.3))),
                 arguments("obs-site-local-loc",
@@ -183,7 +186,8 @@ class ValidResourceMappingTest {
                 arguments("proc-car-t-period", List.of(new CarTInfusion("Procedure/cart-proc-2", T))),
                 arguments("proc-entered-in-error", List.of()),
                 arguments("proc-other", List.of()),
-                arguments("patient", List.of(LocalDate.of(1995, 6, 15))),
+                arguments("patient",
+                        List.of(PatientSex.of("Patient/p1", PatientSex.Sex.FEMALE), LocalDate.of(1995, 6, 15))),
                 // A year alone: the last day it allows, the youngest possible age.
                 arguments("patient-year-only", List.of(LocalDate.of(1995, 12, 31))));
     }
