@@ -1,5 +1,6 @@
 package org.toxgrade.e2e;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -52,7 +53,11 @@ class PresCaseEndToEndTest {
     }
 
     private Integer grade(String syndrome, int day) {
-        return timeline.get("episodes[0].days.find { it.day == " + day + " }." + syndrome + "Grade");
+        return timeline.get("episodes[0].days.find { it.day == " + day + " }.grades." + syndrome + ".grade");
+    }
+
+    private String notAssessed(String syndrome, int day) {
+        return timeline.get("episodes[0].days.find { it.day == " + day + " }.grades." + syndrome + ".notAssessed");
     }
 
     private List<String> flagsOn(int day) {
@@ -141,13 +146,18 @@ class PresCaseEndToEndTest {
     void daysWithoutTheirDataAreNotAssessedRatherThanZero() {
         // CLINICAL-SPEC section 4: "A day with no neurological assessment has ICANS not assessed,
         // never 0; a day with no temperature, blood pressure, oxygen or vasopressor has CRS not
-        // assessed". The timeline shows no grade for such a day (null), never 0.
+        // assessed". The timeline shows no grade for such a day (null) and says why, never 0.
         for (int day : List.of(1, 9, 10, 13, 16, 17, 18, 19, 20)) {
             assertEquals(null, grade("icans", day), "ICANS day " + day);
+            assertEquals("no neurological assessment", notAssessed("icans", day), "ICANS day " + day);
         }
         for (int day : List.of(2, 3, 4, 12, 13, 14, 17, 18, 19, 20)) {
             assertEquals(null, grade("crs", day), "CRS day " + day);
+            assertEquals("no temperature, blood pressure, oxygen support or vasopressor", notAssessed("crs", day),
+                    "CRS day " + day);
         }
+        // An assessed day carries no reason.
+        assertEquals(null, notAssessed("crs", 5));
     }
 
     @Test
@@ -230,7 +240,12 @@ class PresCaseEndToEndTest {
                 .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.onsetDateTime",
                         equalTo("2026-03-10T07:00:00+00:00"))
                 .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.evidence.detail.reference.flatten()",
-                        hasItems("Observation/pres-ice-d8"));
+                        hasItems("Observation/pres-ice-d8"))
+                // Days without a neurological assessment are named as such, never read as grade 0.
+                .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.note[0].text",
+                        containsString("ICANS not assessed on days 1-4, 6-7, 9-10, 13, 16-20, 22-68, 70-100 "))
+                .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.note[0].text",
+                        containsString("(no neurological assessment)"));
     }
 
     @Test

@@ -99,6 +99,13 @@ public final class ConditionBuilder {
                         .forEach(f -> sources.add(FactIds.sourceOf(f))));
             }
         }
+        // The grading judges a closed episode as of its window's (exclusive) end: its last day is the one before.
+        int lastDay = day(episode, episode.window().end().minusNanos(1));
+        String notAssessed = Explanations.notAssessed(syndrome,
+                graded.days().stream().filter(d -> d.day() <= lastDay).toList());
+        if (!notAssessed.isEmpty()) {
+            explanation.add(notAssessed);
+        }
         sources.forEach(s -> condition.addEvidence().addDetail(new Reference(s)));
         condition.addNote().setText(String.join("\n", explanation)
                 + "\nProvisional: ASTCT grades findings not attributable to another cause; a clinician decides.");
