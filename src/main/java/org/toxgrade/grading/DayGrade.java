@@ -52,11 +52,6 @@ public record DayGrade(int day, LocalDate date, OptionalInt grade, Optional<Inst
 
     /** The worst grade of {@code domain} that day; empty when that domain was not assessed that day. */
     public OptionalInt domain(Domain domain) {
-        for (DomainGrade d : domains) {
-            if (d.domain() == domain) {
-                return Grades.of(d.grade());
-            }
-        }
-        return OptionalInt.empty();
+        return DomainGrade.in(domains, domain);
     }
 }

@@ -76,11 +76,6 @@ public record InstantGrade(Instant time, int day, OptionalInt grade, List<Domain
 
     /** The grade of {@code domain} at this instant; empty when that domain was not assessed. */
     public OptionalInt domain(Domain domain) {
-        for (DomainGrade d : domains) {
-            if (d.domain() == domain) {
-                return Grades.of(d.grade());
-            }
-        }
-        return OptionalInt.empty();
+        return DomainGrade.in(domains, domain);
     }
 }
