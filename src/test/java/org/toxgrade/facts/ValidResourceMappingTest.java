@@ -165,10 +165,12 @@ class ValidResourceMappingTest {
                 arguments("ma-ibuprofen",
                         List.of(new DrugDose("MedicationAdministration/ibu-1", T, Category.ANTIPYRETIC, "ibuprofen",
                                 400.0, null))),
-                // IVIG is recognised (not an unknown code) and changes no grade: category OTHER, no steroid dose.
+                // IVIG is recognised (not an unknown code) and changes no grade: category OTHER, no steroid dose;
+                // given over a period, it keeps its end and status like any administration.
                 arguments("ma-ivig",
                         List.of(new DrugDose("MedicationAdministration/ivig-1", T, Category.OTHER,
-                                "intravenous immunoglobulin", 30000.0, null))),
+                                "intravenous immunoglobulin", 30000.0, null, Instant.parse("2026-03-07T14:00:00Z"),
+                                AdministrationStatus.COMPLETED))),
                 arguments("ma-levetiracetam-no-dose",
                         List.of(new DrugDose("MedicationAdministration/lev-1", T, Category.ANTISEIZURE, "levetiracetam",
                                 null, null))),
