@@ -28,6 +28,10 @@
  *             look-back after it (6 h), an infusion (same status rules, line = agent) while it runs
  *             and for the after-infusion time after it ends (6 h).</li>
  *       </ul></li>
+ *   <li>A <b>state</b> holds from its statement on until a later one: a developmental inability to
+ *       do the ICE ({@link org.toxgrade.grading.fact.DevelopmentalInability}) has the CAPD used
+ *       instead of the ICE whatever the age, also when it was charted before the infusion; it makes
+ *       no assessment instant.</li>
  * </ul>
  *
  * <h2>Assessment instants</h2>

@@ -174,7 +174,7 @@ public class GradeOperation {
         }
 
         PatientFacts build() {
-            return new PatientFacts(birthDate, false, facts, context);
+            return PatientFacts.of(birthDate, facts, context);
         }
     }
 }
