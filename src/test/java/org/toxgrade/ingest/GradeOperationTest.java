@@ -1,13 +1,16 @@
 package org.toxgrade.ingest;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.toxgrade.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.support.Fixtures;
 import org.toxgrade.support.SeedCases;
 
 /** {@code $grade}: stateless grading of a posted Bundle. */
@@ -15,6 +18,8 @@ import org.toxgrade.support.SeedCases;
 class GradeOperationTest {
 
     private static final String BUNDLE = SeedCases.asCollection(SeedCases.days("pres").subList(0, 3));
+    private static final String ICANS = "entry.find { it.resource.resourceType == 'Condition' "
+            + "&& it.resource.code.coding.any { c -> c.code == 'icans' } }.resource";
 
     @Test
     void answersACollectionOfConditionsFlagsAndProvenanceWhetherOrNotTheDollarIsEncoded() {
@@ -53,6 +58,20 @@ class GradeOperationTest {
                 .when().post("/fhir/$grade").then().statusCode(422)
                 .body("issue[0].diagnostics", startsWith("TG-FACT-020"))
                 .body("issue[0].expression[0]", startsWith("Bundle.entry["));
+    }
+
+    @Test
+    void anAdultStatedDevelopmentallyUnableAMonthBeforeTheInfusionIsGradedByTheCapd() {
+        // The statement lies before the episode's baseline window: it holds from its time on, so the
+        // CAPD of 12 grades ICANS 3 and the ICE of 10 charted with it is not used.
+        as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json")
+                .body(Fixtures.read("ingest/valid/grade-developmentally-unable-adult.json"))
+                .queryParam("asOf", "2025-03-10T00:00:00Z")
+                .when().post("/fhir/$grade")
+                .then().statusCode(200)
+                .body(ICANS + ".stage[0].summary.coding[0].code", equalTo("grade-3"))
+                .body(ICANS + ".evidence.detail.flatten().reference", hasItem("Observation/grade-dev-capd"))
+                .body(ICANS + ".evidence.detail.flatten().reference", not(hasItem("Observation/grade-dev-ice")));
     }
 
     @Test
