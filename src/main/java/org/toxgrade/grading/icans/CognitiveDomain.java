@@ -146,10 +146,16 @@ final class CognitiveDomain {
         return worst;
     }
 
-    static void noteIgnoredIce(List<IceScore> scores, EvidenceCollector evidence) {
+    /**
+     * CLINICAL-SPEC section 3: "An ICE sent for a child below the cut-off is not used for grading,
+     * and the evidence ... says that a CAPD is required."
+     *
+     * @param capdAges the ages assessed with CAPD, e.g. "below age 12"
+     */
+    static void noteIceBelowCapdAge(List<IceScore> scores, String capdAges, EvidenceCollector evidence) {
         for (IceScore s : scores) {
-            evidence.note(Note.of(NoteCode.ICE_IGNORED_FOR_CAPD_PATIENT,
-                    "ICE score charted for a patient assessed with CAPD (age below the cut-off): not used", s.id()));
+            evidence.note(Note.of(NoteCode.ICE_NOT_USED_BELOW_CAPD_AGE,
+                    "ICE score not used: CAPD required " + capdAges + " (CLINICAL-SPEC section 3)", s.id()));
         }
     }
 

@@ -135,7 +135,7 @@ public final class IcansGrader {
         }
         if (usesCapd) {
             if (belowCutoff) {
-                CognitiveDomain.noteIgnoredIce(ice, evidence);
+                CognitiveDomain.noteIceBelowCapdAge(ice, config.capdAges(), evidence);
             } else {
                 CognitiveDomain.noteDevelopmentallyUnable(ice, capd, unable, evidence);
             }
