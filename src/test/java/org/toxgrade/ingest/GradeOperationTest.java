@@ -3,12 +3,18 @@ package org.toxgrade.ingest;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Api.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Fixtures;
 import org.toxgrade.support.SeedCases;
@@ -72,6 +78,49 @@ class GradeOperationTest {
                 .body(ICANS + ".stage[0].summary.coding[0].code", equalTo("grade-3"))
                 .body(ICANS + ".evidence.detail.flatten().reference", hasItem("Observation/grade-dev-capd"))
                 .body(ICANS + ".evidence.detail.flatten().reference", not(hasItem("Observation/grade-dev-ice")));
+    }
+
+    @Test
+    void anIceSentForAChildIsNotUsedAndWarnedAboutInTheOneOperationOutcomeWithTheUnknownCodes() {
+        JsonPath answer = as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json")
+                .body(Fixtures.read("ingest/valid/grade-child-with-ice.json"))
+                .queryParam("asOf", "2025-03-10T00:00:00Z")
+                .when().post("/fhir/$grade")
+                .then().statusCode(200)
+                .body("entry.findAll { it.resource.resourceType == 'OperationOutcome' }", hasSize(1))
+                // The 6-year-old is graded by the CAPD of 10, not by the ICE of 6.
+                .body(ICANS + ".stage[0].summary.coding[0].code", equalTo("grade-3"))
+                .body(ICANS + ".evidence.detail.flatten().reference", hasItem("Observation/grade-child-capd"))
+                .body(ICANS + ".evidence.detail.flatten().reference", not(hasItem("Observation/grade-child-ice")))
+                .extract().jsonPath();
+        List<Map<String, Object>> issues = answer
+                .getList("entry.find { it.resource.resourceType == 'OperationOutcome' }.resource.issue");
+        assertEquals(2, issues.size(), issues.toString());
+        assertTrue(((String) issues.get(0).get("diagnostics")).startsWith("TG-INGEST-101"), issues.toString());
+        Map<String, Object> ice = issues.get(1);
+        assertEquals(List.of("warning", "business-rule", List.of("Bundle.entry[4].resource")),
+                List.of(ice.get("severity"), ice.get("code"), ice.get("expression")));
+        String diagnostics = (String) ice.get("diagnostics");
+        assertTrue(diagnostics.startsWith("TG-GRADE-101: ") && diagnostics.contains("below age 12")
+                && diagnostics.contains("send a CAPD"), diagnostics);
+        for (String senderValue : List.of("grade-child", "2018", "6")) {
+            assertFalse(diagnostics.contains(senderValue), diagnostics);
+        }
+    }
+
+    @Test
+    void anAdultsIceIsUsedAndNotWarnedAbout() {
+        String adult = Fixtures.read("ingest/valid/grade-child-with-ice.json").replace("2018-05-01", "1980-05-01");
+        JsonPath answer = as("toxgrade/grade").urlEncodingEnabled(false).contentType("application/fhir+json")
+                .body(adult).queryParam("asOf", "2025-03-10T00:00:00Z")
+                .when().post("/fhir/$grade")
+                .then().statusCode(200)
+                .body(ICANS + ".evidence.detail.flatten().reference", hasItem("Observation/grade-child-ice"))
+                .extract().jsonPath();
+        List<String> diagnostics = answer.getList(
+                "entry.find { it.resource.resourceType == 'OperationOutcome' }.resource.issue.diagnostics");
+        assertEquals(1, diagnostics.size(), diagnostics.toString());
+        assertTrue(diagnostics.get(0).startsWith("TG-INGEST-101"), diagnostics.toString());
     }
 
     @Test
