@@ -23,6 +23,8 @@ public enum Concept {
     ICE("ice-score"),
     ICE_ITEM("ice-score-items"),
     CAPD("capd-score"),
+    /** A statement that the patient is developmentally unable to do the ICE (valueBoolean). */
+    ICE_DEVELOPMENTAL_INABILITY("ice-developmental-inability"),
     LOC("level-of-consciousness"),
     SEIZURE("seizure-observation"),
     MOTOR("motor-weakness-observation"),

@@ -62,7 +62,7 @@ public final class EpisodeFactsAssembler {
         List<BloodPressure> pressures = new ArrayList<>();
         EpisodeFacts.Builder builder = EpisodeFacts.builder(infusion)
                 .birthDate(patient.birthDate())
-                .developmentallyUnableForIce(patient.developmentallyUnableForIce());
+                .addAll(patient.developmentallyUnableForIce());
         for (Fact fact : patient.facts()) {
             if (fact instanceof OxygenSupport o) {
                 devices.add(o);

@@ -77,6 +77,11 @@ public record GradingConfig(HypotensionThresholds hypotension, double feverCelsi
         return paediatricCutoffInclusive ? ageYears <= paediatricAgeCutoff : ageYears < paediatricAgeCutoff;
     }
 
+    /** The ages assessed with CAPD, as a clinician reads them: "below age 12", or "at or below age 12" when inclusive. */
+    public String capdAges() {
+        return (paediatricCutoffInclusive ? "at or below age " : "below age ") + paediatricAgeCutoff;
+    }
+
     public GradingConfig withHypotension(HypotensionThresholds value) {
         return new GradingConfig(value, feverCelsius, feverLookBack, lowFlowMaxLitresPerMinute, oxygenCarryForward,
                 sedationLookBack, quietPeriod, paediatricAgeCutoff, paediatricCutoffInclusive, zone, feverPairingWindow,

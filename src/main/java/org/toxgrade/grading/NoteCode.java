@@ -30,8 +30,22 @@ public enum NoteCode {
     CTCAE_ONLY_FINDING,
     /** Limb weakness and other peripheral findings are not ASTCT ICANS domains. */
     FINDING_OUTSIDE_ICANS,
-    /** A patient assessed with CAPD had an ICE score charted; it is not used. */
-    ICE_IGNORED_FOR_CAPD_PATIENT,
+    /**
+     * An ICE score charted for a child below the cut-off age, who is assessed with the CAPD: "not
+     * used: CAPD required below age N", naming the ICE (CLINICAL-SPEC section 3). {@code $grade}
+     * warns the sender of each such ICE.
+     */
+    ICE_NOT_USED_BELOW_CAPD_AGE,
+    /**
+     * An ICE score charted while a statement that the patient is developmentally unable to do the
+     * ICE is in force: not used, the CAPD is (CLINICAL-SPEC sections 3 and 8).
+     */
+    ICE_NOT_USED_DEVELOPMENTALLY_UNABLE,
+    /**
+     * A CAPD graded the encephalopathy of a patient of ICE age because a statement that the patient
+     * is developmentally unable to do the ICE is in force (CLINICAL-SPEC section 3).
+     */
+    CAPD_USED_DEVELOPMENTALLY_UNABLE,
     /** A patient assessed with ICE had a CAPD charted; it is not used. */
     CAPD_IGNORED_FOR_ICE_PATIENT,
     /**

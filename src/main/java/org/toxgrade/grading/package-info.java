@@ -28,6 +28,10 @@
  *             look-back after it (6 h), an infusion (same status rules, line = agent) while it runs
  *             and for the after-infusion time after it ends (6 h).</li>
  *       </ul></li>
+ *   <li>A <b>state</b> holds from its statement on until a later one: a developmental inability to
+ *       do the ICE ({@link org.toxgrade.grading.fact.DevelopmentalInability}) has the CAPD used
+ *       instead of the ICE whatever the age, also when it was charted before the infusion; it makes
+ *       no assessment instant.</li>
  * </ul>
  *
  * <h2>Assessment instants</h2>
@@ -63,8 +67,9 @@
  *
  * <h2>Course</h2>
  * <ul>
- *   <li><b>Fever masking</b> holds from a fever-masking drug given at or after the onset of the
- *       current CRS spell until that spell resolves.</li>
+ *   <li><b>Fever masking</b> holds from a fever-masking drug given at or after the first positive
+ *       CRS grade of the episode until the episode ends, across resolved spells (CLINICAL-SPEC
+ *       section 2); the note names the drug and that first grade.</li>
  *   <li><b>Resolution</b>: a spell resolves when the quiet period (48 h) has fully passed after its
  *       last positive instant, judged against {@code asOf}. Abatement is the first assessed grade-0
  *       instant after the last positive instant and no later than the resolution (for ICANS only an

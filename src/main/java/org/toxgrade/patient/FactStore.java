@@ -84,7 +84,7 @@ public class FactStore {
                 context.add((ContextFact) decoded);
             }
         }
-        return new PatientFacts(patient.birthDate, false, facts, context);
+        return PatientFacts.of(patient.birthDate, facts, context);
     }
 
     private List<ClinicalFactRow> rows(FactExtraction extraction, int version) {

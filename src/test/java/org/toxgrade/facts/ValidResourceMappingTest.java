@@ -18,6 +18,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.DrugDose.Category;
 import org.toxgrade.grading.fact.IceScore;
@@ -78,6 +79,12 @@ class ValidResourceMappingTest {
                 arguments("obs-ice-declined", List.of()),
                 arguments("obs-capd", List.of(new CapdScore("Observation/capd-1", T, 12, false))),
                 arguments("obs-capd-unable", List.of(new CapdScore("Observation/capd-2", T, null, true))),
+                arguments("obs-ice-developmental-inability",
+                        List.of(new DevelopmentalInability("Observation/dev-1", T, true))),
+                // False is kept: from then on the age decides again.
+                arguments("obs-ice-developmental-inability-false",
+                        List.of(new DevelopmentalInability("Observation/dev-2", T, false))),
+                arguments("obs-ice-developmental-inability-absent", List.of()),
                 arguments("obs-loc",
                         List.of(new ConsciousnessLevel("Observation/loc-1", T,
                                 ConsciousnessLevel.Level.AWAKENS_TO_TOUCH))),

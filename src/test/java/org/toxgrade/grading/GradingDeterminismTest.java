@@ -65,7 +65,6 @@ class GradingDeterminismTest {
     private static EpisodeFacts rebuild(GradingCase c, List<Fact> facts) {
         return EpisodeFacts.builder(c.facts().infusion())
                 .birthDate(c.facts().birthDate())
-                .developmentallyUnableForIce(c.facts().developmentallyUnableForIce())
                 .addAll(facts)
                 .build();
     }

@@ -14,7 +14,7 @@ import java.util.Comparator;
 public sealed interface Fact
         permits Temperature, BloodPressure, VasopressorInfusion, OxygenSupport, IceScore, CapdScore,
         ConsciousnessLevel, Seizure, MotorFinding, NeuroImaging, IcpSign, OtherNeuroFinding,
-        DrugDose, DeathAttribution {
+        DrugDose, DeathAttribution, DevelopmentalInability {
 
     String id();
 

@@ -12,13 +12,14 @@ import org.toxgrade.grading.NoteCode;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.IceScore;
 import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * The encephalopathy domain of ASTCT 2019 ICANS: the ICE score for adults and children able to do
  * it (Table 5), the CAPD for younger children and anyone developmentally unable to do ICE
- * (Table 6). Scores are point findings graded at their own instant (an ICE grades the day it was
+ * (Table 6; from the statement's time on, CLINICAL-SPEC section 8). Scores are point findings graded at their own instant (an ICE grades the day it was
  * taken, CLINICAL-SPEC section 4); a patient gets one tool, the other tool's scores are ignored with
  * a note and do not make the domain assessed.
  */
@@ -145,12 +146,36 @@ final class CognitiveDomain {
         return worst;
     }
 
-    static void noteIgnoredIce(List<IceScore> scores, EvidenceCollector evidence) {
+    /**
+     * CLINICAL-SPEC section 3: "An ICE sent for a child below the cut-off is not used for grading,
+     * and the evidence ... says that a CAPD is required."
+     *
+     * @param capdAges the ages assessed with CAPD, e.g. "below age 12"
+     */
+    static void noteIceBelowCapdAge(List<IceScore> scores, String capdAges, EvidenceCollector evidence) {
         for (IceScore s : scores) {
-            evidence.note(Note.of(NoteCode.ICE_IGNORED_FOR_CAPD_PATIENT,
-                    "ICE score charted for a patient assessed with CAPD (age below the cut-off or "
-                            + "developmentally unable): not used",
-                    s.id()));
+            evidence.note(Note.of(NoteCode.ICE_NOT_USED_BELOW_CAPD_AGE,
+                    "ICE score not used: CAPD required " + capdAges + " (CLINICAL-SPEC section 3)", s.id()));
+        }
+    }
+
+    /**
+     * A patient stated developmentally unable to do the ICE is assessed with the CAPD from that
+     * statement on (CLINICAL-SPEC sections 3 and 8): each ICE charted is not used, and a CAPD used
+     * says why, naming the statement.
+     */
+    static void noteDevelopmentallyUnable(List<IceScore> ice, List<CapdScore> capd, DevelopmentalInability unable,
+            EvidenceCollector evidence) {
+        String since = "developmentally unable to do the ICE, as charted at " + unable.time();
+        for (IceScore s : ice) {
+            evidence.note(Note.of(NoteCode.ICE_NOT_USED_DEVELOPMENTALLY_UNABLE,
+                    "ICE score not used: " + since + "; assessed with the CAPD (CLINICAL-SPEC section 3)", s.id(),
+                    unable.id()));
+        }
+        if (!capd.isEmpty()) {
+            evidence.note(Note.of(NoteCode.CAPD_USED_DEVELOPMENTALLY_UNABLE,
+                    "CAPD used instead of the ICE whatever the age: " + since + " (CLINICAL-SPEC section 3)",
+                    unable.id()));
         }
     }
 

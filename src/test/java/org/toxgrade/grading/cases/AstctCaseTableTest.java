@@ -88,6 +88,10 @@ class AstctCaseTableTest {
             for (JsonNode note : e.path("noNotes")) {
                 assertFalse(codes.contains(note.asText()), where + ": unexpected note " + note);
             }
+            for (JsonNode text : e.path("noteTexts")) {
+                assertTrue(g.evidence().notes().stream().anyMatch(n -> n.text().contains(text.asText())),
+                        where + ": no note says '" + text.asText() + "'");
+            }
             for (JsonNode fact : e.path("noteFacts")) {
                 assertTrue(
                         g.evidence().notes().stream().map(Note::factIds).anyMatch(ids -> ids.contains(fact.asText())),
