@@ -3,7 +3,7 @@ package org.toxgrade.facts;
 /**
  * What a code in {@code Observation.code}, {@code Observation.component.code},
  * {@code MedicationAdministration.medication[x]} or {@code Procedure.code} means to the service.
- * Each concept is one ValueSet of the package (CLINICAL-SPEC sections 7 and 8), so a site changes
+ * Each concept is one ValueSet of the package (docs/clinical-rules.md sections 7 and 8), so a site changes
  * the codes without changing this list.
  */
 public enum Concept {

@@ -13,7 +13,7 @@ import org.toxgrade.grading.fact.Fact;
  *
  * @param birthDate                   {@code null} when no Patient resource gave one
  * @param developmentallyUnableForIce the statements whether the patient is developmentally unable to
- *                                    do the ICE (CLINICAL-SPEC section 8), each holding from its time
+ *                                    do the ICE (docs/clinical-rules.md section 8), each holding from its time
  *                                    on. They are kept apart from {@code facts} because they are a
  *                                    state, not a reading: whoever cuts {@code facts} to an episode's
  *                                    window passes these whole, so that a statement charted long

@@ -1,6 +1,6 @@
 /**
- * FHIR resources from the EHR to the clinical facts the grading reads (DESIGN.md, package
- * {@code facts}; contract: CLINICAL-SPEC sections 1, 7 and 8).
+ * FHIR resources from the EHR to the clinical facts the grading reads (docs/architecture.md, package
+ * {@code facts}; contract: docs/clinical-rules.md sections 1, 7 and 8).
  *
  * <ul>
  *   <li>{@link org.toxgrade.facts.Terminology}: built once from the package ValueSets and an

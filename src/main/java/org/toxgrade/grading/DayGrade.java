@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One syndrome on one episode day (CLINICAL-SPEC section 4): the maximum of what was assessed that
+ * One syndrome on one episode day (docs/clinical-rules.md section 4): the maximum of what was assessed that
  * day, with the first instant that reached it, or <b>not assessed</b> with a reason when nothing
  * relevant held that day (for CRS: no temperature, blood pressure, oxygen or vasopressor; for
  * ICANS: no neurological assessment). A not-assessed day has an empty {@link #grade()}, never 0.

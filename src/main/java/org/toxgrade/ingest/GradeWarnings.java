@@ -17,10 +17,10 @@ import org.toxgrade.grading.NoteCode;
 /**
  * The warnings of one {@code $grade} answer, in its one OperationOutcome entry:
  * <ul>
- *   <li>codes the service does not know ({@link IngestError#UNKNOWN_CODES}, CLINICAL-SPEC section 8),
+ *   <li>codes the service does not know ({@link IngestError#UNKNOWN_CODES}, docs/clinical-rules.md section 8),
  *       one issue per code system, as {@link UnknownCodeWarnings} writes them;</li>
  *   <li>ICE scores sent for a child below the CAPD age cut-off ({@link IngestError#ICE_BELOW_CAPD_AGE},
- *       CLINICAL-SPEC section 3), one issue per ICE, in the order of the request entries. They are
+ *       docs/clinical-rules.md section 3), one issue per ICE, in the order of the request entries. They are
  *       read from the grading's evidence (the note {@link NoteCode#ICE_NOT_USED_BELOW_CAPD_AGE}), so
  *       the warning names exactly the ICE scores the grading left out for the patient's age; an ICE
  *       that is not graded at all (baseline, after {@code asOf}) is not warned about.</li>

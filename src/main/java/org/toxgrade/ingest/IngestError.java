@@ -53,7 +53,7 @@ public enum IngestError implements ErrorCode {
     /** Not a refusal: the information an OperationOutcome answer carries when one was asked for. */
     WRITE_DONE(refusal("TG-INGEST-100", 200, IssueType.INFORMATIONAL, "%s %s")),
     /**
-     * Not a refusal: the warning for codes the service does not know (CLINICAL-SPEC section 8), in a
+     * Not a refusal: the warning for codes the service does not know (docs/clinical-rules.md section 8), in a
      * write's OperationOutcome, a batch or transaction entry's response.outcome and the $grade
      * collection; the resource is accepted. Issue type code-invalid: R4 defines it as "the code or
      * system could not be understood, or it was not valid in the context of a particular ValueSet",
@@ -71,7 +71,7 @@ public enum IngestError implements ErrorCode {
             "asOf must be an instant, e.g. 2026-03-20T00:00:00Z")),
     /**
      * Not a refusal: the $grade warning for an ICE score sent for a child below the CAPD age cut-off
-     * (CLINICAL-SPEC section 3: not used for grading, and "a $grade warning says that a CAPD is
+     * (docs/clinical-rules.md section 3: not used for grading, and "a $grade warning says that a CAPD is
      * required"), one issue per ICE in the answer's one OperationOutcome entry; the Bundle is graded.
      * Issue type business-rule: R4 defines it as "the content/operation failed to pass some business
      * rule and so could not proceed", which is what happened to the ICE: a valid score that the

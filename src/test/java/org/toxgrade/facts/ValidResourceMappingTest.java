@@ -109,7 +109,7 @@ class ValidResourceMappingTest {
                 arguments("obs-site-local-loc",
                         List.of(new ConsciousnessLevel("Observation/local-2", T,
                                 ConsciousnessLevel.Level.AWAKENS_TO_VOICE))),
-                // The status travels with a period (CLINICAL-SPEC section 2, administrations over time);
+                // The status travels with a period (docs/clinical-rules.md section 2, administrations over time);
                 // how long each runs is the grading's call (grading case table state-over-time.json).
                 arguments("ma-norepinephrine-open", List.of(new VasopressorInfusion("MedicationAdministration/ne-1",
                         VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.IN_PROGRESS))),

@@ -20,11 +20,11 @@ import org.toxgrade.grading.timeline.FactIndex;
 import org.toxgrade.grading.timeline.IntervalSweep;
 
 /**
- * CRS by ASTCT 2019 (CLINICAL-SPEC section 2) at every assessment instant, in time order:
+ * CRS by ASTCT 2019 (docs/clinical-rules.md section 2) at every assessment instant, in time order:
  * <ul>
  *   <li><b>assessed</b> at t when a CRS parameter has a value at t: a temperature or blood pressure
  *       charted at t, an oxygen device holding at t, a vasopressor running at t or stopping at t,
- *       or a death attributed to CRS. Otherwise CRS is not assessed at t (CLINICAL-SPEC section 4),
+ *       or a death attributed to CRS. Otherwise CRS is not assessed at t (docs/clinical-rules.md section 4),
  *       whatever the fever look-back says: the look-back qualifies an assessment, it is not one;</li>
  *   <li>hypotension and hypoxia grade when they pair with a fever (in either order, see
  *       {@link FeverCriterion}) or when fever is masked, from a masking drug given after the first
@@ -111,7 +111,7 @@ public final class CrsGrader {
                 evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(pairing.fever());
                 if (pairing.chartedAfter()) {
                     evidence.note(new Note(NoteCode.FEVER_CHARTED_AFTER, "fever charted after the hypotension/hypoxia, "
-                            + "less than " + hours(fever.pairingWindow()) + " later: paired (CLINICAL-SPEC section 2, "
+                            + "less than " + hours(fever.pairingWindow()) + " later: paired (docs/clinical-rules.md section 2, "
                             + "'paired in either order')", pairing.fever().factIds()));
                 }
             } else if (maskedBy != null) {

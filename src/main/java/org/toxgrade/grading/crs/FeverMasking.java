@@ -20,7 +20,7 @@ import org.toxgrade.grading.timeline.FactIndex;
  * <p>Masking holds at t when CRS was graded >= 1 at an earlier instant of the episode and a masking
  * drug (antipyretic, anti-cytokine agent, corticosteroid) was given at or after that first positive
  * instant and at or before t. It lasts for the rest of the episode, not only for the current spell
- * (CLINICAL-SPEC section 2): after a resolved spell, and after a drug given once the CRS had resolved
+ * (docs/clinical-rules.md section 2): after a resolved spell, and after a drug given once the CRS had resolved
  * (a corticosteroid for ICANS), a new fever may not come, so hypotension or hypoxia grade CRS on their
  * own. A drug given before any CRS does not mask. The first positive instant is graded without
  * masking (nothing was positive before it), so the walk in time order decides masking once and for
@@ -82,7 +82,7 @@ final class FeverMasking {
                 + firstPositive.grade().getAsInt() + " at " + firstPositive.time() + " (day " + firstPositive.day()
                 + "), the first positive grade of the episode, and " + drug.agent() + " (" + category(drug)
                 + ") was given at " + drug.time() + "; masking lasts for the rest of the episode (ASTCT CRS "
-                + "footnote, CLINICAL-SPEC section 2)", ids);
+                + "footnote, docs/clinical-rules.md section 2)", ids);
     }
 
     private static String category(DrugDose drug) {

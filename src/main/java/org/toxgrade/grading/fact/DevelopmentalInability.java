@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A clinician's statement whether the patient is developmentally unable to do the ICE assessment
- * (CLINICAL-SPEC sections 3 and 8, Observation {@code toxgrade-observation#ice-developmental-inability}).
+ * (docs/clinical-rules.md sections 3 and 8, Observation {@code toxgrade-observation#ice-developmental-inability}).
  * It is a state, not a reading: from {@code time} on, until a later statement, {@code unable}
  * {@code true} has the patient assessed with the CAPD instead of the ICE whatever the age, and
  * {@code false} lets the age decide again. A statement charted before the infusion still holds in the

@@ -28,13 +28,13 @@ import org.toxgrade.grading.timeline.EpisodeClock;
 import org.toxgrade.grading.timeline.FactIndex;
 
 /**
- * ICANS by ASTCT 2019 (CLINICAL-SPEC section 3) at every assessment instant: the most severe of
+ * ICANS by ASTCT 2019 (docs/clinical-rules.md section 3) at every assessment instant: the most severe of
  * the encephalopathy (ICE or CAPD), consciousness, seizure, motor and raised ICP domains. Grade 5
  * only from a clinician's {@link DeathAttribution} to ICANS.
  *
  * <p>ICANS is assessed at t when one of these domains has an observation at t (a neurological
  * assessment is a reading, not an interval: it grades its own instant and day), or a death is
- * attributed to ICANS there; otherwise it is not assessed (CLINICAL-SPEC section 4). An ICE of the
+ * attributed to ICANS there; otherwise it is not assessed (docs/clinical-rules.md section 4). An ICE of the
  * wrong tool for the patient's age, an ICE not performed without an unarousable patient, limb
  * weakness and findings outside the ICANS domains are noted but assess nothing.
  */
@@ -112,7 +112,7 @@ public final class IcansGrader {
     }
 
     /**
-     * ICE for adults and children who can do it, CAPD for the others (CLINICAL-SPEC section 3):
+     * ICE for adults and children who can do it, CAPD for the others (docs/clinical-rules.md section 3):
      * children below the cut-off age, and anyone with a statement in force at t that they are
      * developmentally unable to do the ICE (from its time on, whatever the age).
      */

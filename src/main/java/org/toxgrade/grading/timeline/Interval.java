@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A stretch of time over which something holds between observations (CLINICAL-SPEC section 4): a
+ * A stretch of time over which something holds between observations (docs/clinical-rules.md section 4): a
  * running infusion, an oxygen device until the next device observation, a sedative's effect. It
  * starts at {@code start} (inclusive) and ends at {@code end}, exclusive unless
  * {@code endInclusive}; {@code end == null} means open: it holds until the end of the graded window

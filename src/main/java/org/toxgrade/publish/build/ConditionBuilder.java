@@ -24,7 +24,7 @@ import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.SyndromeGrading;
 
 /**
- * The CRS or ICANS Condition of an episode (CLINICAL-SPEC section 4): code by ICD-10-CM and the
+ * The CRS or ICANS Condition of an episode (docs/clinical-rules.md section 4): code by ICD-10-CM and the
  * service's code, the episode's peak ASTCT grade in {@code stage} (what registries report), onset
  * of the first spell, abatement when resolved, {@code recurrence} after a resolved spell, always
  * {@code provisional} (a clinician confirms or refutes in the EHR), and evidence: the records behind
@@ -119,7 +119,7 @@ public final class ConditionBuilder {
         return (int) java.time.temporal.ChronoUnit.DAYS.between(infusionDay, at.atZone(zone).toLocalDate());
     }
 
-    /** CLINICAL-SPEC section 7: CRS D89.831-D89.835, ICANS G92.01-G92.05 by grade. */
+    /** docs/clinical-rules.md section 7: CRS D89.831-D89.835, ICANS G92.01-G92.05 by grade. */
     static String icd10cm(Syndrome syndrome, int grade) {
         return syndrome == Syndrome.CRS ? "D89.83" + grade : "G92.0" + grade;
     }

@@ -16,7 +16,7 @@ import org.toxgrade.facts.FactIds;
 import org.toxgrade.flags.FlagOccurrence;
 
 /**
- * A neurotoxicity Flag per flag occurrence (CLINICAL-SPEC section 5): code and priority, period
+ * A neurotoxicity Flag per flag occurrence (docs/clinical-rules.md section 5): code and priority, period
  * from when the rule first held to when it stopped, the records that made it fire as
  * {@code flag-detail}, and the rule applied in {@code code.text} for the bedside.
  */
@@ -52,7 +52,7 @@ public final class FlagBuilder {
 
     /**
      * A flag the data no longer supports at all (its facts were corrected or retracted): it is never
-     * deleted (CLINICAL-SPEC section 5) but becomes inactive, ending now.
+     * deleted (docs/clinical-rules.md section 5) but becomes inactive, ending now.
      */
     public static Flag withdrawn(Flag previous, Instant now) {
         Flag flag = previous.copy();
