@@ -1,5 +1,7 @@
 package org.toxgrade.grading.crs;
 
+import java.time.Duration;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +113,8 @@ public final class CrsGrader {
                 evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(pairing.fever());
                 if (pairing.chartedAfter()) {
                     evidence.note(new Note(NoteCode.FEVER_CHARTED_AFTER, "fever charted after the hypotension/hypoxia, "
-                            + "less than " + hours(fever.pairingWindow()) + " later: paired (docs/clinical-rules.md section 2, "
+                            + "less than " + hours(fever.pairingWindow())
+                            + " later: paired (docs/clinical-rules.md section 2, "
                             + "'paired in either order')", pairing.fever().factIds()));
                 }
             } else if (maskedBy != null) {
@@ -154,7 +157,7 @@ public final class CrsGrader {
         }
     }
 
-    private static String hours(java.time.Duration d) {
+    private static String hours(Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
     }
 

@@ -169,7 +169,8 @@ final class CognitiveDomain {
         String since = "developmentally unable to do the ICE, as charted at " + unable.time();
         for (IceScore s : ice) {
             evidence.note(Note.of(NoteCode.ICE_NOT_USED_DEVELOPMENTALLY_UNABLE,
-                    "ICE score not used: " + since + "; assessed with the CAPD (docs/clinical-rules.md section 3)", s.id(),
+                    "ICE score not used: " + since + "; assessed with the CAPD (docs/clinical-rules.md section 3)",
+                    s.id(),
                     unable.id()));
         }
         if (!capd.isEmpty()) {

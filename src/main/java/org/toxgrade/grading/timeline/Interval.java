@@ -1,5 +1,7 @@
 package org.toxgrade.grading.timeline;
 
+import java.time.Duration;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -57,7 +59,7 @@ public record Interval(Instant start, Instant end, boolean endInclusive) {
     }
 
     /** The same interval with its end moved by {@code extension} (an after-effect); open stays open. */
-    public Interval extendedBy(java.time.Duration extension) {
+    public Interval extendedBy(Duration extension) {
         if (end == null) {
             return this;
         }

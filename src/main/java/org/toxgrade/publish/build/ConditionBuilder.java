@@ -3,6 +3,7 @@ package org.toxgrade.publish.build;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -116,7 +117,7 @@ public final class ConditionBuilder {
 
     private int day(EpisodeDerivation episode, Instant at) {
         LocalDate infusionDay = episode.window().infusion().atZone(zone).toLocalDate();
-        return (int) java.time.temporal.ChronoUnit.DAYS.between(infusionDay, at.atZone(zone).toLocalDate());
+        return (int) ChronoUnit.DAYS.between(infusionDay, at.atZone(zone).toLocalDate());
     }
 
     /** docs/clinical-rules.md section 7: CRS D89.831-D89.835, ICANS G92.01-G92.05 by grade. */

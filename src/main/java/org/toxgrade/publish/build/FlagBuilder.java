@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.facts.FactIds;
 import org.toxgrade.flags.FlagOccurrence;
+import org.toxgrade.flags.NeurotoxicityFlag;
 
 /**
  * A neurotoxicity Flag per flag occurrence (docs/clinical-rules.md section 5): code and priority, period
@@ -35,7 +36,7 @@ public final class FlagBuilder {
         flag.addIdentifier().setSystem(Codes.DERIVED_RESULT).setValue(id);
         flag.setStatus(occurrence.end() == null ? FlagStatus.ACTIVE : FlagStatus.INACTIVE);
         flag.addCategory(new CodeableConcept(new Coding(Codes.FLAG_CATEGORY, "clinical", "Clinical")));
-        CodeableConcept code = new CodeableConcept(new Coding(org.toxgrade.flags.NeurotoxicityFlag.SYSTEM,
+        CodeableConcept code = new CodeableConcept(new Coding(NeurotoxicityFlag.SYSTEM,
                 occurrence.flag().code(), occurrence.flag().display()));
         code.setText(occurrence.flag().display() + ": " + occurrence.evidence().explanation());
         flag.setCode(code);
