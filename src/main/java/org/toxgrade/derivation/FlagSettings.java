@@ -26,6 +26,14 @@ public interface FlagSettings {
     @WithDefault("PT48H")
     Duration taperCourseGap();
 
+    /** A steroid dose this much early or late still replaces the dose of 24 hours before in the daily totals. */
+    @WithDefault("PT2H")
+    Duration taperTimingTolerance();
+
+    /** A fall of the 24-hour steroid total smaller than this percentage of it is not a taper. */
+    @WithDefault("10")
+    int taperMinimumFallPercent();
+
     /** Hypertension and encephalopathy, a seizure or a visual disturbance this close together suggest PRES. */
     @WithDefault("PT24H")
     Duration presWindow();
@@ -48,6 +56,7 @@ public interface FlagSettings {
 
     default FlagConfig toFlagConfig(ZoneId zone) {
         return new FlagConfig(systolicThreshold(), diastolicThreshold(), taperReboundWindow(), taperCourseGap(),
-                presWindow(), pointFindingHold(), persistentFindingHold(), delayedAfterDay(), iceDropPoints(), zone);
+                taperTimingTolerance(), taperMinimumFallPercent(), presWindow(), pointFindingHold(),
+                persistentFindingHold(), delayedAfterDay(), iceDropPoints(), zone);
     }
 }

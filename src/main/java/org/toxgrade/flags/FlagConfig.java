@@ -15,7 +15,14 @@ import java.util.Objects;
  * @param taperCourseGap         a corticosteroid dose given more than this long after the previous one
  *                               starts a new course and is not compared with it, so that restarting
  *                               steroids is never read as a taper (default 48 h: covers once-daily
- *                               regimens with a late dose)
+ *                               regimens with a late dose, and dosing every other day)
+ * @param taperTimingTolerance   a dose given up to this much before or after the time it replaces a dose
+ *                               of 24 hours earlier counts as its replacement in the daily totals
+ *                               (default 2 h: the ISMP acceptable window for scheduled daily doses,
+ *                               "within 2 hours before or after the scheduled time"; at most 6 h)
+ * @param taperMinimumFallPercent a fall of the daily total smaller than this share of it is no taper
+ *                               (default 10 %: what remains when a small dose beside a much larger
+ *                               regimen is not repeated, seed PRES case days 12-16)
  * @param presWindow             hypertension and encephalopathy, a seizure or a visual disturbance count
  *                               together for PRES when at most this far apart, either order (default
  *                               24 h: the seed case's MRI on day 15 10:00 and BP 187/109 on day 16
@@ -37,12 +44,20 @@ import java.util.Objects;
  *                               {@code GradingConfig.zone()}
  */
 public record FlagConfig(double systolicThreshold, double diastolicThreshold, Duration taperReboundWindow,
-        Duration taperCourseGap, Duration presWindow, Duration pointFindingHold,
-        Duration persistentFindingHold, int delayedAfterDay, int iceDropPoints, ZoneId zone) {
+        Duration taperCourseGap, Duration taperTimingTolerance, int taperMinimumFallPercent, Duration presWindow,
+        Duration pointFindingHold, Duration persistentFindingHold, int delayedAfterDay, int iceDropPoints,
+        ZoneId zone) {
 
     public FlagConfig {
         requirePositive(taperReboundWindow, "taperReboundWindow");
         requirePositive(taperCourseGap, "taperCourseGap");
+        Objects.requireNonNull(taperTimingTolerance, "taperTimingTolerance");
+        if (taperTimingTolerance.isNegative() || taperTimingTolerance.compareTo(Duration.ofHours(6)) > 0) {
+            throw new IllegalArgumentException("taperTimingTolerance must be within 0-6 h");
+        }
+        if (taperMinimumFallPercent < 0 || taperMinimumFallPercent > 99) {
+            throw new IllegalArgumentException("taperMinimumFallPercent must be within 0-99");
+        }
         requirePositive(presWindow, "presWindow");
         requirePositive(pointFindingHold, "pointFindingHold");
         requirePositive(persistentFindingHold, "persistentFindingHold");
@@ -59,53 +74,74 @@ public record FlagConfig(double systolicThreshold, double diastolicThreshold, Du
     }
 
     public static FlagConfig defaults() {
-        return new FlagConfig(160, 100, Duration.ofHours(72), Duration.ofHours(48), Duration.ofHours(24),
-                Duration.ofHours(72), Duration.ofDays(14), 28, 1, ZoneId.of("UTC"));
+        return new FlagConfig(160, 100, Duration.ofHours(72), Duration.ofHours(48), Duration.ofHours(2), 10,
+                Duration.ofHours(24), Duration.ofHours(72), Duration.ofDays(14), 28, 1, ZoneId.of("UTC"));
     }
 
     public FlagConfig withHypertensionThresholds(double systolic, double diastolic) {
-        return new FlagConfig(systolic, diastolic, taperReboundWindow, taperCourseGap, presWindow, pointFindingHold,
-                persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolic, diastolic, taperReboundWindow, taperCourseGap, taperTimingTolerance,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                iceDropPoints, zone);
     }
 
     public FlagConfig withTaperReboundWindow(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, value, taperCourseGap, presWindow,
-                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, value, taperCourseGap, taperTimingTolerance,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                iceDropPoints, zone);
     }
 
     public FlagConfig withTaperCourseGap(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, value, presWindow,
-                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, value, taperTimingTolerance,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                iceDropPoints, zone);
+    }
+
+    public FlagConfig withTaperTimingTolerance(Duration value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, value,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                iceDropPoints, zone);
+    }
+
+    public FlagConfig withTaperMinimumFallPercent(int value) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, value, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                iceDropPoints, zone);
     }
 
     public FlagConfig withPresWindow(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, value,
-                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, value, pointFindingHold, persistentFindingHold,
+                delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withPointFindingHold(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
-                value, persistentFindingHold, delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, value, persistentFindingHold,
+                delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withPersistentFindingHold(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
-                pointFindingHold, value, delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, value, delayedAfterDay,
+                iceDropPoints, zone);
     }
 
     public FlagConfig withDelayedAfterDay(int value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
-                pointFindingHold, persistentFindingHold, value, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold,
+                value, iceDropPoints, zone);
     }
 
     public FlagConfig withIceDropPoints(int value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
-                pointFindingHold, persistentFindingHold, delayedAfterDay, value, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold,
+                delayedAfterDay, value, zone);
     }
 
     public FlagConfig withZone(ZoneId value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, presWindow,
-                pointFindingHold, persistentFindingHold, delayedAfterDay, iceDropPoints, value);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold,
+                delayedAfterDay, iceDropPoints, value);
     }
 
     /** True when a reading is grade 3 hypertension: either charted component at or above its threshold. */

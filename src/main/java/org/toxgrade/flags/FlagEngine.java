@@ -34,6 +34,26 @@ public final class FlagEngine {
      */
     public static List<FlagOccurrence> evaluate(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
             Instant asOf) {
+        EpisodeView episode = view(facts, grading, config, asOf);
+        List<FlagOccurrence> result = new ArrayList<>();
+        for (FlagRule rule : RULES) {
+            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode, rule.explanation(config)));
+        }
+        result.sort(FlagOccurrence.ORDER);
+        return List.copyOf(result);
+    }
+
+    /**
+     * The corticosteroid tapers the {@code steroid-taper-rebound} rule reads from the same
+     * arguments as {@link #evaluate}, in time order: what a chart marks as a taper, and what the
+     * case tables check.
+     */
+    public static List<SteroidTaper> steroidTapers(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
+            Instant asOf) {
+        return List.copyOf(SteroidTapers.of(view(facts, grading, config, asOf)));
+    }
+
+    private static EpisodeView view(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf) {
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(grading, "grading");
         Objects.requireNonNull(config, "config");
@@ -41,12 +61,6 @@ public final class FlagEngine {
         if (!grading.infusion().equals(facts.infusion()) || !grading.asOf().equals(asOf)) {
             throw new IllegalArgumentException("the grading must be of the same episode and asOf as the flags");
         }
-        EpisodeView episode = new EpisodeView(facts, grading, config, asOf);
-        List<FlagOccurrence> result = new ArrayList<>();
-        for (FlagRule rule : RULES) {
-            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode, rule.explanation(config)));
-        }
-        result.sort(FlagOccurrence.ORDER);
-        return List.copyOf(result);
+        return new EpisodeView(facts, grading, config, asOf);
     }
 }

@@ -64,6 +64,8 @@ class FlagEngineContractTest {
         assertEquals(100, d.diastolicThreshold());
         assertEquals(Duration.ofHours(72), d.taperReboundWindow());
         assertEquals(Duration.ofHours(48), d.taperCourseGap());
+        assertEquals(Duration.ofHours(2), d.taperTimingTolerance());
+        assertEquals(10, d.taperMinimumFallPercent());
         assertEquals(Duration.ofHours(24), d.presWindow());
         assertEquals(Duration.ofHours(72), d.pointFindingHold());
         assertEquals(Duration.ofDays(14), d.persistentFindingHold());
@@ -80,6 +82,8 @@ class FlagEngineContractTest {
         assertEquals(150, d.withHypertensionThresholds(150, 95).systolicThreshold());
         assertThrows(IllegalArgumentException.class, () -> d.withTaperReboundWindow(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> d.withIceDropPoints(0));
+        assertThrows(IllegalArgumentException.class, () -> d.withTaperTimingTolerance(Duration.ofHours(7)));
+        assertThrows(IllegalArgumentException.class, () -> d.withTaperMinimumFallPercent(100));
         assertThrows(IllegalArgumentException.class, () -> d.withDelayedAfterDay(-1));
         assertThrows(IllegalArgumentException.class, () -> d.withHypertensionThresholds(0, 100));
     }

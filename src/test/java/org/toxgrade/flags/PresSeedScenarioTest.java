@@ -93,13 +93,42 @@ class PresSeedScenarioTest {
     }
 
     @Test
-    void fiveTapersAsInFigure6() {
+    void theTapersOfFigure6OnDailyTotals() {
         // Figure 6: "Taper represents each day on which an attempt was made to de-escalate a preceding
-        // steroid treatment ... until resolution with Taper 5."
-        List<SteroidTapers.Taper> tapers = SteroidTapers.of(new EpisodeView(facts,
-                EpisodeGrader.grade(facts, GradingConfig.defaults(), AS_OF), FlagConfig.defaults(), AS_OF));
-        assertEquals(List.of(at("day 7 06:30"), at("day 12 08:00"), at("day 14 08:00"), at("day 19 12:00"),
-                at("day 22 08:00")), tapers.stream().map(SteroidTapers.Taper::time).toList());
+        // steroid treatment ... until resolution with Taper 5." On daily totals (CLINICAL-SPEC section
+        // 5) each taper is seen when the 24-hour total falls, i.e. when a dose of the stronger
+        // regimen is due and not given:
+        List<SteroidTaper> tapers = FlagEngine.steroidTapers(facts,
+                EpisodeGrader.grade(facts, GradingConfig.defaults(), AS_OF), FlagConfig.defaults(), AS_OF);
+        assertEquals(List.of(
+                // Taper 1, "A trial of dexamethasone ... de-escalation was attempted" (day 7): the
+                // 00:30 dose of dexamethasone 10 mg every 6 h is not given; 4 mg follows at 06:30.
+                at("day 7 00:30"),
+                // Taper 2, "On day 12, an attempt was made to taper methylprednisolone to
+                // dexamethasone": the 08:30 methylprednisolone is not given.
+                at("day 12 08:30"),
+                // Taper 3, "On day 14, a second taper to dexamethasone was reattempted": the 1 g of day
+                // 13 22:00 is still in the total of every dexamethasone dose of day 14 before 22:00.
+                at("day 14 22:00"),
+                // Taper 4, "On day 19, steroids were successfully transitioned to dexamethasone (8 mg
+                // three times daily)".
+                at("day 19 12:00")), tapers.stream().map(SteroidTaper::start).toList());
+        // Taper 5, "She was discharged on day 22 on a 10-day taper course of prednisone": the first
+        // prednisone dose is the last dose the report lets us chart. The 24-hour total falls only
+        // after it, and a fall after a course's last dose is the end of the course, not a taper: the
+        // report's own facts show four tapers, not five. Had the prednisone of day 23 been charted
+        // (an assumption, not in the report), the switch would be a taper on day 22:
+        List<org.toxgrade.grading.fact.Fact> withDay23 = new java.util.ArrayList<>(facts.allFacts());
+        withDay23.add(new org.toxgrade.grading.fact.DrugDose("MedicationAdministration/pred-d23-assumed",
+                at("day 23 08:00"), org.toxgrade.grading.fact.DrugDose.Category.CORTICOSTEROID, "prednisone", 40.0,
+                null));
+        EpisodeFacts charted = EpisodeFacts.builder(facts.infusion()).birthDate(facts.birthDate()).addAll(withDay23)
+                .build();
+        Instant later = at("day 23 12:00");
+        List<SteroidTaper> withTheCourse = FlagEngine.steroidTapers(charted,
+                EpisodeGrader.grade(charted, GradingConfig.defaults(), later), FlagConfig.defaults(), later);
+        assertEquals(at("day 22 12:00"), withTheCourse.get(withTheCourse.size() - 1).start(), withTheCourse::toString);
+        assertEquals(5, withTheCourse.size(), withTheCourse::toString);
     }
 
     @Test
@@ -120,8 +149,24 @@ class PresSeedScenarioTest {
         assertEquals(at("day 15 10:00"), rebound.get(2).start());
         assertTrue(rebound.get(2).evidence().factIds().contains("MedicationAdministration/dex-d14-1"));
         assertTrue(rebound.get(2).evidence().grades().contains(new GradeAt(Syndrome.ICANS, at("day 15 10:00"), 1)));
-        // "On day 19, steroids were successfully transitioned": tapers 4 and 5 raise nothing.
+        // "On day 19, steroids were successfully transitioned": taper 4 raises nothing.
         assertTrue(rebound.stream().allMatch(o -> o.status() == FlagStatus.INACTIVE), rebound.toString());
+    }
+
+    @Test
+    void theThirdReboundRestsOnTheReportsFactsNotOnTheAssumedDay13Ice() {
+        // pres-supplement.json charts ICE 10 on day 13 "(assumed)". The day-14 taper is seen at 22:00,
+        // when the day-12 somnolence ("recurrence of somnolence") has resolved after the 48 h quiet
+        // period, so the grade at the taper is 0 with or without that ICE, and "By day 15 ... her ICE
+        // score was 9/10, consistent with grade 1 ICANS" is a rise either way.
+        EpisodeFacts without = EpisodeFacts.builder(facts.infusion()).birthDate(facts.birthDate())
+                .addAll(facts.allFacts().stream().filter(f -> !f.id().equals("Observation/ice-d13")).toList())
+                .build();
+        List<FlagOccurrence> rebound = FlagEngine.evaluate(without,
+                EpisodeGrader.grade(without, GradingConfig.defaults(), AS_OF), FlagConfig.defaults(), AS_OF)
+                .stream().filter(o -> o.flag() == NeurotoxicityFlag.STEROID_TAPER_REBOUND).toList();
+        assertEquals(List.of(at("day 8 07:00"), at("day 12 18:00"), at("day 15 10:00")),
+                rebound.stream().map(FlagOccurrence::start).toList());
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.toxgrade.grading.fact.Fact;
  */
 public record FlagCase(String file, String name, String rule, Instant infusion, LocalDate birthDate,
         List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, CaseClock time,
-        JsonNode expect, JsonNode absent) {
+        JsonNode expect, JsonNode absent, JsonNode tapers) {
 
     static final String DEFAULT_INFUSION = "2024-03-04T10:00";
     static final String DEFAULT_AS_OF = "day 30 00:00";
@@ -47,7 +47,7 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         List<FlagCase> cases = new ArrayList<>();
         for (Path file : CaseFiles.jsonFiles("flags")) {
             for (FlagCase c : read(file)) {
-                if (c.expect().isEmpty() && c.absent().isEmpty()) {
+                if (c.expect().isEmpty() && c.absent().isEmpty() && c.tapers() == null) {
                     throw new IllegalArgumentException("case expects nothing: " + c);
                 }
                 cases.add(c);
@@ -94,7 +94,7 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         return new FlagCase(file, name, rule, time.infusionInstant(),
                 c.hasNonNull("birthDate") ? LocalDate.parse(c.get("birthDate").asText()) : null, facts,
                 config(cfg, zone), GradingConfig.defaults().withZone(zone), asOf, time, c.path("expect"),
-                c.path("absent"));
+                c.path("absent"), c.has("tapers") ? c.get("tapers") : null);
     }
 
     private static FlagConfig config(JsonNode c, ZoneId zone) {
@@ -105,6 +105,16 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         }
         if (c.has("taperReboundWindowHours")) {
             config = config.withTaperReboundWindow(Duration.ofHours(c.get("taperReboundWindowHours").asLong()));
+        }
+        if (c.has("taperCourseGapHours")) {
+            config = config.withTaperCourseGap(Duration.ofHours(c.get("taperCourseGapHours").asLong()));
+        }
+        if (c.has("taperTimingToleranceMinutes")) {
+            config = config.withTaperTimingTolerance(
+                    Duration.ofMinutes(c.get("taperTimingToleranceMinutes").asLong()));
+        }
+        if (c.has("taperMinimumFallPercent")) {
+            config = config.withTaperMinimumFallPercent(c.get("taperMinimumFallPercent").asInt());
         }
         if (c.has("presWindowHours")) {
             config = config.withPresWindow(Duration.ofHours(c.get("presWindowHours").asLong()));

@@ -19,6 +19,7 @@ import org.toxgrade.flags.FlagOccurrence;
 import org.toxgrade.flags.FlagStatus;
 import org.toxgrade.flags.GradeAt;
 import org.toxgrade.flags.NeurotoxicityFlag;
+import org.toxgrade.flags.SteroidTaper;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
@@ -54,6 +55,9 @@ class FlagCaseTableTest {
                 check(c, entry.getValue().get(i), of.get(i), what);
             }
         }
+        if (c.tapers() != null) {
+            checkTapers(c);
+        }
         for (JsonNode code : c.absent()) {
             NeurotoxicityFlag flag = NeurotoxicityFlag.ofCode(code.asText());
             List<FlagOccurrence> of = actual.stream().filter(o -> o.flag() == flag).toList();
@@ -72,6 +76,28 @@ class FlagCaseTableTest {
         List<Fact> shuffled = new ArrayList<>(c.facts());
         Collections.shuffle(shuffled, new Random(c.name().hashCode()));
         assertEquals(inOrder, evaluate(c, shuffled), c + ": shuffled");
+    }
+
+    /** {@code tapers}: exactly these tapers, by start (and last step when given), in time order. */
+    private static void checkTapers(FlagCase c) {
+        EpisodeFacts episode = c.episode(c.facts());
+        EpisodeGrading grading = EpisodeGrader.grade(episode, c.gradingConfig(), c.asOf());
+        List<SteroidTaper> actual = FlagEngine.steroidTapers(episode, grading, c.config(), c.asOf());
+        String what = c + " [tapers] actual " + actual;
+        assertEquals(c.tapers().size(), actual.size(), what + ": number of tapers");
+        for (int i = 0; i < actual.size(); i++) {
+            JsonNode e = c.tapers().get(i);
+            String start = e.isTextual() ? e.asText() : e.get("start").asText();
+            assertEquals(c.time().parse(start), actual.get(i).start(), what + ": start of taper " + (i + 1));
+            if (e.has("lastStep")) {
+                assertEquals(c.time().parse(e.get("lastStep").asText()), actual.get(i).lastStep(),
+                        what + ": last step of taper " + (i + 1));
+            }
+            for (JsonNode id : e.path("facts")) {
+                assertTrue(actual.get(i).factIds().contains(id.asText()),
+                        what + ": taper " + (i + 1) + " lacks " + id.asText());
+            }
+        }
     }
 
     private static void check(FlagCase c, JsonNode e, FlagOccurrence o, String what) {
