@@ -24,7 +24,7 @@ import org.toxgrade.grading.timeline.EpisodeClock;
 /**
  * The facts and grades of one episode as the flag rules read them, prepared once:
  * <ul>
- *   <li>facts are split into <b>baseline</b> (before the infusion, CLINICAL-SPEC section 1) and
+ *   <li>facts are split into <b>baseline</b> (before the infusion, docs/clinical-rules.md section 1) and
  *       <b>episode</b> facts (from the infusion to the end of the episode), each list in canonical
  *       order (time, id, value) so that no result depends on arrival order;</li>
  *   <li>the end of the episode is {@code asOf}, or an earlier clinician-recorded death, as in the

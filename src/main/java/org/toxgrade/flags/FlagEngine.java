@@ -8,7 +8,7 @@ import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrading;
 
 /**
- * Raises the neurotoxicity flags of one episode (CLINICAL-SPEC section 5). A pure function of its
+ * Raises the neurotoxicity flags of one episode (docs/clinical-rules.md section 5). A pure function of its
  * arguments: equal facts (in any order), grading, configuration and {@code asOf} give equal
  * results, so late or corrected data only needs a re-evaluation, and a flag that no longer holds
  * comes back inactive with an end rather than disappearing.
