@@ -42,9 +42,9 @@ public interface FlagSettings {
     @WithDefault("PT72H")
     Duration pointFindingHold();
 
-    /** How long weakness, peripheral and delayed findings keep their flag active after last charted. */
-    @WithDefault("P14D")
-    Duration persistentFindingHold();
+    /** How long weakness, peripheral and delayed findings keep their occurrence open without being charted again. */
+    @WithDefault("P28D")
+    Duration persistentFindingSilence();
 
     /** A new neurological finding after this episode day is delayed neurotoxicity. */
     @WithDefault("28")
@@ -57,6 +57,6 @@ public interface FlagSettings {
     default FlagConfig toFlagConfig(ZoneId zone) {
         return new FlagConfig(systolicThreshold(), diastolicThreshold(), taperReboundWindow(), taperCourseGap(),
                 taperTimingTolerance(), taperMinimumFallPercent(), presWindow(), pointFindingHold(),
-                persistentFindingHold(), delayedAfterDay(), iceDropPoints(), zone);
+                persistentFindingSilence(), delayedAfterDay(), iceDropPoints(), zone);
     }
 }

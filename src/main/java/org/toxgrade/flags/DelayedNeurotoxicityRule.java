@@ -8,8 +8,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.toxgrade.grading.InstantGrade;
+import org.toxgrade.grading.Spell;
 import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.IcpSign;
@@ -31,18 +34,24 @@ import org.toxgrade.grading.fact.Seizure;
  * Intracranial haemorrhage and normal imaging are not neurotoxicity findings.
  *
  * <p>A finding <b>qualifies</b> when its episode day is after {@link FlagConfig#delayedAfterDay()}
- * (default 28) or an ICANS spell had resolved by then. It is <b>new</b> when its kind was not
- * charted before the infusion nor within {@link FlagConfig#persistentFindingHold()} (default
- * 14 days) before it: re-charting a weakness that has been there since day 6 is not new on day 30.
- * A new qualifying finding starts the flag; while it holds, any qualifying finding extends it, so a
- * delayed problem that keeps being charted keeps its flag; it holds for the persistent-finding hold
- * after the last one. Seed PRES case: ICANS resolved on day 10, the PRES-pattern MRI of day 15 is
- * new (the day-8 MRI was normal) and raises it; the day-15 ICE 9 is not, the ICE 0 of day 8 is
- * within 14 days. Evidence: the qualifying findings and encephalopathy grades.
+ * (default 28) or an ICANS spell had resolved by then. The findings are followed as one
+ * {@link FindingCourse}: a kind stays active {@link FlagConfig#persistentFindingSilence()} (default
+ * 28 days) after it was last charted, or until the evidence of its resolution the input contract
+ * can give: a later imaging study without that finding, or, for encephalopathy, the resolution of
+ * its ICANS spell. A finding is <b>new</b> when its kind was not charted before the infusion nor
+ * within the silence before it: re-charting a weakness that has been there since day 6 is not new
+ * on day 30, and a recurrence soon after a resolution is the same problem coming back (seed PRES
+ * case: the day-12 somnolence, two days after the day-8 ICANS resolved, is its rebound, not a
+ * delayed neurotoxicity). A new qualifying finding starts the flag; while it holds, any qualifying
+ * finding joins it, so a delayed problem that keeps being charted keeps one occurrence. Seed PRES
+ * case: ICANS resolved on day 10, the PRES-pattern MRI of day 15 is new (the day-8 MRI was normal)
+ * and raises it; the day-15 ICE 9 is not, the ICE 0 of day 8 being within the silence. Evidence:
+ * the qualifying findings and encephalopathy grades.
  */
 final class DelayedNeurotoxicityRule implements FlagRule {
 
     private static final String ENCEPHALOPATHY = "encephalopathy";
+    private static final String IMAGING = "imaging:";
 
     @Override
     public NeurotoxicityFlag flag() {
@@ -54,15 +63,13 @@ final class DelayedNeurotoxicityRule implements FlagRule {
         return "New neurological finding (seizure, weakness, oedema, raised-ICP sign, encephalopathy, tremor, "
                 + "myoclonus, neuropathic pain, radiculopathy, EMG denervation, CSF pleocytosis, visual disturbance, "
                 + "rigidity or spasms) after day " + config.delayedAfterDay() + " or after ICANS had resolved; holds "
-                + "for " + FlagRule.words(config.persistentFindingHold()) + " after the last one.";
+                + "while findings are charted within " + FlagRule.words(config.persistentFindingSilence())
+                + " of each other, until imaging no longer shows an imaging finding and an encephalopathy's ICANS "
+                + "spell has resolved.";
     }
 
     /** One neurological finding, of one kind, at one instant. */
     private record Event(String kind, Instant time, List<String> factIds, List<GradeAt> grades) {
-    }
-
-    /** A qualifying finding and whether it is new. */
-    private record Candidate(Event event, boolean fresh) {
     }
 
     @Override
@@ -71,51 +78,44 @@ final class DelayedNeurotoxicityRule implements FlagRule {
         for (Event e : findings(episode, true)) {
             baselineKinds.add(e.kind());
         }
-        List<Event> events = findings(episode, false);
-        Duration hold = episode.config().persistentFindingHold();
+        List<ImagingStudy> studies = ImagingStudy.of(episode);
+        BiFunction<String, Instant, Optional<Instant>> resolution = (kind, t) -> resolution(episode, studies, kind, t);
+        Duration silence = episode.config().persistentFindingSilence();
         Map<String, Instant> lastSeen = new HashMap<>();
-        List<Candidate> qualifying = new ArrayList<>();
-        for (Event e : events) {
+        List<FindingCourse.Finding> qualifying = new ArrayList<>();
+        for (Event e : findings(episode, false)) {
             Instant previous = lastSeen.get(e.kind());
             boolean fresh = !baselineKinds.contains(e.kind())
-                    && (previous == null || !previous.isAfter(e.time().minus(hold)));
+                    && (previous == null || previous.plus(silence).isBefore(e.time()));
             lastSeen.put(e.kind(), e.time());
+            FindingCourse.Finding finding = new FindingCourse.Finding(e.kind(), e.time(), e.factIds(), e.grades(),
+                    fresh);
             if (episode.day(e.time()) > episode.config().delayedAfterDay() || episode.icansResolvedBefore(e.time())) {
-                qualifying.add(new Candidate(e, fresh));
+                qualifying.add(finding);
             }
         }
         // New findings first at a shared instant, so that one charted together with a new one
         // belongs to the occurrence the new one starts.
-        qualifying.sort(Comparator.comparing((Candidate c) -> c.event().time())
-                .thenComparing(c -> !c.fresh()));
-        List<Stretch> result = new ArrayList<>();
-        Instant start = null;
-        Instant end = null;
-        List<String> ids = new ArrayList<>();
-        List<GradeAt> grades = new ArrayList<>();
-        for (Candidate c : qualifying) {
-            Event e = c.event();
-            boolean open = start != null && e.time().isBefore(end);
-            if (!open && start != null) {
-                result.add(new Stretch(start, end, ids, grades));
-                start = null;
+        qualifying.sort(Comparator.comparing(FindingCourse.Finding::time).thenComparing(f -> !f.mayStart()));
+        return FindingCourse.stretches(qualifying, silence, resolution);
+    }
+
+    /** Evidence of resolution after {@code t}: a study without the imaging finding, the end of an ICANS spell. */
+    private static Optional<Instant> resolution(EpisodeView episode, List<ImagingStudy> studies, String kind,
+            Instant t) {
+        if (kind.startsWith(IMAGING)) {
+            NeuroImaging.Finding finding = NeuroImaging.Finding.valueOf(kind.substring(IMAGING.length()));
+            for (ImagingStudy s : studies) {
+                if (s.time().isAfter(t) && !s.reports(finding)) {
+                    return Optional.of(s.time());
+                }
             }
-            if (!open && !c.fresh()) {
-                continue;
-            }
-            if (start == null) {
-                start = e.time();
-                ids = new ArrayList<>();
-                grades = new ArrayList<>();
-            }
-            end = e.time().plus(hold);
-            ids.addAll(e.factIds());
-            grades.addAll(e.grades());
+            return Optional.empty();
         }
-        if (start != null) {
-            result.add(new Stretch(start, end, ids, grades));
+        if (kind.equals(ENCEPHALOPATHY)) {
+            return episode.spellAt(Syndrome.ICANS, t).flatMap(Spell::resolvedAt).filter(r -> r.isAfter(t));
         }
-        return result;
+        return Optional.empty();
     }
 
     /** Neurological findings, before the infusion or in the episode, in time order. */
@@ -130,7 +130,7 @@ final class DelayedNeurotoxicityRule implements FlagRule {
         for (NeuroImaging i : pick(episode, episode.facts().imaging(), baseline)) {
             if (i.finding() != NeuroImaging.Finding.NORMAL
                     && i.finding() != NeuroImaging.Finding.INTRACRANIAL_HEMORRHAGE) {
-                events.add(new Event("imaging:" + i.finding(), i.time(), List.of(i.id()), List.of()));
+                events.add(new Event(IMAGING + i.finding().name(), i.time(), List.of(i.id()), List.of()));
             }
         }
         for (IcpSign s : pick(episode, episode.facts().icpSigns(), baseline)) {

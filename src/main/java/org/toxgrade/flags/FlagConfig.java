@@ -31,11 +31,13 @@ import java.util.Objects;
  *                               last charted: seizures and a clinically suspected PRES (default 72 h,
  *                               the period of highest seizure recurrence risk and of antiseizure
  *                               prophylaxis review)
- * @param persistentFindingHold  how long a subacute finding keeps its flag active after it was last
- *                               charted: motor weakness, peripheral and delayed neurotoxicity (default
- *                               14 days: these evolve over weeks and are charted at clinic visits; the
- *                               polyradiculopathy seed has EMG on day 52 and CSF on day 55). Also the
- *                               look-back that decides whether a finding is new for delayed neurotoxicity
+ * @param persistentFindingSilence how long a persistent finding (motor weakness, peripheral and delayed
+ *                               neurotoxicity) keeps its occurrence open without being charted again;
+ *                               evidence of resolution ends it sooner where the input contract can say
+ *                               so (default 28 days: such findings are charted at clinic visits; the
+ *                               polyradiculopathy seed charts the persisting weakness on days 6 and 27 and
+ *                               the EMG on day 52). Also the look-back that decides whether a finding is
+ *                               new for delayed neurotoxicity
  * @param delayedAfterDay        a new neurological finding on a later episode day counts as delayed
  *                               neurotoxicity (docs/clinical-rules.md: after day 28)
  * @param iceDropPoints          an ICE score this many points or more below the pre-infusion baseline
@@ -45,7 +47,7 @@ import java.util.Objects;
  */
 public record FlagConfig(double systolicThreshold, double diastolicThreshold, Duration taperReboundWindow,
         Duration taperCourseGap, Duration taperTimingTolerance, int taperMinimumFallPercent, Duration presWindow,
-        Duration pointFindingHold, Duration persistentFindingHold, int delayedAfterDay, int iceDropPoints,
+        Duration pointFindingHold, Duration persistentFindingSilence, int delayedAfterDay, int iceDropPoints,
         ZoneId zone) {
 
     public FlagConfig {
@@ -60,7 +62,7 @@ public record FlagConfig(double systolicThreshold, double diastolicThreshold, Du
         }
         requirePositive(presWindow, "presWindow");
         requirePositive(pointFindingHold, "pointFindingHold");
-        requirePositive(persistentFindingHold, "persistentFindingHold");
+        requirePositive(persistentFindingSilence, "persistentFindingSilence");
         Objects.requireNonNull(zone, "zone");
         if (!(systolicThreshold > 0) || !(diastolicThreshold > 0)) {
             throw new IllegalArgumentException("blood pressure thresholds must be positive");
@@ -75,52 +77,52 @@ public record FlagConfig(double systolicThreshold, double diastolicThreshold, Du
 
     public static FlagConfig defaults() {
         return new FlagConfig(160, 100, Duration.ofHours(72), Duration.ofHours(48), Duration.ofHours(2), 10,
-                Duration.ofHours(24), Duration.ofHours(72), Duration.ofDays(14), 28, 1, ZoneId.of("UTC"));
+                Duration.ofHours(24), Duration.ofHours(72), Duration.ofDays(28), 28, 1, ZoneId.of("UTC"));
     }
 
     public FlagConfig withHypertensionThresholds(double systolic, double diastolic) {
         return new FlagConfig(systolic, diastolic, taperReboundWindow, taperCourseGap, taperTimingTolerance,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
                 iceDropPoints, zone);
     }
 
     public FlagConfig withTaperReboundWindow(Duration value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, value, taperCourseGap, taperTimingTolerance,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
                 iceDropPoints, zone);
     }
 
     public FlagConfig withTaperCourseGap(Duration value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, value, taperTimingTolerance,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
                 iceDropPoints, zone);
     }
 
     public FlagConfig withTaperTimingTolerance(Duration value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, value,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
                 iceDropPoints, zone);
     }
 
     public FlagConfig withTaperMinimumFallPercent(int value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, value, presWindow, pointFindingHold, persistentFindingHold, delayedAfterDay,
+                taperTimingTolerance, value, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
                 iceDropPoints, zone);
     }
 
     public FlagConfig withPresWindow(Duration value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, value, pointFindingHold, persistentFindingHold,
+                taperTimingTolerance, taperMinimumFallPercent, value, pointFindingHold, persistentFindingSilence,
                 delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withPointFindingHold(Duration value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, value, persistentFindingHold,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, value, persistentFindingSilence,
                 delayedAfterDay, iceDropPoints, zone);
     }
 
-    public FlagConfig withPersistentFindingHold(Duration value) {
+    public FlagConfig withPersistentFindingSilence(Duration value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
                 taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, value, delayedAfterDay,
                 iceDropPoints, zone);
@@ -128,19 +130,19 @@ public record FlagConfig(double systolicThreshold, double diastolicThreshold, Du
 
     public FlagConfig withDelayedAfterDay(int value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
                 value, iceDropPoints, zone);
     }
 
     public FlagConfig withIceDropPoints(int value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
                 delayedAfterDay, value, zone);
     }
 
     public FlagConfig withZone(ZoneId value) {
         return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingHold,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
                 delayedAfterDay, iceDropPoints, value);
     }
 

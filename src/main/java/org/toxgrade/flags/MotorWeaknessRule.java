@@ -2,6 +2,7 @@ package org.toxgrade.flags;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.toxgrade.grading.fact.MotorFinding;
 
@@ -11,10 +12,11 @@ import org.toxgrade.grading.fact.MotorFinding;
  * weakness (ASTCT ICANS grade 4) and limb weakness, because the polyradiculopathy seed's
  * "bilateral lower extremity weakness ... followed by paraparesis" was charted as limb weakness
  * and must be surfaced. "New" means the same kind of weakness was not charted before the
- * infusion: weakness the patient already had is not neurotoxicity. There is no fact that charts
- * strength as normal again, so the flag holds for {@link FlagConfig#persistentFindingHold()}
- * (default 14 days) after the weakness was last charted; it fires during ICANS too (unlike
- * {@code peripheral-neurotoxicity}). Evidence: the weakness findings.
+ * infusion: weakness the patient already had is not neurotoxicity. The weakness is followed as one
+ * {@link FindingCourse}: re-charted at visits weeks apart it stays one occurrence, which ends
+ * {@link FlagConfig#persistentFindingSilence()} (default 28 days) after it was last charted; the
+ * input contract has no code for normal strength, so no finding ends it sooner. It fires during
+ * ICANS too (unlike {@code peripheral-neurotoxicity}). Evidence: the weakness findings.
  */
 final class MotorWeaknessRule implements FlagRule {
 
@@ -26,20 +28,21 @@ final class MotorWeaknessRule implements FlagRule {
     @Override
     public String explanation(FlagConfig config) {
         return "New deep focal weakness (hemiparesis, paraparesis) or limb weakness, of a kind not charted before "
-                + "the infusion; holds for " + FlagRule.words(config.persistentFindingHold())
-                + " after it was last charted.";
+                + "the infusion; holds while it is charted again within "
+                + FlagRule.words(config.persistentFindingSilence())
+                + ", and ends that long after the last charting.";
     }
 
     @Override
     public List<Stretch> stretches(EpisodeView episode) {
         Set<MotorFinding.Kind> atBaseline = episode.baselineKinds(episode.facts().motorFindings(), MotorFinding::kind);
-        List<Stretch> result = new ArrayList<>();
+        List<FindingCourse.Finding> findings = new ArrayList<>();
         for (MotorFinding m : episode.episode(episode.facts().motorFindings())) {
             if (!atBaseline.contains(m.kind())) {
-                result.add(Stretch.held(m.time(), episode.config().persistentFindingHold(), List.of(m.id()),
-                        List.of()));
+                findings.add(new FindingCourse.Finding(m.kind().name(), m.time(), List.of(m.id()), List.of(), true));
             }
         }
-        return result;
+        return FindingCourse.stretches(findings, episode.config().persistentFindingSilence(),
+                (kind, t) -> Optional.empty());
     }
 }

@@ -2,8 +2,10 @@ package org.toxgrade.flags;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.fact.MotorFinding;
@@ -20,8 +22,11 @@ import org.toxgrade.grading.fact.OtherNeuroFinding;
  *   <li>its kind was not charted before the infusion: a known neuropathy (after vincristine,
  *       say) is not new toxicity.</li>
  * </ul>
- * Holds for {@link FlagConfig#persistentFindingHold()} (default 14 days) after the last counting
- * finding. Evidence: the counting findings.
+ * The counting findings are followed as one {@link FindingCourse}: while they keep being charted
+ * within {@link FlagConfig#persistentFindingSilence()} (default 28 days) of each other they are one
+ * occurrence, which ends that long after the last one (the flag follows the disease, not the
+ * charting rhythm). The input contract has no code for a normal strength, EMG or CSF, so no finding
+ * ends it sooner. Evidence: the counting findings.
  */
 final class PeripheralNeurotoxicityRule implements FlagRule {
 
@@ -37,8 +42,9 @@ final class PeripheralNeurotoxicityRule implements FlagRule {
     @Override
     public String explanation(FlagConfig config) {
         return "Neuropathic pain, radiculopathy, EMG denervation, CSF pleocytosis or limb weakness outside an ICANS "
-                + "spell, of a kind not charted before the infusion; holds for "
-                + FlagRule.words(config.persistentFindingHold()) + " after the last one.";
+                + "spell, of a kind not charted before the infusion; holds while such findings are charted within "
+                + FlagRule.words(config.persistentFindingSilence())
+                + " of each other, and ends that long after the last one.";
     }
 
     @Override
@@ -47,23 +53,25 @@ final class PeripheralNeurotoxicityRule implements FlagRule {
                 OtherNeuroFinding::kind);
         Set<MotorFinding.Kind> motorAtBaseline = episode.baselineKinds(episode.facts().motorFindings(),
                 MotorFinding::kind);
-        List<Stretch> result = new ArrayList<>();
+        List<FindingCourse.Finding> findings = new ArrayList<>();
         for (OtherNeuroFinding f : episode.episode(episode.facts().otherNeuroFindings())) {
             if (PERIPHERAL.contains(f.kind()) && !otherAtBaseline.contains(f.kind())) {
-                add(episode, f.time(), f.id(), result);
+                add(episode, f.kind().name(), f.time(), f.id(), findings);
             }
         }
         for (MotorFinding m : episode.episode(episode.facts().motorFindings())) {
             if (m.kind() == MotorFinding.Kind.LIMB_WEAKNESS && !motorAtBaseline.contains(m.kind())) {
-                add(episode, m.time(), m.id(), result);
+                add(episode, m.kind().name(), m.time(), m.id(), findings);
             }
         }
-        return result;
+        findings.sort(Comparator.comparing(FindingCourse.Finding::time).thenComparing(FindingCourse.Finding::kind));
+        return FindingCourse.stretches(findings, episode.config().persistentFindingSilence(),
+                (kind, t) -> Optional.empty());
     }
 
-    private static void add(EpisodeView episode, Instant t, String id, List<Stretch> result) {
+    private static void add(EpisodeView episode, String kind, Instant t, String id, List<FindingCourse.Finding> out) {
         if (episode.spellAt(Syndrome.ICANS, t).isEmpty()) {
-            result.add(Stretch.held(t, episode.config().persistentFindingHold(), List.of(id), List.of()));
+            out.add(new FindingCourse.Finding(kind, t, List.of(id), List.of(), true));
         }
     }
 }

@@ -16,9 +16,13 @@
  *       occurrence. Its start is when the rule first held, its end when it stopped (exclusive).
  *       An end at or before {@code asOf} makes the occurrence inactive with that end; otherwise it
  *       is active with no end. The next stretch that holds after an end is the next occurrence.</li>
- *   <li><b>Point findings</b> with no charted end (a seizure, a weakness) hold for a configured
- *       period after they were last charted; findings with a charted opposite (blood pressure,
- *       imaging, ICANS assessments) hold until that opposite is charted.</li>
+ *   <li><b>Point findings</b> with no charted end (a seizure, a clinical PRES suspicion) hold for a
+ *       configured period after they were last charted; findings with a charted opposite (blood
+ *       pressure, imaging, ICANS assessments) hold until that opposite is charted.</li>
+ *   <li><b>Persistent findings</b> (weakness, peripheral and delayed neurotoxicity) follow the
+ *       disease, not the charting rhythm ({@link org.toxgrade.flags.FindingCourse}): one occurrence
+ *       while they keep being charted within a configured silence, ended sooner by evidence of
+ *       resolution where the input contract has one.</li>
  *   <li><b>Order</b>: output sorted by flag and occurrence; evidence ids by fact time then id;
  *       quoted grades by time then syndrome. No result depends on the order facts arrived in.</li>
  * </ul>

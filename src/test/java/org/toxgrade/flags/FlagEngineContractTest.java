@@ -68,7 +68,7 @@ class FlagEngineContractTest {
         assertEquals(10, d.taperMinimumFallPercent());
         assertEquals(Duration.ofHours(24), d.presWindow());
         assertEquals(Duration.ofHours(72), d.pointFindingHold());
-        assertEquals(Duration.ofDays(14), d.persistentFindingHold());
+        assertEquals(Duration.ofDays(28), d.persistentFindingSilence());
         assertEquals(28, d.delayedAfterDay());
         assertEquals(1, d.iceDropPoints());
         assertEquals(ZoneId.of("UTC"), d.zone());
@@ -103,7 +103,7 @@ class FlagEngineContractTest {
     void everyFlagHasAPriorityAndAnExplanationThatNamesItsWindows() {
         FlagConfig config = FlagConfig.defaults().withPointFindingHold(Duration.ofHours(48));
         assertTrue(new SeizureRule().explanation(config).contains("48 h"));
-        assertTrue(new MotorWeaknessRule().explanation(config).contains("14 days"));
+        assertTrue(new MotorWeaknessRule().explanation(config).contains("28 days"));
         for (NeurotoxicityFlag f : NeurotoxicityFlag.values()) {
             assertTrue(f.priority() != null, f.code());
         }

@@ -59,8 +59,10 @@ class PolyradiculopathySeedScenarioTest {
         // pleocytosis" on Day +55
         assertTrue(peripheral.get(0).evidence().factIds().containsAll(
                 List.of("Observation/pain-d6", "Observation/legs-d6", "Procedure/emg-d52", "Observation/csf-d55")));
-        // "IVIG ... resulting in significant improvement": last charted day 76, flag held 14 days more
-        assertEquals(at("day 90 10:00"), peripheral.get(0).end());
+        // One occurrence while the symptoms persist (CLINICAL-SPEC section 5: "the same flag does not
+        // flicker"): pain and weakness charted on days 6 to 76, never 28 days apart. "IVIG ...
+        // resulting in significant improvement": last charted day 76, the occurrence ends 28 days later.
+        assertEquals(at("day 104 10:00"), peripheral.get(0).end());
         // "Four weeks later, on Day +156, the patient developed severe acute pain"
         assertEquals(at("day 156 10:00"), peripheral.get(1).start());
         assertEquals(FlagStatus.ACTIVE, peripheral.get(1).status());

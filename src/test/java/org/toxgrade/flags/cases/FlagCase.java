@@ -122,8 +122,9 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         if (c.has("pointFindingHoldHours")) {
             config = config.withPointFindingHold(Duration.ofHours(c.get("pointFindingHoldHours").asLong()));
         }
-        if (c.has("persistentFindingHoldDays")) {
-            config = config.withPersistentFindingHold(Duration.ofDays(c.get("persistentFindingHoldDays").asLong()));
+        if (c.has("persistentFindingSilenceDays")) {
+            config = config
+                    .withPersistentFindingSilence(Duration.ofDays(c.get("persistentFindingSilenceDays").asLong()));
         }
         if (c.has("delayedAfterDay")) {
             config = config.withDelayedAfterDay(c.get("delayedAfterDay").asInt());
