@@ -89,7 +89,7 @@ public class DerivationComputer {
 
     /**
      * A stored result the data no longer supports (its records corrected or withdrawn): never
-     * deleted. A Flag becomes inactive with an end (CLINICAL-SPEC section 5); a Condition is marked
+     * deleted. A Flag becomes inactive with an end (docs/clinical-rules.md section 5); a Condition is marked
      * entered-in-error, since it was proposed from records that turned out wrong.
      */
     private DerivedState.EncodedResource withdrawn(DerivedResourceRow row, Instant now) {

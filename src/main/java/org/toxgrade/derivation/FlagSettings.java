@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.toxgrade.flags.FlagConfig;
 
-/** Site-tunable parameters of the neurotoxicity flags (CLINICAL-SPEC section 5); see {@link FlagConfig}. */
+/** Site-tunable parameters of the neurotoxicity flags (docs/clinical-rules.md section 5); see {@link FlagConfig}. */
 @ConfigMapping(prefix = "toxgrade.flags")
 public interface FlagSettings {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.HypotensionThresholds;
 
-/** Site-tunable grading parameters (CLINICAL-SPEC sections 2-4); defaults follow ASTCT 2019. */
+/** Site-tunable grading parameters (docs/clinical-rules.md sections 2-4); defaults follow ASTCT 2019. */
 @ConfigMapping(prefix = "toxgrade.grading")
 public interface GradingSettings {
 

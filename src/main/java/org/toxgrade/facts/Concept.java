@@ -3,7 +3,7 @@ package org.toxgrade.facts;
 /**
  * What a code in {@code Observation.code}, {@code Observation.component.code},
  * {@code MedicationAdministration.medication[x]} or {@code Procedure.code} means to the service.
- * Each concept is one ValueSet of the package (CLINICAL-SPEC sections 7 and 8), so a site changes
+ * Each concept is one ValueSet of the package (docs/clinical-rules.md sections 7 and 8), so a site changes
  * the codes without changing this list.
  */
 public enum Concept {
@@ -23,6 +23,8 @@ public enum Concept {
     ICE("ice-score"),
     ICE_ITEM("ice-score-items"),
     CAPD("capd-score"),
+    /** A statement that the patient is developmentally unable to do the ICE (valueBoolean). */
+    ICE_DEVELOPMENTAL_INABILITY("ice-developmental-inability"),
     LOC("level-of-consciousness"),
     SEIZURE("seizure-observation"),
     MOTOR("motor-weakness-observation"),

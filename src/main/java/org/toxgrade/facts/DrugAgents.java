@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /**
- * Drug codes of the package ValueSets (RxNorm ingredients of CLINICAL-SPEC section 7 and the codes the
+ * Drug codes of the package ValueSets (RxNorm ingredients of docs/clinical-rules.md section 7 and the codes the
  * package adds, e.g. ibuprofen, prednisolone, IVIG and the sedatives of section 3, plus the service's
  * own {@code toxgrade-medication} codes for agents without a confirmed RxNorm code, e.g. siltuximab)
  * to the agent names and potencies the facts carry. Codes are keyed without their system: the
@@ -20,7 +20,7 @@ final class DrugAgents {
      * dexamethasone 0.75 mg = methylprednisolone 4 mg = prednisone 5 mg = prednisolone 5 mg =
      * hydrocortisone 20 mg (e.g. Lexicomp / BNF corticosteroid equivalence tables: prednisolone and
      * prednisone are equipotent). They make tapers and switches to a weaker steroid visible on one
-     * scale (CLINICAL-SPEC section 5, steroid-taper-rebound).
+     * scale (docs/clinical-rules.md section 5, steroid-taper-rebound).
      */
     private static final Map<String, Double> DEXAMETHASONE_EQUIVALENT_PER_MG = Map.of(
             "3264", 1.0, // dexamethasone
@@ -47,7 +47,7 @@ final class DrugAgents {
             Map.entry("5640", "ibuprofen"),
             Map.entry("42386", "intravenous immunoglobulin"),
             Map.entry("114477", "levetiracetam"),
-            // Sedatives (CLINICAL-SPEC section 3), by class as in ValueSet-sedatives.json.
+            // Sedatives (docs/clinical-rules.md section 3), by class as in ValueSet-sedatives.json.
             Map.entry("6960", "midazolam"),
             Map.entry("6470", "lorazepam"),
             Map.entry("3322", "diazepam"),

@@ -16,7 +16,7 @@ import org.toxgrade.grading.fact.OxygenSupport;
 
 /**
  * Builds the grading's {@link EpisodeFacts} from what is stored for a patient, pairing what the EHR
- * may send as separate Observations (CLINICAL-SPEC section 8). Pure and order-independent: the
+ * may send as separate Observations (docs/clinical-rules.md section 8). Pure and order-independent: the
  * result is the same whatever order the facts arrived in (section 4).
  *
  * <ul>
@@ -62,7 +62,7 @@ public final class EpisodeFactsAssembler {
         List<BloodPressure> pressures = new ArrayList<>();
         EpisodeFacts.Builder builder = EpisodeFacts.builder(infusion)
                 .birthDate(patient.birthDate())
-                .developmentallyUnableForIce(patient.developmentallyUnableForIce());
+                .addAll(patient.developmentallyUnableForIce());
         for (Fact fact : patient.facts()) {
             if (fact instanceof OxygenSupport o) {
                 devices.add(o);

@@ -12,6 +12,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.IceScore;
@@ -59,6 +60,7 @@ public final class FactCodec {
         KINDS.put("other-neuro-finding", OtherNeuroFinding.class);
         KINDS.put("drug-dose", DrugDose.class);
         KINDS.put("death-attribution", DeathAttribution.class);
+        KINDS.put("ice-developmental-inability", DevelopmentalInability.class);
         KINDS.put("car-t-infusion", CarTInfusion.class);
         KINDS.put("lab-result", LabResult.class);
         KINDS.put("oxygen-flow", OxygenFlow.class);

@@ -9,7 +9,7 @@ import org.toxgrade.fhir.ErrorCode;
  * The codes of {@code facts}: every way a resource can fail to become facts (answered 422), and the
  * failures of the package terminology, the site ConceptMap and the stored-fact codec (never answered). Messages name the rule
  * that was broken, never a value or id from the resource: the service answers them as a 422
- * OperationOutcome and logs them, and neither may carry patient data (DESIGN.md, "No PHI in logs").
+ * OperationOutcome and logs them, and neither may carry patient data (docs/architecture.md, "No PHI in logs").
  */
 public enum FactError implements ErrorCode {
 

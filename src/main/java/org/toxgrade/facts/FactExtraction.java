@@ -12,7 +12,7 @@ import org.toxgrade.grading.fact.Fact;
  * What one FHIR resource says, as facts.
  *
  * <p><b>Replacing, not appending.</b> The extraction is the complete set of facts of its source at
- * this version: the caller replaces every fact it stored for {@link #source()} with these (CLINICAL-SPEC
+ * this version: the caller replaces every fact it stored for {@link #source()} with these (docs/clinical-rules.md
  * section 8: "a new version of the same resource id replaces the old fact"). An extraction with no
  * facts (a {@code registered} Observation, an unknown code) therefore also clears what an earlier
  * version said. {@link #retracts()} says that the sender withdrew the record explicitly

@@ -8,8 +8,8 @@ import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Turns one FHIR R4 resource the EHR sent into the facts the grading reads (DESIGN.md, package
- * {@code facts}; the input contract is CLINICAL-SPEC section 8). Pure: no I/O, no state between
+ * Turns one FHIR R4 resource the EHR sent into the facts the grading reads (docs/architecture.md, package
+ * {@code facts}; the input contract is docs/clinical-rules.md section 8). Pure: no I/O, no state between
  * calls; thread-safe once built.
  *
  * <p>Errors are {@link FactMappingException}s (the resource is unprocessable: 422). Codes the

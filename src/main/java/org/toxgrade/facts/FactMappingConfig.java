@@ -6,7 +6,7 @@ package org.toxgrade.facts;
  * blood pressure of 230/130 must reach the grading.
  *
  * @param countPreliminary    {@code Observation.status = preliminary} counts (default: no, only
- *                            final/amended/corrected count; CLINICAL-SPEC section 8)
+ *                            final/amended/corrected count; docs/clinical-rules.md section 8)
  * @param minCelsius          lowest plausible body temperature (after conversion from [degF])
  * @param maxCelsius          highest plausible body temperature
  * @param minBloodPressure    lowest plausible systolic, diastolic or mean pressure, mmHg

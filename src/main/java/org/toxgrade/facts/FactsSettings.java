@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** How received resources become facts (CLINICAL-SPEC section 8). */
+/** How received resources become facts (docs/clinical-rules.md section 8). */
 @ConfigMapping(prefix = "toxgrade.facts")
 public interface FactsSettings {
 

@@ -13,11 +13,11 @@ import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /**
- * Drug administrations by RxNorm ingredient (CLINICAL-SPEC sections 7 and 8) and the CAR-T infusion.
+ * Drug administrations by RxNorm ingredient (docs/clinical-rules.md sections 7 and 8) and the CAR-T infusion.
  *
  * <p>Timing: {@code effectivePeriod} is an administration over time; the fact carries the period's
  * end (when charted) and the administration's status, and the grading decides how long it runs
- * from them (CLINICAL-SPEC section 2, "Administrations over time": {@code in-progress} without an
+ * from them (docs/clinical-rules.md section 2, "Administrations over time": {@code in-progress} without an
  * end runs until a later record of the same agent, {@code completed}/{@code stopped} without an
  * end is a single dose, {@code on-hold} pauses). {@code not-done} and {@code entered-in-error}
  * retract. {@code effectiveDateTime} is a bolus, a dose at its time, and its fact has no status. A

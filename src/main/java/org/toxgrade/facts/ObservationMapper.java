@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -17,6 +18,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.IceScore;
 import org.toxgrade.grading.fact.IcpSign;
 import org.toxgrade.grading.fact.MotorFinding;
@@ -46,7 +48,8 @@ final class ObservationMapper {
     private static final List<Concept> OBSERVATION_CONCEPTS = List.of(Concept.TEMPERATURE, Concept.BP_PANEL,
             Concept.SYSTOLIC, Concept.DIASTOLIC, Concept.MAP, Concept.HEART_RATE, Concept.OXYGEN_SATURATION,
             Concept.O2_FLOW, Concept.FIO2, Concept.GCS, Concept.OXYGEN_DEVICE, Concept.OXYGEN_INDICATION,
-            Concept.ICE, Concept.CAPD, Concept.LOC, Concept.SEIZURE, Concept.MOTOR, Concept.NEUROIMAGING,
+            Concept.ICE, Concept.CAPD, Concept.ICE_DEVELOPMENTAL_INABILITY, Concept.LOC, Concept.SEIZURE, Concept.MOTOR,
+            Concept.NEUROIMAGING,
             Concept.ICP_SIGN, Concept.NEURO_FINDING, Concept.DEATH_ATTRIBUTION, Concept.LAB, Concept.BODY_HEIGHT);
     private static final List<Concept> BP_COMPONENTS = List.of(Concept.SYSTOLIC, Concept.DIASTOLIC, Concept.MAP);
     private static final String DATA_ABSENT_REASON = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
@@ -139,6 +142,7 @@ final class ObservationMapper {
                         c -> out.context(new OxygenIndication(id, time, "comfort".equals(c))));
                 case ICE -> ice();
                 case CAPD -> capd();
+                case ICE_DEVELOPMENTAL_INABILITY -> developmentalInability();
                 case LOC -> withValue("consciousness-levels",
                         c -> out.fact(new ConsciousnessLevel(id, time, ConsciousnessLevel.Level.valueOf(constant(c)))));
                 case SEIZURE -> withValue("seizure-types",
@@ -337,6 +341,25 @@ final class ObservationMapper {
             } else if (!observation.hasDataAbsentReason()) {
                 throw new FactMappingException(FactError.MISSING_VALUE, VALUE);
             }
+        }
+
+        /**
+         * CLINICAL-SPEC section 8: valueBoolean {@code true}, the CAPD is used from its effective
+         * time on whatever the age; {@code false} is kept too, a later statement that the age decides
+         * again. No value: a dataAbsentReason yields nothing, otherwise the value is missing.
+         */
+        private void developmentalInability() {
+            Type value = observation.getValue();
+            if (value == null || value.isEmpty()) {
+                if (observation.hasDataAbsentReason()) {
+                    return;
+                }
+                throw new FactMappingException(FactError.MISSING_VALUE, VALUE);
+            }
+            if (!(value instanceof BooleanType b)) {
+                throw new FactMappingException(FactError.WRONG_VALUE_TYPE, VALUE);
+            }
+            out.fact(new DevelopmentalInability(id, time, b.booleanValue()));
         }
 
         private Integer score(String path, int min, int max, FactError outOfRange) {

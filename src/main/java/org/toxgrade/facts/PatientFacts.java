@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.Fact;
 
 /**
@@ -12,14 +13,20 @@ import org.toxgrade.grading.fact.Fact;
  * {@link EpisodeFactsAssembler}.
  *
  * @param birthDate                   {@code null} when no Patient resource gave one
- * @param developmentallyUnableForIce the patient is assessed with CAPD whatever the age; the input
- *                                    contract has no element for it yet, so callers pass {@code false}
- *                                    unless a clinician set it through another channel
+ * @param developmentallyUnableForIce the statements whether the patient is developmentally unable to
+ *                                    do the ICE (docs/clinical-rules.md section 8), each holding from its time
+ *                                    on. They are kept apart from {@code facts} because they are a
+ *                                    state, not a reading: whoever cuts {@code facts} to an episode's
+ *                                    window passes these whole, so that a statement charted long
+ *                                    before the infusion still holds in the episode
+ * @param facts                       the other grading facts
  */
-public record PatientFacts(LocalDate birthDate, boolean developmentallyUnableForIce, List<Fact> facts,
-        List<ContextFact> contextFacts) {
+public record PatientFacts(LocalDate birthDate, List<DevelopmentalInability> developmentallyUnableForIce,
+        List<Fact> facts, List<ContextFact> contextFacts) {
 
     public PatientFacts {
+        developmentallyUnableForIce = List.copyOf(
+                Objects.requireNonNull(developmentallyUnableForIce, "developmentallyUnableForIce"));
         facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
         contextFacts = List.copyOf(Objects.requireNonNull(contextFacts, "contextFacts"));
     }
@@ -44,5 +51,19 @@ public record PatientFacts(LocalDate birthDate, boolean developmentallyUnableFor
             }
         }
         return heights;
+    }
+
+    /** A patient's facts as stored or sent, the statements of developmental inability set apart. */
+    public static PatientFacts of(LocalDate birthDate, List<Fact> facts, List<ContextFact> contextFacts) {
+        List<DevelopmentalInability> inability = new ArrayList<>();
+        List<Fact> others = new ArrayList<>(facts.size());
+        for (Fact fact : facts) {
+            if (fact instanceof DevelopmentalInability d) {
+                inability.add(d);
+            } else {
+                others.add(fact);
+            }
+        }
+        return new PatientFacts(birthDate, inability, others, contextFacts);
     }
 }

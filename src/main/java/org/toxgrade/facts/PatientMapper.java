@@ -7,7 +7,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Patient;
 
 /**
- * The birth date, which decides adult or paediatric grading (CLINICAL-SPEC section 3), and the
+ * The birth date, which decides adult or paediatric grading (docs/clinical-rules.md section 3), and the
  * administrative gender, which selects the boys' or girls' blood pressure table for a child
  * (section 5).
  */

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * {@code Patient.gender} as sent (FHIR administrative gender). The paediatric blood pressure tables
- * are by sex (CLINICAL-SPEC section 5, {@code hypertension-grade3}): {@code male} and {@code female}
+ * are by sex (docs/clinical-rules.md section 5, {@code hypertension-grade3}): {@code male} and {@code female}
  * select the boys' and girls' tables, {@code other} and {@code unknown} neither.
  *
  * <p>A patient attribute has no clinical time; the fact is kept at the epoch, so that it is known

@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Procedure;
 
-/** A Procedure counts only as a CAR-T infusion (CLINICAL-SPEC section 1); other procedures are unknown codes. */
+/** A Procedure counts only as a CAR-T infusion (docs/clinical-rules.md section 1); other procedures are unknown codes. */
 final class ProcedureMapper {
 
     private final Terminology terminology;

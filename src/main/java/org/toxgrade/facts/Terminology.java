@@ -26,7 +26,7 @@ import org.hl7.fhir.r4.model.ValueSet;
 import org.toxgrade.fhir.validation.ProfilePackage;
 
 /**
- * Which contract concept a code is, answered from the package ValueSets (CLINICAL-SPEC section 7:
+ * Which contract concept a code is, answered from the package ValueSets (docs/clinical-rules.md section 7:
  * "every binding is a ValueSet or ConceptMap in fhir-profiles/ so that a site can map its own
  * flowsheet codes without a code change").
  *

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Period;
 
-/** Clinically effective times (CLINICAL-SPEC section 8: {@code effectiveDateTime}, or the start of {@code effectivePeriod}). */
+/** Clinically effective times (docs/clinical-rules.md section 8: {@code effectiveDateTime}, or the start of {@code effectivePeriod}). */
 final class Times {
 
     private Times() {

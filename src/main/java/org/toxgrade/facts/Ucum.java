@@ -4,7 +4,7 @@ import java.util.Map;
 import org.hl7.fhir.r4.model.Quantity;
 
 /**
- * UCUM units the contract accepts, converted to the unit the facts hold (CLINICAL-SPEC section 8).
+ * UCUM units the contract accepts, converted to the unit the facts hold (docs/clinical-rules.md section 8).
  * Units are read from {@code Quantity.code} (the machine-readable UCUM code), never from the
  * display text in {@code Quantity.unit}; a quantity with a unit we do not know is an error, never
  * assumed (section 2: "convert, never assume").

@@ -1,6 +1,6 @@
 /**
- * FHIR resources from the EHR to the clinical facts the grading reads (DESIGN.md, package
- * {@code facts}; contract: CLINICAL-SPEC sections 1, 7 and 8).
+ * FHIR resources from the EHR to the clinical facts the grading reads (docs/architecture.md, package
+ * {@code facts}; contract: docs/clinical-rules.md sections 1, 7 and 8).
  *
  * <ul>
  *   <li>{@link org.toxgrade.facts.Terminology}: built once from the package ValueSets and an
@@ -14,8 +14,9 @@
  *       grading's {@code EpisodeFacts}, pairing what arrives separately.</li>
  * </ul>
  *
- * Fact ids follow {@link org.toxgrade.facts.FactIds}. Not yet in the contract: a marker for a
- * patient developmentally unable to do the ICE ({@link org.toxgrade.facts.PatientFacts} carries the
- * flag for callers that learn it elsewhere) and CAPD item scores (the CAPD is read as a total).
+ * Fact ids follow {@link org.toxgrade.facts.FactIds}. Statements that a patient is developmentally
+ * unable to do the ICE are a state from their time on: {@link org.toxgrade.facts.PatientFacts} keeps
+ * them apart from the other facts so that they are never cut to an episode's window. Not yet in the
+ * contract: CAPD item scores (the CAPD is read as a total).
  */
 package org.toxgrade.facts;

@@ -7,7 +7,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 
 /**
  * The blood pressure at one instant. A site may chart systolic and diastolic as separate
- * observations (CLINICAL-SPEC section 8); they are combined, and when two readings of one
+ * observations (docs/clinical-rules.md section 8); they are combined, and when two readings of one
  * component share an instant the higher counts, so that hypertension is never missed.
  */
 record BloodPressureReading(Instant time, Double systolic, Double diastolic, List<String> factIds) {

@@ -6,7 +6,7 @@ import java.util.List;
 import org.toxgrade.grading.fact.NeuroImaging.Finding;
 
 /**
- * {@code cerebral-edema} (CLINICAL-SPEC section 5: "focal or diffuse oedema on imaging", ASTCT
+ * {@code cerebral-edema} (docs/clinical-rules.md section 5: "focal or diffuse oedema on imaging", ASTCT
  * raised ICP / cerebral oedema domain). Starts at a study that reports focal or diffuse oedema and
  * no intracranial haemorrhage: ASTCT excludes haemorrhage "with or without associated edema", and
  * the grading reads oedema reported with a haemorrhage as associated with it. Vasogenic oedema in a

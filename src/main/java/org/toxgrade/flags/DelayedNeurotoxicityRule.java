@@ -22,7 +22,7 @@ import org.toxgrade.grading.fact.OtherNeuroFinding;
 import org.toxgrade.grading.fact.Seizure;
 
 /**
- * {@code delayed-neurotoxicity} (CLINICAL-SPEC section 5: "a new neurological finding after ICANS
+ * {@code delayed-neurotoxicity} (docs/clinical-rules.md section 5: "a new neurological finding after ICANS
  * has resolved, or after day 28", seed polyradiculopathy case: symptoms from day 6, EMG day 52,
  * CSF day 55, flare day 156).
  *

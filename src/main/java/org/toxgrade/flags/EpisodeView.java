@@ -24,7 +24,7 @@ import org.toxgrade.grading.timeline.EpisodeClock;
 /**
  * The facts and grades of one episode as the flag rules read them, prepared once:
  * <ul>
- *   <li>facts are split into <b>baseline</b> (before the infusion, CLINICAL-SPEC section 1) and
+ *   <li>facts are split into <b>baseline</b> (before the infusion, docs/clinical-rules.md section 1) and
  *       <b>episode</b> facts (from the infusion to the end of the episode), each list in canonical
  *       order (time, id, value) so that no result depends on arrival order;</li>
  *   <li>the end of the episode is the grading's {@code asOf}, or an earlier clinician-recorded
@@ -32,7 +32,7 @@ import org.toxgrade.grading.timeline.EpisodeClock;
  *       episode's grading window;</li>
  *   <li>the end of the <b>surveillance</b> is the flags' {@code asOf} (at or after the grading's),
  *       or an earlier death: the late neurotoxicity flags follow neurological findings up to it
- *       (CLINICAL-SPEC section 1), when the grading window has closed before;</li>
+ *       (docs/clinical-rules.md section 1), when the grading window has closed before;</li>
  *   <li>blood pressure components charted as separate observations at one instant are combined.</li>
  * </ul>
  */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
- * The course of a persistent neurological problem as its findings are charted (CLINICAL-SPEC
+ * The course of a persistent neurological problem as its findings are charted (docs/clinical-rules.md
  * section 5: "a finding that persists keeps one occurrence open until evidence of resolution ... or
  * a configurable silence; the same flag does not flicker into several occurrences while the
  * symptoms continue").

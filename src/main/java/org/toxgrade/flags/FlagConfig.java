@@ -5,13 +5,13 @@ import java.time.ZoneId;
 import java.util.Objects;
 
 /**
- * Site-tunable parameters of the neurotoxicity flags. {@link #defaults()} follows CLINICAL-SPEC
+ * Site-tunable parameters of the neurotoxicity flags. {@link #defaults()} follows docs/clinical-rules.md
  * section 5 and CTCAE v5; the choices the spec leaves open are explained per parameter.
  *
  * @param systolicThreshold      grade 3 hypertension at a systolic pressure at or above this (CTCAE v5 adult: 160 mmHg)
  * @param diastolicThreshold     grade 3 hypertension at a diastolic pressure at or above this (CTCAE v5 adult: 100 mmHg)
  * @param taperReboundWindow     a grade rise counts as a rebound when it comes within this long after a
- *                               taper (CLINICAL-SPEC: default 72 h; the end is inclusive)
+ *                               taper (docs/clinical-rules.md: default 72 h; the end is inclusive)
  * @param taperCourseGap         a corticosteroid dose given more than this long after the previous one
  *                               starts a new course and is not compared with it, so that restarting
  *                               steroids is never read as a taper (default 48 h: covers once-daily
@@ -39,7 +39,7 @@ import java.util.Objects;
  *                               the EMG on day 52). Also the look-back that decides whether a finding is
  *                               new for delayed neurotoxicity
  * @param delayedAfterDay        a new neurological finding on a later episode day counts as delayed
- *                               neurotoxicity (CLINICAL-SPEC: after day 28)
+ *                               neurotoxicity (docs/clinical-rules.md: after day 28)
  * @param iceDropPoints          an ICE score this many points or more below the pre-infusion baseline
  *                               counts as encephalopathy for PRES (default 1)
  * @param zone                   facility time zone for episode days; use the grading's

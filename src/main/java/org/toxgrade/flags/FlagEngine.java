@@ -8,7 +8,7 @@ import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrading;
 
 /**
- * Raises the neurotoxicity flags of one episode (CLINICAL-SPEC section 5). A pure function of its
+ * Raises the neurotoxicity flags of one episode (docs/clinical-rules.md section 5). A pure function of its
  * arguments: equal facts (in any order), grading, configuration and {@code asOf} give equal
  * results, so late or corrected data only needs a re-evaluation, and a flag that no longer holds
  * comes back inactive with an end rather than disappearing.
@@ -27,7 +27,7 @@ public final class FlagEngine {
      * @param facts   the episode's facts in any order, baseline facts (before the infusion) included
      * @param grading {@code EpisodeGrader.grade(facts, gradingConfig, gradedAsOf)} for the same facts,
      *                where {@code gradedAsOf} is {@code asOf}, or the end of the grading window when it
-     *                closed before (CLINICAL-SPEC section 1): the grades, and the flags that read them
+     *                closed before (docs/clinical-rules.md section 1): the grades, and the flags that read them
      *                or acute findings, stop there; {@code delayed-neurotoxicity} and
      *                {@code peripheral-neurotoxicity} follow neurological findings up to {@code asOf}
      * @param config  site parameters, usually {@link FlagConfig#defaults()} with the grading's zone

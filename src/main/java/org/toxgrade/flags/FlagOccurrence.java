@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * One stretch of time during which a flag's rule held (CLINICAL-SPEC section 5). A flag that
+ * One stretch of time during which a flag's rule held (docs/clinical-rules.md section 5). A flag that
  * stops holding and later holds again has a second occurrence with its own period.
  *
  * @param occurrence 1 for the first time the flag fired in the episode, then 2, 3, ...

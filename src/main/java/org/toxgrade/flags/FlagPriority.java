@@ -2,7 +2,7 @@ package org.toxgrade.flags;
 
 /**
  * FHIR R4 {@code flag-priority} codes ({@code http://hl7.org/fhir/flag-priority-code}), carried in
- * the {@code .../StructureDefinition/flag-priority} extension (CLINICAL-SPEC section 7).
+ * the {@code .../StructureDefinition/flag-priority} extension (docs/clinical-rules.md section 7).
  */
 public enum FlagPriority {
 

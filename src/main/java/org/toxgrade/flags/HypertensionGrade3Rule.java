@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code hypertension-grade3} (CLINICAL-SPEC section 5; CTCAE v5 adult hypertension grade 3:
+ * {@code hypertension-grade3} (docs/clinical-rules.md section 5; CTCAE v5 adult hypertension grade 3:
  * systolic >= 160 or diastolic >= 100 mmHg). Starts at a reading with either component at or
  * above its threshold and holds until a later reading with both components charted and both
  * below (a systolic alone cannot show that the diastolic came down). Components charted as

@@ -8,7 +8,7 @@ import org.toxgrade.grading.Spell;
 import org.toxgrade.grading.Syndrome;
 
 /**
- * {@code icans-high-grade} (CLINICAL-SPEC section 5: "ICANS grade >= 3", ASTCT). Starts at an
+ * {@code icans-high-grade} (docs/clinical-rules.md section 5: "ICANS grade >= 3", ASTCT). Starts at an
  * ICANS instant grade of 3 or more and holds until the first later ICE, CAPD or
  * level-of-consciousness assessment that grades below 3, or until the spell resolves, whichever
  * comes first. An instant that only carries, say, a blood pressure grades ICANS 0 but says nothing

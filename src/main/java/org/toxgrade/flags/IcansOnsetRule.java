@@ -7,7 +7,7 @@ import org.toxgrade.grading.Spell;
 import org.toxgrade.grading.Syndrome;
 
 /**
- * {@code icans-onset} (CLINICAL-SPEC section 5: "first ICANS grade >= 1 in the episode", ASTCT).
+ * {@code icans-onset} (docs/clinical-rules.md section 5: "first ICANS grade >= 1 in the episode", ASTCT).
  * Starts at the onset of the first ICANS spell the grading found and holds until that spell
  * resolves (the grading's quiet period, default 48 h without a positive grade). It fires once per
  * episode: a recurrence is shown by the ICANS Condition (clinicalStatus {@code recurrence}) and

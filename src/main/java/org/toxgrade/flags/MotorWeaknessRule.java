@@ -7,7 +7,7 @@ import java.util.Set;
 import org.toxgrade.grading.fact.MotorFinding;
 
 /**
- * {@code motor-weakness} (CLINICAL-SPEC section 5: "new deep focal motor weakness (hemi-/
+ * {@code motor-weakness} (docs/clinical-rules.md section 5: "new deep focal motor weakness (hemi-/
  * paraparesis)", ASTCT and seed polyradiculopathy case). Both kinds of weakness count: deep focal
  * weakness (ASTCT ICANS grade 4) and limb weakness, because the polyradiculopathy seed's
  * "bilateral lower extremity weakness ... followed by paraparesis" was charted as limb weakness

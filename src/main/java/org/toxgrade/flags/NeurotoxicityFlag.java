@@ -1,7 +1,7 @@
 package org.toxgrade.flags;
 
 /**
- * The neurotoxicity flags of the service CodeSystem (CLINICAL-SPEC section 5), in CodeSystem
+ * The neurotoxicity flags of the service CodeSystem (docs/clinical-rules.md section 5), in CodeSystem
  * order, each with its fixed priority. The priority says how fast the bedside team should act,
  * not how sure the rule is:
  * <ul>
@@ -30,7 +30,7 @@ public enum NeurotoxicityFlag {
     PERIPHERAL_NEUROTOXICITY("peripheral-neurotoxicity", "Peripheral neurotoxicity", FlagPriority.PL),
     HYPERTENSION_GRADE3("hypertension-grade3", "Hypertension grade 3", FlagPriority.PM);
 
-    /** Canonical URL of the service CodeSystem the codes belong to (CLINICAL-SPEC section 8). */
+    /** Canonical URL of the service CodeSystem the codes belong to (docs/clinical-rules.md section 8). */
     public static final String SYSTEM = "http://toxgrade.org/fhir/CodeSystem/neurotoxicity-flag";
 
     private final String code;

@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Turns the stretches of one flag into numbered occurrences: stretches that overlap or touch are
  * one occurrence; an occurrence whose end has been reached by {@code asOf} is inactive with that
- * end, the others are active with no end (CLINICAL-SPEC section 5). The episode ends on a
- * clinician-recorded death (CLINICAL-SPEC section 1), so nothing holds after it.
+ * end, the others are active with no end (docs/clinical-rules.md section 5). The episode ends on a
+ * clinician-recorded death (docs/clinical-rules.md section 1), so nothing holds after it.
  */
 final class Occurrences {
 

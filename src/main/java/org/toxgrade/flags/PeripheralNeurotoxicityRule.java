@@ -12,7 +12,7 @@ import org.toxgrade.grading.fact.MotorFinding;
 import org.toxgrade.grading.fact.OtherNeuroFinding;
 
 /**
- * {@code peripheral-neurotoxicity} (CLINICAL-SPEC section 5: "neuropathic pain, radiculopathy, EMG
+ * {@code peripheral-neurotoxicity} (docs/clinical-rules.md section 5: "neuropathic pain, radiculopathy, EMG
  * denervation, CSF pleocytosis or limb weakness outside an ICANS picture", seed polyradiculopathy
  * case: burning pain and leg weakness from day 6, EMG denervation day 52, CSF pleocytosis day 55).
  * A finding counts when

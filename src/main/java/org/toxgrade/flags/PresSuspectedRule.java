@@ -14,7 +14,7 @@ import org.toxgrade.grading.fact.OtherNeuroFinding;
 import org.toxgrade.grading.fact.Seizure;
 
 /**
- * {@code pres-suspected} (CLINICAL-SPEC section 5, seed PRES case days 15-16). Two ways in:
+ * {@code pres-suspected} (docs/clinical-rules.md section 5, seed PRES case days 15-16). Two ways in:
  * <ol>
  *   <li><b>Imaging</b>: a study reporting vasogenic oedema in a PRES pattern starts it at the
  *       study; it holds until a later study reports no PRES-pattern oedema (seed: the day-15 MRI

@@ -5,7 +5,7 @@ import java.util.List;
 import org.toxgrade.grading.fact.Seizure;
 
 /**
- * {@code seizure} (CLINICAL-SPEC section 5: "seizure finding, clinical or EEG (incl. seizure-like
+ * {@code seizure} (docs/clinical-rules.md section 5: "seizure finding, clinical or EEG (incl. seizure-like
  * EEG activity)", seed PRES case day 8: "cEEG revealed seizure-like activity"). Every seizure of
  * any kind charted in the episode starts or extends the flag; there is no fact that charts a
  * seizure as over, so it holds for {@link FlagConfig#pointFindingHold()} (default 72 h) after the

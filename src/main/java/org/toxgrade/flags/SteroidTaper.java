@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A corticosteroid taper of an episode as the {@code steroid-taper-rebound} rule sees it
- * (CLINICAL-SPEC section 5), for charts and tests; {@link FlagEngine#steroidTapers} lists them.
+ * (docs/clinical-rules.md section 5), for charts and tests; {@link FlagEngine#steroidTapers} lists them.
  *
  * @param start    the instant the taper was first seen
  * @param lastStep the instant of its last step: the same as {@code start} for a one-step taper

@@ -9,7 +9,7 @@ import org.toxgrade.grading.Spell;
 import org.toxgrade.grading.Syndrome;
 
 /**
- * {@code steroid-taper-rebound} (CLINICAL-SPEC section 5: "CRS or ICANS grade rises within a
+ * {@code steroid-taper-rebound} (docs/clinical-rules.md section 5: "CRS or ICANS grade rises within a
  * configurable window (default 72 h) after a taper: the rolling 24-hour dexamethasone-equivalent
  * total falls", seed PRES case Figure 6: tapers "typically leading to worsening grades of ICANS
  * or CRS"). For each taper (see {@link SteroidTapers}: a run of falls of the daily total, from its

@@ -11,7 +11,7 @@ import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.Fact;
 
 /**
- * Finds the corticosteroid tapers of an episode on daily totals (CLINICAL-SPEC section 5, row
+ * Finds the corticosteroid tapers of an episode on daily totals (docs/clinical-rules.md section 5, row
  * {@code steroid-taper-rebound}: "the rolling 24-hour dexamethasone-equivalent total falls (a dose
  * reduction, a longer interval, or a switch to a weaker steroid), compared on daily totals, never
  * dose with dose").
@@ -106,7 +106,7 @@ final class SteroidTapers {
                 break;
             }
             if (x.isBefore(episode.infusion())) {
-                // A fall before the infusion is baseline (CLINICAL-SPEC section 1), never flagged.
+                // A fall before the infusion is baseline (docs/clinical-rules.md section 1), never flagged.
                 continue;
             }
             double before = total(course, x.minus(DAY), true, x.minus(tolerance), false);

@@ -1,6 +1,6 @@
 /**
- * Neurotoxicity flags after CAR-T therapy (CLINICAL-SPEC section 5): plain Java like
- * {@code grading}, which it reads; no FHIR, no framework, no I/O (DESIGN.md, package
+ * Neurotoxicity flags after CAR-T therapy (docs/clinical-rules.md section 5): plain Java like
+ * {@code grading}, which it reads; no FHIR, no framework, no I/O (docs/architecture.md, package
  * {@code flags}).
  *
  * <p>Entry point: {@link org.toxgrade.flags.FlagEngine#evaluate}. One class per rule, each with

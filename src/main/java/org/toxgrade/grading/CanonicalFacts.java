@@ -11,6 +11,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.IceScore;
@@ -36,9 +37,11 @@ import org.toxgrade.grading.timeline.Interval;
  *   <li>only facts in the graded window [infusion, end] take part, where end is {@code asOf} or
  *       an earlier clinician-recorded death (an episode ends on death, CLINICAL-SPEC section 1).
  *       Facts before the infusion are baseline and never graded; facts after {@code asOf} are not
- *       yet known. A vasopressor counts when its start lies in the window. The one exception are
- *       sedatives: one given shortly before the infusion can still depress consciousness after it,
- *       so any sedative up to the end of the window may confound the level of consciousness;</li>
+ *       yet known. A vasopressor counts when its start lies in the window. Two exceptions:
+ *       sedatives, since one given shortly before the infusion can still depress consciousness
+ *       after it, so any sedative up to the end of the window may confound the level of
+ *       consciousness; and statements of developmental inability to do the ICE, a state that holds
+ *       from its time on whenever it was charted;</li>
  *   <li>what holds between observations is laid out as intervals: vasopressor runs (by status
  *       and line, {@link AdministrationRuns}) and oxygen devices (until the next device
  *       observation, for at most the carry-forward);</li>
@@ -46,8 +49,9 @@ import org.toxgrade.grading.timeline.Interval;
  *       the window, every end of a vasopressor run in it, and every day boundary (midnight in the
  *       facility zone) that a vasopressor run or an oxygen device holding spans, so that a day on
  *       support is graded even when nothing was charted that day. Sedative intervals only qualify
- *       the level-of-consciousness readings charted inside them, so they add no instants of their
- *       own: nothing could be assessed there.</li>
+ *       the level-of-consciousness readings charted inside them, and a developmental inability
+ *       only chooses the tool (CAPD or ICE), so they add no instants of their own: nothing could be
+ *       assessed there.</li>
  * </ul>
  */
 public final class CanonicalFacts {
@@ -76,6 +80,7 @@ public final class CanonicalFacts {
     private final FactIndex<DrugDose> feverMaskingDrugs;
     private final FactIndex<DrugDose> sedatives;
     private final FactIndex<DeathAttribution> deaths;
+    private final FactIndex<DevelopmentalInability> developmentalInability;
     private final Instant[] assessmentInstants;
     private final int[] assessmentDays;
 
@@ -109,6 +114,8 @@ public final class CanonicalFacts {
         this.sedatives = FactIndex.of(facts.drugs(),
                 d -> d.category() == DrugDose.Category.SEDATIVE && !d.time().isAfter(windowEnd));
         this.deaths = FactIndex.of(facts.deaths(), inWindow);
+        // A state from its time on: a statement charted before the infusion still holds in the episode.
+        this.developmentalInability = FactIndex.of(facts.developmentalInability(), d -> !d.time().isAfter(windowEnd));
         this.assessmentInstants = collectInstants();
         this.assessmentDays = new int[assessmentInstants.length];
         for (int i = 0; i < assessmentDays.length; i++) {
@@ -133,7 +140,8 @@ public final class CanonicalFacts {
     private Instant[] collectInstants() {
         List<Instant> all = new ArrayList<>();
         for (Fact f : facts.allFacts()) {
-            if (inWindow(f.time())) {
+            // A statement of developmental inability changes which tool grades, it is no assessment.
+            if (inWindow(f.time()) && !(f instanceof DevelopmentalInability)) {
                 all.add(f.time());
             }
         }
@@ -199,8 +207,19 @@ public final class CanonicalFacts {
         return facts.infusion();
     }
 
-    public boolean developmentallyUnableForIce() {
-        return facts.developmentallyUnableForIce();
+    /**
+     * The statement in force at {@code t} that the patient is developmentally unable to do the ICE
+     * (CLINICAL-SPEC sections 3 and 8): the latest statement at or before {@code t}, when it says so;
+     * {@code null} when there is none or the latest says the patient is able. Of several statements at
+     * one instant, one saying unable decides, so that no one is asked to do an ICE they cannot.
+     */
+    public DevelopmentalInability developmentallyUnableAt(Instant t) {
+        for (DevelopmentalInability d : developmentalInability.latestAtOrBefore(t)) {
+            if (d.unable()) {
+                return d;
+            }
+        }
+        return null;
     }
 
     public GradingConfig config() {

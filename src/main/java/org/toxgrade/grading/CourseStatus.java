@@ -2,7 +2,7 @@ package org.toxgrade.grading;
 
 /**
  * The state of a syndrome as of the grading instant; maps onto Condition.clinicalStatus
- * (CLINICAL-SPEC section 4).
+ * (docs/clinical-rules.md section 4).
  */
 public enum CourseStatus {
     /** No grade >= 1 so far. */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * One syndrome on one episode day (CLINICAL-SPEC section 4): the maximum of what was assessed that
+ * One syndrome on one episode day (docs/clinical-rules.md section 4): the maximum of what was assessed that
  * day, with the first instant that reached it, or <b>not assessed</b> with a reason when nothing
  * relevant held that day (for CRS: no temperature, blood pressure, oxygen or vasopressor; for
  * ICANS: no neurological assessment). A not-assessed day has an empty {@link #grade()}, never 0.
@@ -52,11 +52,6 @@ public record DayGrade(int day, LocalDate date, OptionalInt grade, Optional<Inst
 
     /** The worst grade of {@code domain} that day; empty when that domain was not assessed that day. */
     public OptionalInt domain(Domain domain) {
-        for (DomainGrade d : domains) {
-            if (d.domain() == domain) {
-                return Grades.of(d.grade());
-            }
-        }
-        return OptionalInt.empty();
+        return DomainGrade.in(domains, domain);
     }
 }

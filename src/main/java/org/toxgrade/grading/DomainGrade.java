@@ -1,6 +1,8 @@
 package org.toxgrade.grading;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * The value of one assessed domain (a column of the ASTCT tables) at an instant or, as the maximum
@@ -27,6 +29,16 @@ public record DomainGrade(Domain domain, int grade) {
         if (grade < 0 || grade > 5) {
             throw new IllegalArgumentException("grade must be 0-5, was " + grade);
         }
+    }
+
+    /** The grade of {@code domain} in {@code domains}; empty when that domain was not assessed. */
+    public static OptionalInt in(List<DomainGrade> domains, Domain domain) {
+        for (DomainGrade d : domains) {
+            if (d.domain() == domain) {
+                return Grades.of(d.grade());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** The shared instance for {@code domain} and {@code grade}. */

@@ -9,6 +9,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.IceScore;
@@ -25,10 +26,12 @@ import org.toxgrade.grading.fact.VasopressorInfusion;
  * Everything the grading knows about one episode: the infusion that starts it (CLINICAL-SPEC
  * section 1), the patient's birth date when known, and the clinical facts in any order.
  *
- * @param birthDate                   {@code null} when unknown; adult rules then apply, with a note
- * @param developmentallyUnableForIce the patient is assessed with CAPD whatever the age (CLINICAL-SPEC section 3)
+ * @param birthDate              {@code null} when unknown; adult rules then apply, with a note
+ * @param developmentalInability statements whether the patient is developmentally unable to do the
+ *                               ICE, each from its time on (CLINICAL-SPEC sections 3 and 8); those
+ *                               before the infusion count too
  */
-public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean developmentallyUnableForIce,
+public record EpisodeFacts(Instant infusion, LocalDate birthDate, List<DevelopmentalInability> developmentalInability,
         List<Temperature> temperatures, List<BloodPressure> bloodPressures,
         List<VasopressorInfusion> vasopressors, List<OxygenSupport> oxygen,
         List<IceScore> iceScores, List<CapdScore> capdScores,
@@ -39,6 +42,7 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
 
     public EpisodeFacts {
         Objects.requireNonNull(infusion, "infusion");
+        developmentalInability = List.copyOf(developmentalInability);
         temperatures = List.copyOf(temperatures);
         bloodPressures = List.copyOf(bloodPressures);
         vasopressors = List.copyOf(vasopressors);
@@ -76,6 +80,7 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
         all.addAll(otherNeuroFindings);
         all.addAll(drugs);
         all.addAll(deaths);
+        all.addAll(developmentalInability);
         return all;
     }
 
@@ -84,7 +89,7 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
 
         private final Instant infusion;
         private LocalDate birthDate;
-        private boolean developmentallyUnableForIce;
+        private final List<DevelopmentalInability> developmentalInability = new ArrayList<>();
         private final List<Temperature> temperatures = new ArrayList<>();
         private final List<BloodPressure> bloodPressures = new ArrayList<>();
         private final List<VasopressorInfusion> vasopressors = new ArrayList<>();
@@ -106,11 +111,6 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
 
         public Builder birthDate(LocalDate value) {
             this.birthDate = value;
-            return this;
-        }
-
-        public Builder developmentallyUnableForIce(boolean value) {
-            this.developmentallyUnableForIce = value;
             return this;
         }
 
@@ -144,6 +144,8 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
                 drugs.add(f);
             } else if (fact instanceof DeathAttribution f) {
                 deaths.add(f);
+            } else if (fact instanceof DevelopmentalInability f) {
+                developmentalInability.add(f);
             } else {
                 throw new IllegalArgumentException("unknown fact type: " + fact.getClass());
             }
@@ -156,7 +158,7 @@ public record EpisodeFacts(Instant infusion, LocalDate birthDate, boolean develo
         }
 
         public EpisodeFacts build() {
-            return new EpisodeFacts(infusion, birthDate, developmentallyUnableForIce, temperatures, bloodPressures,
+            return new EpisodeFacts(infusion, birthDate, developmentalInability, temperatures, bloodPressures,
                     vasopressors, oxygen, iceScores, capdScores, consciousness, seizures, motorFindings, imaging,
                     icpSigns, otherNeuroFindings, drugs, deaths);
         }

@@ -13,7 +13,7 @@ import org.toxgrade.grading.icans.IcansGrader;
 /**
  * Grades CRS and ICANS for one episode. A pure function of its arguments: equal facts (in any
  * order), configuration and {@code asOf} give equal results, so late or re-sent data only needs a
- * re-grade (CLINICAL-SPEC section 4).
+ * re-grade (docs/clinical-rules.md section 4).
  */
 public final class EpisodeGrader {
 

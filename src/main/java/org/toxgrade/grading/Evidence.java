@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Why a grade is what it is: the domains that set it, the facts behind it, the rules applied and
  * the remarks (confounders, exclusions, fever masking) a clinician must see. The service proposes;
- * the clinician confirms (CLINICAL-SPEC, preamble), so every positive grade names at least one
+ * the clinician confirms (docs/clinical-rules.md, preamble), so every positive grade names at least one
  * fact and one rule.
  *
  * @param decisiveDomains domains whose own grade equals the instant grade, in table order

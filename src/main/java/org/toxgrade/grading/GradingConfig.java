@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * Site-tunable parameters of the grading. {@link #defaults()} follows ASTCT 2019 and
- * CLINICAL-SPEC sections 2-4.
+ * docs/clinical-rules.md sections 2-4.
  *
  * @param hypotension                   blood pressure thresholds by age
  * @param feverCelsius                  fever is a temperature at or above this (ASTCT: 38.0 C)
@@ -22,16 +22,16 @@ import java.util.Objects;
  * @param paediatricCutoffInclusive     {@code false}: age &lt; cut-off uses CAPD; {@code true}: age &lt;= cut-off
  * @param zone                          facility time zone for calendar days (day 0 = day of infusion)
  * @param feverPairingWindow            fever pairs with hypotension or hypoxia, in either order, when
- *                                      they are less than this apart (CLINICAL-SPEC section 2); a fever
+ *                                      they are less than this apart (docs/clinical-rules.md section 2); a fever
  *                                      before t pairs only while the fever criterion still holds at t.
  *                                      {@code null} (the default) means the fever look-back, whatever it
  *                                      is set to; see {@link #effectiveFeverPairingWindow()}
  * @param sedationAfterInfusion         a sedative infusion confounds the level of consciousness while it
- *                                      runs and for this long after it ends (CLINICAL-SPEC section 3,
+ *                                      runs and for this long after it ends (docs/clinical-rules.md section 3,
  *                                      default 6 h)
  * @param iceConsciousnessPairingWindow an ICE not performed (or scored 0) grades 4 only with an
  *                                      unarousable level of consciousness charted less than this from
- *                                      it, the same assessment (CLINICAL-SPEC section 3, default 1 h)
+ *                                      it, the same assessment (docs/clinical-rules.md section 3, default 1 h)
  */
 public record GradingConfig(HypotensionThresholds hypotension, double feverCelsius, Duration feverLookBack,
         double lowFlowMaxLitresPerMinute, Duration oxygenCarryForward, Duration sedationLookBack,
@@ -75,6 +75,11 @@ public record GradingConfig(HypotensionThresholds hypotension, double feverCelsi
     /** True when a patient of this age (whole years) is assessed with CAPD instead of ICE. */
     public boolean usesCapd(int ageYears) {
         return paediatricCutoffInclusive ? ageYears <= paediatricAgeCutoff : ageYears < paediatricAgeCutoff;
+    }
+
+    /** The ages assessed with CAPD, as a clinician reads them: "below age 12", or "at or below age 12" when inclusive. */
+    public String capdAges() {
+        return (paediatricCutoffInclusive ? "at or below age " : "below age ") + paediatricAgeCutoff;
     }
 
     public GradingConfig withHypotension(HypotensionThresholds value) {

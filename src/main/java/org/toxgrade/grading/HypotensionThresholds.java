@@ -1,7 +1,7 @@
 package org.toxgrade.grading;
 
 /**
- * Blood pressure below which a reading is hypotension (CLINICAL-SPEC section 2: "thresholds that
+ * Blood pressure below which a reading is hypotension (docs/clinical-rules.md section 2: "thresholds that
  * must be configurable"). A reading is hypotensive when a value is strictly below its threshold.
  *
  * <p>Children follow the PALS lower limit of systolic pressure by age: below {@code childFromAge}

@@ -8,7 +8,7 @@ import java.util.OptionalInt;
 
 /**
  * One syndrome at one assessment instant: a grade (0 = assessed, nothing found) or <b>not
- * assessed</b> (CLINICAL-SPEC section 4). The two cannot be confused: a not-assessed instant has an
+ * assessed</b> (docs/clinical-rules.md section 4). The two cannot be confused: a not-assessed instant has an
  * empty {@link #grade()}, a {@link #notAssessed() reason} and no domains; it still carries
  * evidence, whose notes say what was seen and why it did not grade (an ICE not performed, a tremor).
  *
@@ -76,11 +76,6 @@ public record InstantGrade(Instant time, int day, OptionalInt grade, List<Domain
 
     /** The grade of {@code domain} at this instant; empty when that domain was not assessed. */
     public OptionalInt domain(Domain domain) {
-        for (DomainGrade d : domains) {
-            if (d.domain() == domain) {
-                return Grades.of(d.grade());
-            }
-        }
-        return OptionalInt.empty();
+        return DomainGrade.in(domains, domain);
     }
 }

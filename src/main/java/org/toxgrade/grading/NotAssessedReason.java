@@ -1,7 +1,7 @@
 package org.toxgrade.grading;
 
 /**
- * Why a syndrome was not assessed at an instant or on a day (CLINICAL-SPEC section 4: "not
+ * Why a syndrome was not assessed at an instant or on a day (docs/clinical-rules.md section 4: "not
  * assessed (no relevant data)", never 0). Stable codes; {@link #text()} is what a clinician reads.
  */
 public enum NotAssessedReason {
@@ -23,7 +23,7 @@ public enum NotAssessedReason {
     /**
      * ICANS: the only neurological record was an ICE charted as not performed, and no unarousable
      * level of consciousness was recorded at the same assessment, so the ICE domain is not assessed
-     * (CLINICAL-SPEC section 3).
+     * (docs/clinical-rules.md section 3).
      */
     ICE_NOT_PERFORMED("ICE not performed, and the patient was not charted unarousable at that assessment");
 

@@ -11,7 +11,7 @@ public enum NoteCode {
     NO_FEVER_NOT_CRS,
     /** MAP was not charted and was estimated as (S + 2D) / 3. */
     MAP_ESTIMATED,
-    /** Oxygen given for comfort, without hypoxia, does not grade CRS (CLINICAL-SPEC section 2). */
+    /** Oxygen given for comfort, without hypoxia, does not grade CRS (docs/clinical-rules.md section 2). */
     COMFORT_OXYGEN_NOT_GRADED,
     /** ASTCT defines low and high flow by litres per minute, so the charted flow overrides the device label. */
     FLOW_DECIDES_NASAL_CANNULA,
@@ -30,18 +30,32 @@ public enum NoteCode {
     CTCAE_ONLY_FINDING,
     /** Limb weakness and other peripheral findings are not ASTCT ICANS domains. */
     FINDING_OUTSIDE_ICANS,
-    /** A patient assessed with CAPD had an ICE score charted; it is not used. */
-    ICE_IGNORED_FOR_CAPD_PATIENT,
+    /**
+     * An ICE score charted for a child below the cut-off age, who is assessed with the CAPD: "not
+     * used: CAPD required below age N", naming the ICE (docs/clinical-rules.md section 3). {@code $grade}
+     * warns the sender of each such ICE.
+     */
+    ICE_NOT_USED_BELOW_CAPD_AGE,
+    /**
+     * An ICE score charted while a statement that the patient is developmentally unable to do the
+     * ICE is in force: not used, the CAPD is (docs/clinical-rules.md sections 3 and 8).
+     */
+    ICE_NOT_USED_DEVELOPMENTALLY_UNABLE,
+    /**
+     * A CAPD graded the encephalopathy of a patient of ICE age because a statement that the patient
+     * is developmentally unable to do the ICE is in force (docs/clinical-rules.md section 3).
+     */
+    CAPD_USED_DEVELOPMENTALLY_UNABLE,
     /** A patient assessed with ICE had a CAPD charted; it is not used. */
     CAPD_IGNORED_FOR_ICE_PATIENT,
     /**
      * The fever that the hypotension or hypoxia pairs with was charted after it, within the pairing
-     * window: fever and organ dysfunction pair in either order (CLINICAL-SPEC section 2).
+     * window: fever and organ dysfunction pair in either order (docs/clinical-rules.md section 2).
      */
     FEVER_CHARTED_AFTER,
     /**
      * An ICE charted as not performed, without an unarousable level of consciousness at the same
-     * assessment: the ICE domain is not assessed at that instant (CLINICAL-SPEC section 3).
+     * assessment: the ICE domain is not assessed at that instant (docs/clinical-rules.md section 3).
      */
     ICE_NOT_PERFORMED_NOT_GRADED
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The worst grade of the episode, the figure registries report (CLINICAL-SPEC section 4), with the
+ * The worst grade of the episode, the figure registries report (docs/clinical-rules.md section 4), with the
  * first instant that reached it. Both are empty when the syndrome was never assessed in the episode
  * ({@link #NOT_ASSESSED}), which is not the same as grade 0.
  */

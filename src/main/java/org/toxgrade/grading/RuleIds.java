@@ -9,7 +9,7 @@ public final class RuleIds {
     private RuleIds() {
     }
 
-    // CRS, ASTCT 2019 Table 3 (CLINICAL-SPEC section 2)
+    // CRS, ASTCT 2019 Table 3 (docs/clinical-rules.md section 2)
     public static final String CRS_FEVER = "ASTCT-CRS-FEVER";
     public static final String CRS_FEVER_MASKED = "ASTCT-CRS-FEVER-MASKED";
     public static final String CRS_HYPOTENSION_NO_VASOPRESSOR = "ASTCT-CRS-HYPOTENSION-NO-VASOPRESSOR";
@@ -20,7 +20,7 @@ public final class RuleIds {
     public static final String CRS_HYPOXIA_POSITIVE_PRESSURE = "ASTCT-CRS-HYPOXIA-POSITIVE-PRESSURE";
     public static final String CRS_DEATH = "ASTCT-CRS-DEATH";
 
-    // ICANS, ASTCT 2019 Tables 5 and 6 (CLINICAL-SPEC section 3)
+    // ICANS, ASTCT 2019 Tables 5 and 6 (docs/clinical-rules.md section 3)
     public static final String ICANS_ICE_7_9 = "ASTCT-ICANS-ICE-7-9";
     public static final String ICANS_ICE_3_6 = "ASTCT-ICANS-ICE-3-6";
     public static final String ICANS_ICE_0_2 = "ASTCT-ICANS-ICE-0-2";

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * One continuous stretch of a syndrome: from the first positive instant until the quiet period
- * (default 48 h) passes without a positive grade (CLINICAL-SPEC section 4).
+ * (default 48 h) passes without a positive grade (docs/clinical-rules.md section 4).
  *
  * @param number       1 for the first spell; higher numbers are recurrences
  * @param onset        first instant with grade >= 1

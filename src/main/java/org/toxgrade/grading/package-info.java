@@ -1,7 +1,7 @@
 /**
  * ASTCT 2019 grading of cytokine release syndrome (CRS) and immune effector cell-associated
  * neurotoxicity syndrome (ICANS) after CAR-T therapy. Plain Java: no FHIR, no framework, no I/O
- * (DESIGN.md, package {@code grading}); the contract is CLINICAL-SPEC sections 1-4.
+ * (docs/architecture.md, package {@code grading}); the contract is docs/clinical-rules.md sections 1-4.
  *
  * <p>Entry point: {@link org.toxgrade.grading.EpisodeGrader#grade}. Facts are records in
  * {@code grading.fact}; results are {@link org.toxgrade.grading.EpisodeGrading} with per-instant,
@@ -9,14 +9,14 @@
  * org.toxgrade.grading.Evidence} for every grade.
  *
  * <h2>State between observations</h2>
- * Grades describe the patient's state over time (CLINICAL-SPEC section 4). Facts are of two kinds:
+ * Grades describe the patient's state over time (docs/clinical-rules.md section 4). Facts are of two kinds:
  * <ul>
  *   <li><b>Readings</b> count at their own instant: temperature, blood pressure, ICE, CAPD, level of
  *       consciousness, seizure, motor finding, imaging, ICP sign. A reading creates no instants
  *       after it; the fever reaches later instants only through its look-back.</li>
  *   <li><b>Intervals</b> ({@link org.toxgrade.grading.timeline.Interval}) hold between facts:
  *       <ul>
- *         <li>a <b>vasopressor</b> runs by CLINICAL-SPEC section 2, "Administrations over time"
+ *         <li>a <b>vasopressor</b> runs by docs/clinical-rules.md section 2, "Administrations over time"
  *             ({@link org.toxgrade.grading.timeline.AdministrationRuns}): an {@code effectivePeriod}
  *             [start, end); {@code in-progress} without an end until a later record of the same
  *             agent (the line), else still running; {@code completed}/{@code stopped} without an end
@@ -28,6 +28,10 @@
  *             look-back after it (6 h), an infusion (same status rules, line = agent) while it runs
  *             and for the after-infusion time after it ends (6 h).</li>
  *       </ul></li>
+ *   <li>A <b>state</b> holds from its statement on until a later one: a developmental inability to
+ *       do the ICE ({@link org.toxgrade.grading.fact.DevelopmentalInability}) has the CAPD used
+ *       instead of the ICE whatever the age, also when it was charted before the infusion; it makes
+ *       no assessment instant.</li>
  * </ul>
  *
  * <h2>Assessment instants</h2>
@@ -63,8 +67,9 @@
  *
  * <h2>Course</h2>
  * <ul>
- *   <li><b>Fever masking</b> holds from a fever-masking drug given at or after the onset of the
- *       current CRS spell until that spell resolves.</li>
+ *   <li><b>Fever masking</b> holds from a fever-masking drug given at or after the first positive
+ *       CRS grade of the episode until the episode ends, across resolved spells (docs/clinical-rules.md
+ *       section 2); the note names the drug and that first grade.</li>
  *   <li><b>Resolution</b>: a spell resolves when the quiet period (48 h) has fully passed after its
  *       last positive instant, judged against {@code asOf}. Abatement is the first assessed grade-0
  *       instant after the last positive instant and no later than the resolution (for ICANS only an

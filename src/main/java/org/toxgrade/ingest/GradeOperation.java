@@ -21,6 +21,7 @@ import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.facts.PatientFacts;
 import org.toxgrade.fhir.FhirJson;
+import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.publish.build.DerivedResource;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
@@ -30,8 +31,10 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
  * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
  * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
  * nothing persisted. For clinical decision support and for checking the service against a case.
- * Codes the service does not know are warned about in one OperationOutcome entry of the answer
- * (TG-INGEST-101), each element named inside its request entry. Runs on a worker thread (all CPU).
+ * Warnings go in one OperationOutcome entry of the answer ({@link GradeWarnings}): codes the
+ * service does not know (TG-INGEST-101), each element named inside its request entry, and ICE scores
+ * of a child below the CAPD age cut-off, which the grading does not use (TG-GRADE-101). Runs on a
+ * worker thread (all CPU).
  */
 @Singleton
 public class GradeOperation {
@@ -41,12 +44,15 @@ public class GradeOperation {
     private final PatientDeriver deriver;
     private final DerivedResourcesBuilder builder;
     private final ProvenanceBuilder provenance = new ProvenanceBuilder();
+    private final String capdAges;
 
-    public GradeOperation(FhirJson json, FactMapper facts, PatientDeriver deriver, DerivedResourcesBuilder builder) {
+    public GradeOperation(FhirJson json, FactMapper facts, PatientDeriver deriver, DerivedResourcesBuilder builder,
+            GradingConfig grading) {
         this.json = json;
         this.facts = facts;
         this.deriver = deriver;
         this.builder = builder;
+        this.capdAges = grading.capdAges();
     }
 
     /** @param fhirBase absolute base of this server's FHIR API, for the entries' fullUrls */
@@ -57,7 +63,7 @@ public class GradeOperation {
         Map<String, String> fullUrls = assignIds(bundle);
         List<BundleEntryComponent> entries = newestVersions(bundle.getEntry());
         Map<String, PatientBuilder> patients = new TreeMap<>();
-        UnknownCodeWarnings unknownCodes = new UnknownCodeWarnings();
+        GradeWarnings warnings = new GradeWarnings(capdAges);
         for (int i = 0; i < entries.size(); i++) {
             Resource resource = entries.get(i).getResource();
             if (resource == null) {
@@ -75,12 +81,12 @@ public class GradeOperation {
                 throw e.refusal(RequestPreparer.inEntry(i, e.fhirPath()));
             }
             patients.computeIfAbsent(extraction.patient(), p -> new PatientBuilder()).add(extraction);
-            int entry = i;
-            unknownCodes.add(extraction.unknownCodes(), path -> RequestPreparer.inEntry(entry, path));
+            warnings.entry(i, extraction);
         }
         Bundle result = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (Map.Entry<String, PatientBuilder> patient : patients.entrySet()) {
             PatientDerivation derivation = deriver.derive(patient.getKey(), patient.getValue().build(), asOf);
+            warnings.derived(derivation);
             for (DerivedResource derived : builder.build(derivation, id -> asOf)) {
                 String reference = derived.resourceType() + "/" + derived.id();
                 result.addEntry().setFullUrl(fhirBase + reference).setResource(derived.resource());
@@ -91,9 +97,9 @@ public class GradeOperation {
                         .setResource(derivedFrom);
             }
         }
-        // One OperationOutcome entry for the whole answer, naming the code systems the service does not
-        // know; it is no stored resource, so its fullUrl is a urn:uuid.
-        unknownCodes.outcome().ifPresent(outcome -> result.addEntry()
+        // One OperationOutcome entry for the whole answer, with every warning; it is no stored resource,
+        // so its fullUrl is a urn:uuid.
+        warnings.outcome().ifPresent(outcome -> result.addEntry()
                 .setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(outcome));
         return result;
     }
@@ -174,7 +180,7 @@ public class GradeOperation {
         }
 
         PatientFacts build() {
-            return new PatientFacts(birthDate, false, facts, context);
+            return PatientFacts.of(birthDate, facts, context);
         }
     }
 }

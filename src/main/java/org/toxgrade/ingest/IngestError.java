@@ -53,7 +53,7 @@ public enum IngestError implements ErrorCode {
     /** Not a refusal: the information an OperationOutcome answer carries when one was asked for. */
     WRITE_DONE(refusal("TG-INGEST-100", 200, IssueType.INFORMATIONAL, "%s %s")),
     /**
-     * Not a refusal: the warning for codes the service does not know (CLINICAL-SPEC section 8), in a
+     * Not a refusal: the warning for codes the service does not know (docs/clinical-rules.md section 8), in a
      * write's OperationOutcome, a batch or transaction entry's response.outcome and the $grade
      * collection; the resource is accepted. Issue type code-invalid: R4 defines it as "the code or
      * system could not be understood, or it was not valid in the context of a particular ValueSet",
@@ -69,6 +69,20 @@ public enum IngestError implements ErrorCode {
             "resource type %s carries no facts; accepted: %s")),
     GRADE_AS_OF_INVALID(refusal("TG-GRADE-004", 400, IssueType.INVALID,
             "asOf must be an instant, e.g. 2026-03-20T00:00:00Z")),
+    /**
+     * Not a refusal: the $grade warning for an ICE score sent for a child below the CAPD age cut-off
+     * (docs/clinical-rules.md section 3: not used for grading, and "a $grade warning says that a CAPD is
+     * required"), one issue per ICE in the answer's one OperationOutcome entry; the Bundle is graded.
+     * Issue type business-rule: R4 defines it as "the content/operation failed to pass some business
+     * rule and so could not proceed", which is what happened to the ICE: a valid score that the
+     * consensus rule for children (CAPD below the cut-off) keeps out of the grading. Not code-invalid
+     * (the code is known) nor value or invariant (the score is valid), not processing (nothing failed),
+     * not informational (the sender has something to do: send a CAPD), not suppressed (R4 keeps it
+     * for information not returned for consent, privacy or access reasons).
+     */
+    ICE_BELOW_CAPD_AGE(refusal("TG-GRADE-101", 200, IssueType.BUSINESSRULE,
+            "an ICE score was sent for a child assessed with the CAPD (%s): it is not used for grading; send a "
+                    + "CAPD")),
     READ_TYPE_NOT_STORED(refusal("TG-READ-001", 404, IssueType.NOTSUPPORTED, "resource type '%s' is not stored here")),
     READ_NO_SUCH_RESOURCE(refusal("TG-READ-002", 404, IssueType.NOTFOUND, "no such %s%s")),
     READ_VERSION_NOT_A_NUMBER(refusal("TG-READ-003", 404, IssueType.NOTFOUND, "no such version"));

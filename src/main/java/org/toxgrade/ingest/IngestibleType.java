@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The resource types a sender may push (CLINICAL-SPEC section 8): observations and drug
+ * The resource types a sender may push (docs/clinical-rules.md section 8): observations and drug
  * administrations carry the clinical facts, a Procedure may record the infusion, and the Patient
  * gives the birth date that decides adult or paediatric grading.
  */

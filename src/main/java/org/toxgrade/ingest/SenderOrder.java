@@ -5,7 +5,7 @@ import org.toxgrade.ingest.store.ReceivedResource;
 
 /**
  * Whether a version a sender delivers is older than the one already current. Deliveries are not
- * ordered (DESIGN.md: subscription servers do not guarantee order), so the sender's own clock
+ * ordered (docs/architecture.md: subscription servers do not guarantee order), so the sender's own clock
  * decides: numeric {@code meta.versionId} first, else {@code meta.lastUpdated}. Without either, the
  * order of arrival is all there is.
  */

@@ -13,7 +13,7 @@ import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.UnknownCode;
 
 /**
- * The warning a sender gets for codes the service does not know (CLINICAL-SPEC section 8: "A code
+ * The warning a sender gets for codes the service does not know (docs/clinical-rules.md section 8: "A code
  * that the service does not know is stored and counted, and the answer to the sender carries an
  * OperationOutcome warning naming its code system"). One issue per code system, with code
  * {@link IngestError#UNKNOWN_CODES} and the elements that held such codes as its expressions. The

@@ -19,7 +19,7 @@ import org.toxgrade.grading.fact.Fact;
 
 /**
  * Keeps each patient's clinical facts. A resource's facts are replaced as a whole by each new
- * version (CLINICAL-SPEC section 8: "a new version of the same resource id replaces the old fact";
+ * version (docs/clinical-rules.md section 8: "a new version of the same resource id replaces the old fact";
  * a retracted resource simply has none), under the lock of every patient concerned: the new
  * subject and, when a correction moved the record, the old one.
  */
@@ -84,7 +84,7 @@ public class FactStore {
                 context.add((ContextFact) decoded);
             }
         }
-        return new PatientFacts(patient.birthDate, false, facts, context);
+        return PatientFacts.of(patient.birthDate, facts, context);
     }
 
     private List<ClinicalFactRow> rows(FactExtraction extraction, int version) {

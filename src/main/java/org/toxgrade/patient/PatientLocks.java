@@ -10,7 +10,7 @@ import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The per-patient lock (DESIGN.md: per-patient work is serialised with a database lock). Upserting
+ * The per-patient lock (docs/architecture.md: per-patient work is serialised with a database lock). Upserting
  * the patient's row takes its row lock until the transaction ends, so two requests for the same
  * patient never interleave, on one replica or many. Several patients are always locked in sorted
  * order, so two transactions cannot wait for each other.

@@ -10,7 +10,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class PatientQueries {
 
-    /** A patient with facts but no infusion: kept, not graded, waiting (CLINICAL-SPEC section 1). */
+    /** A patient with facts but no infusion: kept, not graded, waiting (docs/clinical-rules.md section 1). */
     public record PendingPatient(String patient, long facts, OffsetDateTime firstSeenAt, OffsetDateTime lastFactsAt) {
     }
 

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Whether the EHR's current resource carries a clinician's decision the service must not overwrite
- * (CLINICAL-SPEC "Clinician edits"; DESIGN "Clinician edits win").
+ * (docs/clinical-rules.md "Clinician edits"; DESIGN "Clinician edits win").
  *
  * <ul>
  * <li><b>Condition</b>: the service only ever writes {@code verificationStatus = provisional}. Any

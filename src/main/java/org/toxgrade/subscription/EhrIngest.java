@@ -63,7 +63,7 @@ public class EhrIngest {
     }
 
     /**
-     * The birth date decides adult or paediatric grading (CLINICAL-SPEC section 3: CAPD under 12), and
+     * The birth date decides adult or paediatric grading (docs/clinical-rules.md section 3: CAPD under 12), and
      * subscriptions on Observations and MedicationAdministrations never send the Patient: read it from
      * the EHR the first time one of its records arrives. A failure is logged, not raised: the record is
      * stored, and grading uses adult rules with a note until the Patient arrives.

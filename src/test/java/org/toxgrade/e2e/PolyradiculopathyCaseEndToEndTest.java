@@ -81,8 +81,8 @@ class PolyradiculopathyCaseEndToEndTest {
         // "resolved with a dose of tocilizumab": 36.9 °C on day 11 ends the day-10 fever (the latest
         // reading decides, CLINICAL-SPEC section 2), so day 11 is CRS 0.
         as(Results.READER).when().get("/api/patients/" + PATIENT + "/timeline").then().statusCode(200)
-                .body("episodes[0].days.find { it.day == 10 }.crsGrade", equalTo(1))
-                .body("episodes[0].days.find { it.day == 11 }.crsGrade", equalTo(0));
+                .body("episodes[0].days.find { it.day == 10 }.grades.crs.grade", equalTo(1))
+                .body("episodes[0].days.find { it.day == 11 }.grades.crs.grade", equalTo(0));
     }
 
     @Test
@@ -145,7 +145,8 @@ class PolyradiculopathyCaseEndToEndTest {
         // Grades stay within the day-100 window: the timeline shows days 0-100, and no ICANS.
         as(Results.READER).when().get("/api/patients/" + PATIENT + "/timeline").then().statusCode(200)
                 .body("episodes[0].days.size()", equalTo(101))
-                .body("episodes[0].days.findAll { it.icansGrade != null && it.icansGrade > 0 }.size()", equalTo(0));
+                .body("episodes[0].days.findAll { it.grades.icans.grade != null && it.grades.icans.grade > 0 }.size()",
+                        equalTo(0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.toxgrade.e2e;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
@@ -52,7 +53,11 @@ class PresCaseEndToEndTest {
     }
 
     private Integer grade(String syndrome, int day) {
-        return timeline.get("episodes[0].days.find { it.day == " + day + " }." + syndrome + "Grade");
+        return timeline.get("episodes[0].days.find { it.day == " + day + " }.grades." + syndrome + ".grade");
+    }
+
+    private String notAssessed(String syndrome, int day) {
+        return timeline.get("episodes[0].days.find { it.day == " + day + " }.grades." + syndrome + ".notAssessed");
     }
 
     private List<String> flagsOn(int day) {
@@ -95,7 +100,7 @@ class PresCaseEndToEndTest {
     void day0FeverIsCrsGrade1NotGrade2() {
         // "That evening, she developed a fever of 102°F, consistent with grade 2 CRS" versus the
         // discussion's "The patient initially developed grade 1 CRS": fever without hypotension or
-        // hypoxia is grade 1 by ASTCT (CLINICAL-SPEC section 2), so the rules take grade 1.
+        // hypoxia is grade 1 by ASTCT (docs/clinical-rules.md section 2), so the rules take grade 1.
         assertEquals(1, grade("crs", 0));
         // "with ICE score of 10/10"
         assertEquals(0, grade("icans", 0));
@@ -113,7 +118,7 @@ class PresCaseEndToEndTest {
     void day7StillHasTheNorepinephrineOfTheNightBeforeTheDowngrade() {
         // "By day 7, her hypotension resolved, and CRS was downgraded to grade 1." The first
         // norepinephrine runs until day 7 08:00 (its second version closes it then), and the day
-        // grade is the maximum over the day (CLINICAL-SPEC section 4), so day 7 is CRS 3 from
+        // grade is the maximum over the day (docs/clinical-rules.md section 4), so day 7 is CRS 3 from
         // midnight; the downgrade to grade 1 is the 09:00 assessment (SeedCasesTest checks the
         // instant).
         assertEquals(3, grade("crs", 7));
@@ -124,7 +129,7 @@ class PresCaseEndToEndTest {
         // "prompted her transfer to the intensive care unit for vasopressor support" (day 5); "two
         // courses of norepinephrine": day 5 11:00 to day 7 08:00 and day 8 08:00 to day 10 08:00.
         // Fever is masked after tocilizumab and dexamethasone (ASTCT CRS footnote), so a running
-        // norepinephrine is CRS 3 on days without any other record (CLINICAL-SPEC section 4).
+        // norepinephrine is CRS 3 on days without any other record (docs/clinical-rules.md section 4).
         for (int day : List.of(5, 6, 7, 8, 9, 10)) {
             assertEquals(3, grade("crs", day), "day " + day);
         }
@@ -133,21 +138,26 @@ class PresCaseEndToEndTest {
     @Test
     void theDay0EveningFeverDoesNotCarryIntoDay1() {
         // "That evening, she developed a fever of 102°F"; the only record of day 1 is 98.6 °F at
-        // 08:00. The latest reading decides (CLINICAL-SPEC section 2), so day 1 is CRS 0.
+        // 08:00. The latest reading decides (docs/clinical-rules.md section 2), so day 1 is CRS 0.
         assertEquals(0, grade("crs", 1));
     }
 
     @Test
     void daysWithoutTheirDataAreNotAssessedRatherThanZero() {
-        // CLINICAL-SPEC section 4: "A day with no neurological assessment has ICANS not assessed,
+        // docs/clinical-rules.md section 4: "A day with no neurological assessment has ICANS not assessed,
         // never 0; a day with no temperature, blood pressure, oxygen or vasopressor has CRS not
-        // assessed". The timeline shows no grade for such a day (null), never 0.
+        // assessed". The timeline shows no grade for such a day (null) and says why, never 0.
         for (int day : List.of(1, 9, 10, 13, 16, 17, 18, 19, 20)) {
             assertEquals(null, grade("icans", day), "ICANS day " + day);
+            assertEquals("no neurological assessment", notAssessed("icans", day), "ICANS day " + day);
         }
         for (int day : List.of(2, 3, 4, 12, 13, 14, 17, 18, 19, 20)) {
             assertEquals(null, grade("crs", day), "CRS day " + day);
+            assertEquals("no temperature, blood pressure, oxygen support or vasopressor", notAssessed("crs", day),
+                    "CRS day " + day);
         }
+        // An assessed day carries no reason.
+        assertEquals(null, notAssessed("crs", 5));
     }
 
     @Test
@@ -164,7 +174,7 @@ class PresCaseEndToEndTest {
     void days10And11AreRecovery() {
         // "Over the course of days 10 and 11, the patient made neurological and hemodynamic recovery
         // to her baseline mental status". On day 10 the second norepinephrine still runs until
-        // 08:00 with fever masked, so day 10 is CRS 3 (maximum over the day, CLINICAL-SPEC section 4),
+        // 08:00 with fever masked, so day 10 is CRS 3 (maximum over the day, docs/clinical-rules.md section 4),
         // and no neurological assessment was charted: ICANS not assessed (null), not 0. Day 11 shows
         // the recovery: 98.2 °F, 118/72, ICE 10/10, alert.
         assertEquals(3, grade("crs", 10));
@@ -230,7 +240,12 @@ class PresCaseEndToEndTest {
                 .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.onsetDateTime",
                         equalTo("2026-03-10T07:00:00+00:00"))
                 .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.evidence.detail.reference.flatten()",
-                        hasItems("Observation/pres-ice-d8"));
+                        hasItems("Observation/pres-ice-d8"))
+                // Days without a neurological assessment are named as such, never read as grade 0.
+                .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.note[0].text",
+                        containsString("ICANS not assessed on days 1-4, 6-7, 9-10, 13, 16-20, 22-68, 70-100 "))
+                .body("entry.find { it.resource.code.coding[0].code == 'icans' }.resource.note[0].text",
+                        containsString("(no neurological assessment)"));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.toxgrade.fhir.validation.ProfilePackage;
 import org.toxgrade.grading.fact.DrugDose;
 
 /**
- * What the drug ValueSets of the package mean to the grading (CLINICAL-SPEC sections 2, 3 and 7): which
+ * What the drug ValueSets of the package mean to the grading (docs/clinical-rules.md sections 2, 3 and 7): which
  * agents mask fever, the prednisolone equivalence, IVIG as a treatment that changes nothing, and the
  * sedating classes that confound the level of consciousness.
  */

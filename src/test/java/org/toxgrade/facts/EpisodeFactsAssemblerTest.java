@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.fact.BloodPressure;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.OxygenSupport;
 import org.toxgrade.grading.fact.OxygenSupport.Device;
@@ -31,7 +32,7 @@ class EpisodeFactsAssemblerTest {
             facts.addAll(e.facts());
             context.addAll(e.contextFacts());
         }
-        return new PatientFacts(LocalDate.of(1995, 6, 15), false, facts, context);
+        return PatientFacts.of(LocalDate.of(1995, 6, 15), facts, context);
     }
 
     @Test
@@ -79,7 +80,7 @@ class EpisodeFactsAssemblerTest {
         OxygenSupport device = new OxygenSupport("Observation/d", T, Device.LOW_FLOW_NASAL_CANNULA, null, false);
         OxygenFlow late = new OxygenFlow("Observation/f", T.plusSeconds(13 * 3600), 3.0);
         EpisodeFacts episode = assembler.assemble(INFUSION,
-                new PatientFacts(null, false, List.of(device), List.of(late)));
+                PatientFacts.of(null, List.of(device), List.of(late)));
         assertEquals(List.of(device), episode.oxygen());
     }
 
@@ -120,7 +121,7 @@ class EpisodeFactsAssemblerTest {
         Collections.reverse(reversedContext);
         EpisodeFacts a = assembler.assemble(INFUSION, facts);
         EpisodeFacts b = assembler.assemble(INFUSION,
-                new PatientFacts(facts.birthDate(), false, reversed, reversedContext));
+                PatientFacts.of(facts.birthDate(), reversed, reversedContext));
         assertEquals(sorted(a.allFacts()), sorted(b.allFacts()));
     }
 
@@ -130,6 +131,21 @@ class EpisodeFactsAssemblerTest {
         assertEquals(LocalDate.of(1995, 6, 15), episode.birthDate());
         assertEquals(List.of(new Temperature("Observation/t1", T, 38.6)), episode.temperatures());
         assertEquals(INFUSION, episode.infusion());
+    }
+
+    @Test
+    void statementsOfDevelopmentalInabilityAreKeptApartAndReachTheEpisode() {
+        // Charted a month before the infusion: a state, not cut to any window.
+        DevelopmentalInability unable = new DevelopmentalInability("Observation/dev",
+                INFUSION.minusSeconds(30 * 86400L),
+                true);
+        Temperature fever = new Temperature("Observation/t1", T, 38.6);
+        PatientFacts patient = PatientFacts.of(null, List.of(unable, fever), List.of());
+        assertEquals(List.of(unable), patient.developmentallyUnableForIce());
+        assertEquals(List.of(fever), patient.facts());
+        EpisodeFacts episode = assembler.assemble(INFUSION, patient);
+        assertEquals(List.of(unable), episode.developmentalInability());
+        assertEquals(List.of(fever), episode.temperatures());
     }
 
     private static List<Fact> sorted(List<Fact> facts) {

@@ -17,6 +17,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.IceScore;
@@ -67,6 +68,8 @@ class FactCodecTest {
                 new DrugDose("MedicationAdministration/propofol-open", T, DrugDose.Category.SEDATIVE, "propofol", null,
                         null, null, AdministrationStatus.ON_HOLD),
                 new DeathAttribution("Observation/d", T, DeathAttribution.Cause.CRS),
+                new DevelopmentalInability("Observation/dev", T, true),
+                new DevelopmentalInability("Observation/dev-able", T, false),
                 new CarTInfusion("MedicationAdministration/cart", T),
                 new LabResult("Observation/lac", T, "2524-7", 7.4, "mmol/L"),
                 new OxygenFlow("Observation/flow", T, 4.0),
@@ -137,6 +140,16 @@ class FactCodecTest {
         String json = codec.encode(new VasopressorInfusion("MedicationAdministration/ne",
                 VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.ON_HOLD)).json();
         assertTrue(json.contains("\"status\":\"ON_HOLD\""), json);
+    }
+
+    @Test
+    void aDevelopmentalInabilityIsStoredWithItsTimeAndValue() {
+        // Stored data: the kind name and the fields must stay readable as written.
+        String stored = "{\"id\":\"Observation/dev\",\"time\":\"2026-03-07T10:00:00Z\",\"unable\":true}";
+        assertEquals(new DevelopmentalInability("Observation/dev", Instant.parse("2026-03-07T10:00:00Z"), true),
+                codec.decode(new FactCodec.EncodedFact("ice-developmental-inability", stored)));
+        assertEquals(stored, codec.encode(new DevelopmentalInability("Observation/dev",
+                Instant.parse("2026-03-07T10:00:00Z"), true)).json());
     }
 
     @Test

@@ -37,6 +37,8 @@ class InvalidResourceMappingTest {
                 arguments("obs-ice-items-incomplete", "TG-FACT-031", "Observation.component"),
                 arguments("obs-ice-item-out-of-range", "TG-FACT-026", "Observation.component[1].value[x]"),
                 arguments("obs-capd-40", "TG-FACT-024", "Observation.value[x]"),
+                arguments("obs-ice-developmental-inability-no-value", "TG-FACT-010", "Observation.value[x]"),
+                arguments("obs-ice-developmental-inability-coded", "TG-FACT-011", "Observation.value[x]"),
                 arguments("obs-flow-negative", "TG-FACT-022", "Observation.valueQuantity.value"),
                 arguments("obs-flow-95", "TG-FACT-022", "Observation.valueQuantity.value"),
                 arguments("obs-flow-component-ml-per-min", "TG-FACT-013",

@@ -66,7 +66,7 @@ final class SeedCaseFacts {
             context.addAll(e.contextFacts());
             birthDate = e.birthDate().orElse(birthDate);
         }
-        return new PatientFacts(birthDate, false, facts, context);
+        return PatientFacts.of(birthDate, facts, context);
     }
 
     /** Readable signatures of every fact per day after infusion (UTC calendar days). */

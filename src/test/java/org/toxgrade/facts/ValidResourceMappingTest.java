@@ -18,6 +18,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.DrugDose.Category;
 import org.toxgrade.grading.fact.IceScore;
@@ -78,6 +79,12 @@ class ValidResourceMappingTest {
                 arguments("obs-ice-declined", List.of()),
                 arguments("obs-capd", List.of(new CapdScore("Observation/capd-1", T, 12, false))),
                 arguments("obs-capd-unable", List.of(new CapdScore("Observation/capd-2", T, null, true))),
+                arguments("obs-ice-developmental-inability",
+                        List.of(new DevelopmentalInability("Observation/dev-1", T, true))),
+                // False is kept: from then on the age decides again.
+                arguments("obs-ice-developmental-inability-false",
+                        List.of(new DevelopmentalInability("Observation/dev-2", T, false))),
+                arguments("obs-ice-developmental-inability-absent", List.of()),
                 arguments("obs-loc",
                         List.of(new ConsciousnessLevel("Observation/loc-1", T,
                                 ConsciousnessLevel.Level.AWAKENS_TO_TOUCH))),
@@ -105,7 +112,7 @@ class ValidResourceMappingTest {
                 arguments("obs-site-local-loc",
                         List.of(new ConsciousnessLevel("Observation/local-2", T,
                                 ConsciousnessLevel.Level.AWAKENS_TO_VOICE))),
-                // The status travels with a period (CLINICAL-SPEC section 2, administrations over time);
+                // The status travels with a period (docs/clinical-rules.md section 2, administrations over time);
                 // how long each runs is the grading's call (grading case table state-over-time.json).
                 arguments("ma-norepinephrine-open", List.of(new VasopressorInfusion("MedicationAdministration/ne-1",
                         VasopressorInfusion.Agent.NOREPINEPHRINE, T, null, AdministrationStatus.IN_PROGRESS))),
@@ -168,10 +175,12 @@ class ValidResourceMappingTest {
                 arguments("ma-ibuprofen",
                         List.of(new DrugDose("MedicationAdministration/ibu-1", T, Category.ANTIPYRETIC, "ibuprofen",
                                 400.0, null))),
-                // IVIG is recognised (not an unknown code) and changes no grade: category OTHER, no steroid dose.
+                // IVIG is recognised (not an unknown code) and changes no grade: category OTHER, no steroid dose;
+                // given over a period, it keeps its end and status like any administration.
                 arguments("ma-ivig",
                         List.of(new DrugDose("MedicationAdministration/ivig-1", T, Category.OTHER,
-                                "intravenous immunoglobulin", 30000.0, null))),
+                                "intravenous immunoglobulin", 30000.0, null, Instant.parse("2026-03-07T14:00:00Z"),
+                                AdministrationStatus.COMPLETED))),
                 arguments("ma-levetiracetam-no-dose",
                         List.of(new DrugDose("MedicationAdministration/lev-1", T, Category.ANTISEIZURE, "levetiracetam",
                                 null, null))),

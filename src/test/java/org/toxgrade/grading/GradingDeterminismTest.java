@@ -17,7 +17,7 @@ import org.toxgrade.grading.bench.SyntheticEpisode;
 import org.toxgrade.grading.cases.GradingCase;
 import org.toxgrade.grading.fact.Fact;
 
-/** CLINICAL-SPEC section 4: 'The result for a set of facts must not depend on the order in which they arrived.' */
+/** docs/clinical-rules.md section 4: 'The result for a set of facts must not depend on the order in which they arrived.' */
 class GradingDeterminismTest {
 
     private static final GradingConfig CONFIG = GradingConfig.defaults();
@@ -65,7 +65,6 @@ class GradingDeterminismTest {
     private static EpisodeFacts rebuild(GradingCase c, List<Fact> facts) {
         return EpisodeFacts.builder(c.facts().infusion())
                 .birthDate(c.facts().birthDate())
-                .developmentallyUnableForIce(c.facts().developmentallyUnableForIce())
                 .addAll(facts)
                 .build();
     }

@@ -124,6 +124,25 @@ class FactsThroughTheApiTest {
         as(OPERATOR).when().get("/ops/patients/facts-e/facts").then().body("$", hasSize(0));
     }
 
+    @Test
+    void aStatementOfDevelopmentalInabilityIsStoredAndOneWithoutItsBooleanIs422() {
+        String statement = Fixtures.read("ingest/valid/observation-ice-developmental-inability.json");
+        asEhr().contentType(FHIR_JSON).body(statement).when().put("/fhir/Observation/api-dev-statement")
+                .then().statusCode(201);
+        as(OPERATOR).when().get("/ops/patients/facts-dev/facts").then().statusCode(200)
+                .body("id", equalTo(List.of("Observation/api-dev-statement")))
+                .body("kind", equalTo(List.of("ice-developmental-inability")));
+
+        String noValue = statement.replace("api-dev-statement", "api-dev-no-value")
+                .replace(",\n  \"valueBoolean\": true", "");
+        asEhr().contentType(FHIR_JSON).body(noValue).when().put("/fhir/Observation/api-dev-no-value")
+                .then().statusCode(422)
+                .body("issue[0].code", equalTo("processing"))
+                .body("issue[0].diagnostics", startsWith("TG-FACT-010"))
+                .body("issue[0].expression[0]", equalTo("Observation.value[x]"));
+        asEhr().when().get("/fhir/Observation/api-dev-no-value").then().statusCode(404);
+    }
+
     private static final String CONDITION_READER = "system/Condition.rs";
 
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.toxgrade.support.Fixtures;
 
 /**
- * CLINICAL-SPEC section 8: "A code that the service does not know is stored and counted, and the
+ * docs/clinical-rules.md section 8: "A code that the service does not know is stored and counted, and the
  * answer to the sender carries an OperationOutcome warning naming its code system" (issue 12). The
  * warning is TG-INGEST-101, severity warning, issue type code-invalid, one issue per code system
  * with the elements as expressions, and never the sender's values.

@@ -18,7 +18,7 @@ import org.toxgrade.fhir.FhirException;
 import org.toxgrade.fhir.FhirMediaTypes;
 
 /**
- * Every refusal of the service is an OperationOutcome with the right status (DESIGN.md, "Errors are
+ * Every refusal of the service is an OperationOutcome with the right status (docs/architecture.md, "Errors are
  * OperationOutcomes"). Unexpected failures are logged by class name only: their messages may carry
  * patient data.
  */
@@ -67,7 +67,7 @@ public class FhirExceptionMappers {
 
     /**
      * Failures of storage and everything else. A unique-key race is a 409 (the loser retries), an
-     * unreachable database a 503 so that the sender retries (DESIGN.md); anything else a 500. In
+     * unreachable database a 503 so that the sender retries (docs/architecture.md); anything else a 500. In
      * every case the transaction was rolled back: nothing was half-stored.
      */
     @ServerExceptionMapper

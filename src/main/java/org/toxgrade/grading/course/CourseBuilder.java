@@ -12,7 +12,7 @@ import org.toxgrade.grading.InstantGrade;
 import org.toxgrade.grading.Spell;
 
 /**
- * Turns the instant grades of one syndrome into spells (CLINICAL-SPEC section 4):
+ * Turns the instant grades of one syndrome into spells (docs/clinical-rules.md section 4):
  * <ul>
  *   <li>onset = first instant with grade >= 1;</li>
  *   <li>resolution = the quiet period (default 48 h) passed after the last positive instant without

@@ -10,7 +10,7 @@ import org.toxgrade.grading.NotAssessedReason;
 import org.toxgrade.grading.PeakGrade;
 import org.toxgrade.grading.timeline.EpisodeClock;
 
-/** Day and episode maxima of instant grades (CLINICAL-SPEC section 4). */
+/** Day and episode maxima of instant grades (docs/clinical-rules.md section 4). */
 public final class DayGrades {
 
     private static final Domain[] DOMAINS = Domain.values();

@@ -1,5 +1,7 @@
 package org.toxgrade.grading.crs;
 
+import java.time.Duration;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,6 @@ import org.toxgrade.grading.NotAssessedReason;
 import org.toxgrade.grading.Note;
 import org.toxgrade.grading.NoteCode;
 import org.toxgrade.grading.RuleIds;
-import org.toxgrade.grading.course.SpellTracker;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.DeathAttribution;
 import org.toxgrade.grading.fact.VasopressorInfusion;
@@ -21,14 +22,15 @@ import org.toxgrade.grading.timeline.FactIndex;
 import org.toxgrade.grading.timeline.IntervalSweep;
 
 /**
- * CRS by ASTCT 2019 (CLINICAL-SPEC section 2) at every assessment instant, in time order:
+ * CRS by ASTCT 2019 (docs/clinical-rules.md section 2) at every assessment instant, in time order:
  * <ul>
  *   <li><b>assessed</b> at t when a CRS parameter has a value at t: a temperature or blood pressure
  *       charted at t, an oxygen device holding at t, a vasopressor running at t or stopping at t,
- *       or a death attributed to CRS. Otherwise CRS is not assessed at t (CLINICAL-SPEC section 4),
+ *       or a death attributed to CRS. Otherwise CRS is not assessed at t (docs/clinical-rules.md section 4),
  *       whatever the fever look-back says: the look-back qualifies an assessment, it is not one;</li>
  *   <li>hypotension and hypoxia grade when they pair with a fever (in either order, see
- *       {@link FeverCriterion}) or when fever is masked (see {@link FeverMasking}); the grade is then
+ *       {@link FeverCriterion}) or when fever is masked, from a masking drug given after the first
+ *       positive grade of the episode to its end (see {@link FeverMasking}); the grade is then
  *       the worse of the two, and at least 1 while the fever criterion holds at t;</li>
  *   <li>fever alone, where the fever criterion holds, is grade 1; without fever or masking,
  *       hypotension and hypoxia are not CRS (grade 0, with a note);</li>
@@ -69,21 +71,19 @@ public final class CrsGrader {
         graded = true;
         Instant[] instants = facts.assessmentInstants();
         List<InstantGrade> grades = new ArrayList<>(instants.length);
-        SpellTracker spells = new SpellTracker(facts.config().quietPeriod());
         IntervalSweep<VasopressorInfusion> vasopressors = new IntervalSweep<>(facts.vasopressorRuns());
         for (int i = 0; i < instants.length; i++) {
             Instant t = instants[i];
-            InstantGrade g = gradeAt(t, facts.dayOfAssessment(i), spells, vasopressors);
+            InstantGrade g = gradeAt(t, facts.dayOfAssessment(i), vasopressors);
             if (g.positive()) {
-                spells.recordPositive(t);
+                masking.recordPositive(g);
             }
             grades.add(g);
         }
         return grades;
     }
 
-    private InstantGrade gradeAt(Instant t, int day, SpellTracker spells,
-            IntervalSweep<VasopressorInfusion> vasopressors) {
+    private InstantGrade gradeAt(Instant t, int day, IntervalSweep<VasopressorInfusion> vasopressors) {
         EvidenceCollector evidence = new EvidenceCollector();
         Finding hypotensionFinding = hypotension.grade(t, bloodPressures.at(t), vasopressors.at(t),
                 facts.vasopressorStopsAt(t), clock, evidence);
@@ -108,19 +108,18 @@ public final class CrsGrader {
         boolean organDysfunction = positive(hypotensionFinding) || positive(hypoxiaFinding);
         if (organDysfunction) {
             FeverCriterion.Pairing pairing = fever.pairing(t);
-            Finding maskedBy = pairing == null ? masking.at(t, spells) : null;
+            FeverMasking.Masked maskedBy = pairing == null ? masking.at(t) : null;
             if (pairing != null) {
                 evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(pairing.fever());
                 if (pairing.chartedAfter()) {
                     evidence.note(new Note(NoteCode.FEVER_CHARTED_AFTER, "fever charted after the hypotension/hypoxia, "
-                            + "less than " + hours(fever.pairingWindow()) + " later: paired (CLINICAL-SPEC section 2, "
+                            + "less than " + hours(fever.pairingWindow())
+                            + " later: paired (docs/clinical-rules.md section 2, "
                             + "'paired in either order')", pairing.fever().factIds()));
                 }
             } else if (maskedBy != null) {
-                evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(maskedBy).note(new Note(
-                        NoteCode.FEVER_MASKED, "no fever, but CRS was present and fever-masking treatment was given "
-                                + "since its onset: fever not required (ASTCT CRS footnote)",
-                        maskedBy.factIds()));
+                evidence.add(hypotensionFinding).add(hypoxiaFinding).prerequisite(maskedBy.prerequisite())
+                        .note(maskedBy.note());
             } else {
                 assessedOnly(hypotensionFinding, evidence);
                 assessedOnly(hypoxiaFinding, evidence);
@@ -133,12 +132,9 @@ public final class CrsGrader {
         } else {
             evidence.add(hypotensionFinding).add(hypoxiaFinding);
             if (!febrile) {
-                Finding maskedBy = masking.at(t, spells);
+                FeverMasking.Masked maskedBy = masking.at(t);
                 if (maskedBy != null) {
-                    evidence.prerequisite(maskedBy).note(new Note(NoteCode.FEVER_MASKED,
-                            "no fever, but CRS was present and fever-masking treatment was given since its onset: "
-                                    + "fever not required (ASTCT CRS footnote)",
-                            maskedBy.factIds()));
+                    evidence.prerequisite(maskedBy.prerequisite()).note(maskedBy.note());
                 }
             }
         }
@@ -161,7 +157,7 @@ public final class CrsGrader {
         }
     }
 
-    private static String hours(java.time.Duration d) {
+    private static String hours(Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
     }
 

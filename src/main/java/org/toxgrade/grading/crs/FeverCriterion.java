@@ -10,7 +10,7 @@ import org.toxgrade.grading.fact.Temperature;
 import org.toxgrade.grading.timeline.FactIndex;
 
 /**
- * ASTCT CRS fever: temperature >= 38.0 C, read by CLINICAL-SPEC section 2 (instants must be asked
+ * ASTCT CRS fever: temperature >= 38.0 C, read by docs/clinical-rules.md section 2 (instants must be asked
  * for in ascending order):
  * <ul>
  *   <li><b>Fever criterion at t</b>: the latest temperature at or before t decides, if it lies in
@@ -25,7 +25,7 @@ import org.toxgrade.grading.timeline.FactIndex;
  *       counts with it).</li>
  * </ul>
  * A temperature is a reading, not an interval: fever alone grades CRS 1 where the criterion is
- * judged, at an assessment instant; it creates no instants between readings (CLINICAL-SPEC
+ * judged, at an assessment instant; it creates no instants between readings (docs/clinical-rules.md
  * section 4).
  */
 final class FeverCriterion {

@@ -23,11 +23,11 @@ import org.toxgrade.grading.timeline.Holding;
  * <ul>
  *   <li>grade 2 "hypotension not requiring vasopressors": a reading at t below the age threshold;</li>
  *   <li>grade 3 "requiring a vasopressor with or without vasopressin": one agent running, vasopressin
- *       alone included (CLINICAL-SPEC section 2: vasopressin alone counts as one);</li>
+ *       alone included (docs/clinical-rules.md section 2: vasopressin alone counts as one);</li>
  *   <li>grade 4 "requiring multiple vasopressors (excluding vasopressin)": two or more distinct
  *       non-vasopressin agents running.</li>
  * </ul>
- * A running vasopressor is itself evidence of hypotension (CLINICAL-SPEC section 2), whatever the
+ * A running vasopressor is itself evidence of hypotension (docs/clinical-rules.md section 2), whatever the
  * reading at t. Readings are point findings; infusions count over their run (see
  * {@code AdministrationRuns}). The domain is assessed at t when a reading was charted at t, a
  * vasopressor is running at t, or a run stops at t (from then the patient is off it); otherwise it

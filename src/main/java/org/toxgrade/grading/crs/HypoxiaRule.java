@@ -14,7 +14,7 @@ import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * ASTCT 2019 CRS hypoxia column, from the oxygen support holding at t (SpO2 never grades,
- * CLINICAL-SPEC section 2):
+ * docs/clinical-rules.md section 2):
  * <ul>
  *   <li>grade 2 "low-flow nasal cannula or blow-by": nasal cannula at <= 6 L/min, or blow-by;</li>
  *   <li>grade 3 "high-flow nasal cannula, facemask, nonrebreather mask, or Venturi mask";</li>

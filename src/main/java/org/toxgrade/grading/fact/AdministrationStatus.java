@@ -2,7 +2,7 @@ package org.toxgrade.grading.fact;
 
 /**
  * The status of a drug administration charted over a period, which decides how long it runs
- * (CLINICAL-SPEC section 2, "Administrations over time"). These are the FHIR
+ * (docs/clinical-rules.md section 2, "Administrations over time"). These are the FHIR
  * {@code MedicationAdministration.status} values that leave a fact; {@code not-done} and
  * {@code entered-in-error} retract the record instead, and the other FHIR statuses yield nothing.
  *

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A Cornell Assessment of Pediatric Delirium total, 0-32, used instead of ICE for young children
- * (CLINICAL-SPEC section 3). {@code score} may be missing when the CAPD could not be performed.
+ * (docs/clinical-rules.md section 3). {@code score} may be missing when the CAPD could not be performed.
  */
 public record CapdScore(String id, Instant time, Integer score, boolean unableToPerform) implements Fact {
 

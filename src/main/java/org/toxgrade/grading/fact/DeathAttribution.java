@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A clinician's record that death was due to CRS or ICANS. Grade 5 comes only from this fact;
- * the engine never infers it (CLINICAL-SPEC sections 2 and 3).
+ * the engine never infers it (docs/clinical-rules.md sections 2 and 3).
  */
 public record DeathAttribution(String id, Instant time, Cause cause) implements Fact {
 

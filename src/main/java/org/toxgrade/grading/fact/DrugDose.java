@@ -7,7 +7,7 @@ import java.util.Objects;
  * A drug administration the grading cares about: antipyretics, anti-cytokine agents and
  * corticosteroids mask fever (ASTCT CRS footnote); sedatives confound the level of consciousness.
  *
- * <p>Timing (CLINICAL-SPEC section 2, "Administrations over time"): {@code time} is when it was
+ * <p>Timing (docs/clinical-rules.md section 2, "Administrations over time"): {@code time} is when it was
  * given or started. An administration charted at an instant ({@code effectiveDateTime}) is a dose
  * at {@code time}; it has no {@code status} and no {@code end}. One charted over a period
  * ({@code effectivePeriod}) carries its {@code status} and its {@code end} when known, and runs as

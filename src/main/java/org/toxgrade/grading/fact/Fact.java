@@ -14,7 +14,7 @@ import java.util.Comparator;
 public sealed interface Fact
         permits Temperature, BloodPressure, VasopressorInfusion, OxygenSupport, IceScore, CapdScore,
         ConsciousnessLevel, Seizure, MotorFinding, NeuroImaging, IcpSign, OtherNeuroFinding,
-        DrugDose, DeathAttribution {
+        DrugDose, DeathAttribution, DevelopmentalInability {
 
     String id();
 
@@ -23,7 +23,7 @@ public sealed interface Fact
     /**
      * Canonical order: time, then id, then the full value. The last key only separates two
      * different facts that share time and id, so that the grading never depends on the order
-     * in which facts arrived (CLINICAL-SPEC section 4, late data).
+     * in which facts arrived (docs/clinical-rules.md section 4, late data).
      */
     Comparator<Fact> CANONICAL_ORDER = Comparator.comparing(Fact::time)
             .thenComparing(Fact::id)

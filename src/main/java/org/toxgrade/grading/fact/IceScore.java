@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param unableBecauseUnarousable the ICE was charted as not performed (a data-absent reason
  *                                 {@code not-performed}, "unable to perform"). The name is that of
  *                                 the stored field and is kept; the record alone does not show that
- *                                 the patient was unarousable: CLINICAL-SPEC section 3 grades it 4
+ *                                 the patient was unarousable: docs/clinical-rules.md section 3 grades it 4
  *                                 only with an unarousable level of consciousness at the same
  *                                 assessment, see {@link #notPerformed()}
  */

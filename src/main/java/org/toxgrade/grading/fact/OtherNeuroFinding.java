@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A neurological finding outside the ASTCT ICANS domains. These never change the ICANS grade;
- * they feed the neurotoxicity flags (CLINICAL-SPEC section 5).
+ * they feed the neurotoxicity flags (docs/clinical-rules.md section 5).
  */
 public record OtherNeuroFinding(String id, Instant time, Kind kind) implements Fact {
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The oxygen delivery device in use, with the flow when known. {@code forComfortOnly} marks oxygen
- * given without hypoxia, which does not grade CRS (CLINICAL-SPEC section 2).
+ * given without hypoxia, which does not grade CRS (docs/clinical-rules.md section 2).
  */
 public record OxygenSupport(String id, Instant time, Device device, Double litresPerMinute, boolean forComfortOnly)
         implements

@@ -13,7 +13,7 @@ public record Temperature(String id, Instant time, double celsius) implements Fa
     }
 
     /**
-     * Builds a temperature from a reading in degrees Fahrenheit (UCUM {@code [degF]}). CLINICAL-SPEC
+     * Builds a temperature from a reading in degrees Fahrenheit (UCUM {@code [degF]}). docs/clinical-rules.md
      * section 2: "convert, never assume". The value is not rounded; fever comparison tolerates the
      * floating-point error of the conversion (100.4 F is exactly 38.0 C).
      */

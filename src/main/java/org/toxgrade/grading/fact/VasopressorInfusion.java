@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A vasopressor administration charted over a period ({@code effectivePeriod}) from {@code start}.
- * How long it runs follows CLINICAL-SPEC section 2, "Administrations over time", and is decided
+ * How long it runs follows docs/clinical-rules.md section 2, "Administrations over time", and is decided
  * by the grading (package {@code grading.timeline}, {@code AdministrationRuns}), because it may
  * depend on later records of the same line:
  * <ul>

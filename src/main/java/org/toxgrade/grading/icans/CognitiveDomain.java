@@ -12,21 +12,22 @@ import org.toxgrade.grading.NoteCode;
 import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.IceScore;
 import org.toxgrade.grading.timeline.FactIndex;
 
 /**
  * The encephalopathy domain of ASTCT 2019 ICANS: the ICE score for adults and children able to do
  * it (Table 5), the CAPD for younger children and anyone developmentally unable to do ICE
- * (Table 6). Scores are point findings graded at their own instant (an ICE grades the day it was
- * taken, CLINICAL-SPEC section 4); a patient gets one tool, the other tool's scores are ignored with
+ * (Table 6; from the statement's time on, docs/clinical-rules.md section 8). Scores are point findings graded at their own instant (an ICE grades the day it was
+ * taken, docs/clinical-rules.md section 4); a patient gets one tool, the other tool's scores are ignored with
  * a note and do not make the domain assessed.
  */
 final class CognitiveDomain {
 
     /**
      * ICE: 7-9 grade 1, 3-6 grade 2, 0-2 grade 3, "0 (patient is unarousable and unable to perform
-     * ICE)" grade 4, 10 grade 0. CLINICAL-SPEC section 3: ICE 0 in an awake patient with global
+     * ICE)" grade 4, 10 grade 0. docs/clinical-rules.md section 3: ICE 0 in an awake patient with global
      * aphasia is grade 3; ICE 0 because the patient is unarousable is grade 4; an ICE that was not
      * performed is grade 4 only when the level of consciousness recorded at the same assessment is
      * unarousable, otherwise the ICE domain is not assessed at that instant and a note says why.
@@ -74,7 +75,7 @@ final class CognitiveDomain {
             sameAssessment.forEach(c -> ids.add(c.id()));
             evidence.note(new Note(NoteCode.ICE_NOT_PERFORMED_NOT_GRADED, "ICE not performed and " + seen
                     + ": grade 4 needs an unarousable patient, so the ICE domain is not assessed here "
-                    + "(CLINICAL-SPEC section 3)", ids));
+                    + "(docs/clinical-rules.md section 3)", ids));
             return null;
         }
         int score = s.score();
@@ -145,12 +146,37 @@ final class CognitiveDomain {
         return worst;
     }
 
-    static void noteIgnoredIce(List<IceScore> scores, EvidenceCollector evidence) {
+    /**
+     * docs/clinical-rules.md section 3: "An ICE sent for a child below the cut-off is not used for grading,
+     * and the evidence ... says that a CAPD is required."
+     *
+     * @param capdAges the ages assessed with CAPD, e.g. "below age 12"
+     */
+    static void noteIceBelowCapdAge(List<IceScore> scores, String capdAges, EvidenceCollector evidence) {
         for (IceScore s : scores) {
-            evidence.note(Note.of(NoteCode.ICE_IGNORED_FOR_CAPD_PATIENT,
-                    "ICE score charted for a patient assessed with CAPD (age below the cut-off or "
-                            + "developmentally unable): not used",
-                    s.id()));
+            evidence.note(Note.of(NoteCode.ICE_NOT_USED_BELOW_CAPD_AGE,
+                    "ICE score not used: CAPD required " + capdAges + " (docs/clinical-rules.md section 3)", s.id()));
+        }
+    }
+
+    /**
+     * A patient stated developmentally unable to do the ICE is assessed with the CAPD from that
+     * statement on (docs/clinical-rules.md sections 3 and 8): each ICE charted is not used, and a CAPD used
+     * says why, naming the statement.
+     */
+    static void noteDevelopmentallyUnable(List<IceScore> ice, List<CapdScore> capd, DevelopmentalInability unable,
+            EvidenceCollector evidence) {
+        String since = "developmentally unable to do the ICE, as charted at " + unable.time();
+        for (IceScore s : ice) {
+            evidence.note(Note.of(NoteCode.ICE_NOT_USED_DEVELOPMENTALLY_UNABLE,
+                    "ICE score not used: " + since + "; assessed with the CAPD (docs/clinical-rules.md section 3)",
+                    s.id(),
+                    unable.id()));
+        }
+        if (!capd.isEmpty()) {
+            evidence.note(Note.of(NoteCode.CAPD_USED_DEVELOPMENTALLY_UNABLE,
+                    "CAPD used instead of the ICE whatever the age: " + since + " (docs/clinical-rules.md section 3)",
+                    unable.id()));
         }
     }
 

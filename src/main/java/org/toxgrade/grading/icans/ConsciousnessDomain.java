@@ -19,10 +19,10 @@ import org.toxgrade.grading.timeline.Interval;
 /**
  * ASTCT 2019 ICANS "depressed level of consciousness": alert 0, awakens spontaneously 1, to voice
  * 2, only to tactile stimulus 3, unarousable 4. The consensus grades only depression "not
- * attributable to any other cause"; CLINICAL-SPEC section 3 asks that sedation marks the finding
+ * attributable to any other cause"; docs/clinical-rules.md section 3 asks that sedation marks the finding
  * as confounded while the grade is still computed, so the clinician decides.
  *
- * <p>A sedative confounds over an interval (CLINICAL-SPEC sections 2 and 3, the administration
+ * <p>A sedative confounds over an interval (docs/clinical-rules.md sections 2 and 3, the administration
  * rules of {@link AdministrationRuns}, line = agent):
  * <ul>
  *   <li>a dose given at an instant (or a period record {@code completed}/{@code stopped} without an

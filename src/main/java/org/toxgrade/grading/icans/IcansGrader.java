@@ -17,6 +17,7 @@ import org.toxgrade.grading.RuleIds;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.IceScore;
 import org.toxgrade.grading.fact.IcpSign;
 import org.toxgrade.grading.fact.MotorFinding;
@@ -27,13 +28,13 @@ import org.toxgrade.grading.timeline.EpisodeClock;
 import org.toxgrade.grading.timeline.FactIndex;
 
 /**
- * ICANS by ASTCT 2019 (CLINICAL-SPEC section 3) at every assessment instant: the most severe of
+ * ICANS by ASTCT 2019 (docs/clinical-rules.md section 3) at every assessment instant: the most severe of
  * the encephalopathy (ICE or CAPD), consciousness, seizure, motor and raised ICP domains. Grade 5
  * only from a clinician's {@link DeathAttribution} to ICANS.
  *
  * <p>ICANS is assessed at t when one of these domains has an observation at t (a neurological
  * assessment is a reading, not an interval: it grades its own instant and day), or a death is
- * attributed to ICANS there; otherwise it is not assessed (CLINICAL-SPEC section 4). An ICE of the
+ * attributed to ICANS there; otherwise it is not assessed (docs/clinical-rules.md section 4). An ICE of the
  * wrong tool for the patient's age, an ICE not performed without an unarousable patient, limb
  * weakness and findings outside the ICANS domains are noted but assess nothing.
  */
@@ -110,7 +111,11 @@ public final class IcansGrader {
         return InstantGrade.assessed(t, day, grade, evidence.domainGrades(), evidence.evidenceFor(grade));
     }
 
-    /** ICE for adults and children who can do it, CAPD for the others (CLINICAL-SPEC section 3). */
+    /**
+     * ICE for adults and children who can do it, CAPD for the others (docs/clinical-rules.md section 3):
+     * children below the cut-off age, and anyone with a statement in force at t that they are
+     * developmentally unable to do the ICE (from its time on, whatever the age).
+     */
     private void gradeEncephalopathy(Instant t, EvidenceCollector evidence) {
         List<IceScore> ice = iceScores.at(t);
         List<CapdScore> capd = capdScores.at(t);
@@ -118,8 +123,10 @@ public final class IcansGrader {
             return;
         }
         Integer age = clock.ageInYears(t);
-        boolean usesCapd = facts.developmentallyUnableForIce() || (age != null && config.usesCapd(age));
-        if (age == null && !facts.developmentallyUnableForIce()) {
+        DevelopmentalInability unable = facts.developmentallyUnableAt(t);
+        boolean belowCutoff = age != null && config.usesCapd(age);
+        boolean usesCapd = unable != null || belowCutoff;
+        if (age == null && unable == null) {
             List<String> ids = new ArrayList<>();
             ice.forEach(s -> ids.add(s.id()));
             capd.forEach(s -> ids.add(s.id()));
@@ -127,7 +134,11 @@ public final class IcansGrader {
                     "no birth date: assessed as an adult, with ICE", ids));
         }
         if (usesCapd) {
-            CognitiveDomain.noteIgnoredIce(ice, evidence);
+            if (belowCutoff) {
+                CognitiveDomain.noteIceBelowCapdAge(ice, config.capdAges(), evidence);
+            } else {
+                CognitiveDomain.noteDevelopmentallyUnable(ice, capd, unable, evidence);
+            }
             evidence.add(CognitiveDomain.capd(capd));
         } else {
             CognitiveDomain.noteIgnoredCapd(capd, evidence);

@@ -11,7 +11,7 @@ import org.toxgrade.grading.fact.AdministrationStatus;
 import org.toxgrade.grading.fact.Fact;
 
 /**
- * How long drug administrations run, by CLINICAL-SPEC section 2, "Administrations over time":
+ * How long drug administrations run, by docs/clinical-rules.md section 2, "Administrations over time":
  * <ul>
  *   <li>an {@code effectivePeriod} with an end runs from its start (inclusive) to its end
  *       (exclusive), unless it is on hold;</li>

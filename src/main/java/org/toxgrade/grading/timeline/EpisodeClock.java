@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Calendar arithmetic of an episode in the facility time zone: episode days (day 0 = calendar
- * day of infusion, CLINICAL-SPEC section 1) and the patient's age in whole years at an instant.
+ * day of infusion, docs/clinical-rules.md section 1) and the patient's age in whole years at an instant.
  */
 public final class EpisodeClock {
 

@@ -57,7 +57,7 @@ public final class FactIndex<T extends Fact> {
 
     /**
      * The latest fact in the half-open window (t - window, t]. The far edge is open so that a
-     * window of 24 h means "less than 24 h ago" (CLINICAL-SPEC section 2, fever look-back).
+     * window of 24 h means "less than 24 h ago" (docs/clinical-rules.md section 2, fever look-back).
      */
     public T latestWithin(Instant t, Duration window) {
         int i = lastIndexAtOrBefore(t);

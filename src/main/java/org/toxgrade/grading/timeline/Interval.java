@@ -1,10 +1,12 @@
 package org.toxgrade.grading.timeline;
 
+import java.time.Duration;
+
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A stretch of time over which something holds between observations (CLINICAL-SPEC section 4): a
+ * A stretch of time over which something holds between observations (docs/clinical-rules.md section 4): a
  * running infusion, an oxygen device until the next device observation, a sedative's effect. It
  * starts at {@code start} (inclusive) and ends at {@code end}, exclusive unless
  * {@code endInclusive}; {@code end == null} means open: it holds until the end of the graded window
@@ -57,7 +59,7 @@ public record Interval(Instant start, Instant end, boolean endInclusive) {
     }
 
     /** The same interval with its end moved by {@code extension} (an after-effect); open stays open. */
-    public Interval extendedBy(java.time.Duration extension) {
+    public Interval extendedBy(Duration extension) {
         if (end == null) {
             return this;
         }

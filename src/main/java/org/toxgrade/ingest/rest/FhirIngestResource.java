@@ -31,7 +31,7 @@ import org.toxgrade.security.CurrentCaller;
  * The FHIR write side: batch/transaction Bundles at the base, create and update per type, and read
  * of what was received. Bodies are read whole (non-blocking) and handed to the ingest service.
  *
- * <p>Codes the service does not know (TG-INGEST-101 warnings, CLINICAL-SPEC section 8) are told to
+ * <p>Codes the service does not know (TG-INGEST-101 warnings, docs/clinical-rules.md section 8) are told to
  * the sender where FHIR has room for an OperationOutcome: in every batch or transaction entry's
  * {@code response.outcome}, and for a single create or update when the sender asks for
  * {@code Prefer: return=OperationOutcome} (FHIR: "hints and warnings about the operation"). The

@@ -2,7 +2,7 @@ package org.toxgrade.publish.build;
 
 import org.toxgrade.fhir.validation.ProfilePackage;
 
-/** The systems and codes the service's resources carry (fhir-profiles, CLINICAL-SPEC section 7). */
+/** The systems and codes the service's resources carry (fhir-profiles, docs/clinical-rules.md section 7). */
 final class Codes {
 
     static final String BASE = "http://toxgrade.org/fhir";

@@ -3,6 +3,7 @@ package org.toxgrade.publish.build;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.SyndromeGrading;
 
 /**
- * The CRS or ICANS Condition of an episode (CLINICAL-SPEC section 4): code by ICD-10-CM and the
+ * The CRS or ICANS Condition of an episode (docs/clinical-rules.md section 4): code by ICD-10-CM and the
  * service's code, the episode's peak ASTCT grade in {@code stage} (what registries report), onset
  * of the first spell, abatement when resolved, {@code recurrence} after a resolved spell, always
  * {@code provisional} (a clinician confirms or refutes in the EHR), and evidence: the records behind
@@ -99,6 +100,13 @@ public final class ConditionBuilder {
                         .forEach(f -> sources.add(FactIds.sourceOf(f))));
             }
         }
+        // The grading judges a closed episode as of its window's (exclusive) end: its last day is the one before.
+        int lastDay = day(episode, episode.window().end().minusNanos(1));
+        String notAssessed = Explanations.notAssessed(syndrome,
+                graded.days().stream().filter(d -> d.day() <= lastDay).toList());
+        if (!notAssessed.isEmpty()) {
+            explanation.add(notAssessed);
+        }
         sources.forEach(s -> condition.addEvidence().addDetail(new Reference(s)));
         condition.addNote().setText(String.join("\n", explanation)
                 + "\nProvisional: ASTCT grades findings not attributable to another cause; a clinician decides.");
@@ -109,10 +117,10 @@ public final class ConditionBuilder {
 
     private int day(EpisodeDerivation episode, Instant at) {
         LocalDate infusionDay = episode.window().infusion().atZone(zone).toLocalDate();
-        return (int) java.time.temporal.ChronoUnit.DAYS.between(infusionDay, at.atZone(zone).toLocalDate());
+        return (int) ChronoUnit.DAYS.between(infusionDay, at.atZone(zone).toLocalDate());
     }
 
-    /** CLINICAL-SPEC section 7: CRS D89.831-D89.835, ICANS G92.01-G92.05 by grade. */
+    /** docs/clinical-rules.md section 7: CRS D89.831-D89.835, ICANS G92.01-G92.05 by grade. */
     static String icd10cm(Syndrome syndrome, int grade) {
         return syndrome == Syndrome.CRS ? "D89.83" + grade : "G92.0" + grade;
     }

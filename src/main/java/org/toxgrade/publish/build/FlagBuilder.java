@@ -14,9 +14,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.facts.FactIds;
 import org.toxgrade.flags.FlagOccurrence;
+import org.toxgrade.flags.NeurotoxicityFlag;
 
 /**
- * A neurotoxicity Flag per flag occurrence (CLINICAL-SPEC section 5): code and priority, period
+ * A neurotoxicity Flag per flag occurrence (docs/clinical-rules.md section 5): code and priority, period
  * from when the rule first held to when it stopped, the records that made it fire as
  * {@code flag-detail}, and the rule applied in {@code code.text} for the bedside.
  */
@@ -35,7 +36,7 @@ public final class FlagBuilder {
         flag.addIdentifier().setSystem(Codes.DERIVED_RESULT).setValue(id);
         flag.setStatus(occurrence.end() == null ? FlagStatus.ACTIVE : FlagStatus.INACTIVE);
         flag.addCategory(new CodeableConcept(new Coding(Codes.FLAG_CATEGORY, "clinical", "Clinical")));
-        CodeableConcept code = new CodeableConcept(new Coding(org.toxgrade.flags.NeurotoxicityFlag.SYSTEM,
+        CodeableConcept code = new CodeableConcept(new Coding(NeurotoxicityFlag.SYSTEM,
                 occurrence.flag().code(), occurrence.flag().display()));
         code.setText(occurrence.flag().display() + ": " + occurrence.evidence().explanation());
         flag.setCode(code);
@@ -52,7 +53,7 @@ public final class FlagBuilder {
 
     /**
      * A flag the data no longer supports at all (its facts were corrected or retracted): it is never
-     * deleted (CLINICAL-SPEC section 5) but becomes inactive, ending now.
+     * deleted (docs/clinical-rules.md section 5) but becomes inactive, ending now.
      */
     public static Flag withdrawn(Flag previous, Instant now) {
         Flag flag = previous.copy();

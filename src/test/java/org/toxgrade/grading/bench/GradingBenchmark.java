@@ -1,5 +1,7 @@
 package org.toxgrade.grading.bench;
 
+import com.sun.management.ThreadMXBean;
+
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,7 @@ public final class GradingBenchmark {
             sink += grade(episode, config).crs().instants().size();
         }
 
-        com.sun.management.ThreadMXBean threads = allocationCounter();
+        ThreadMXBean threads = allocationCounter();
         long threadId = Thread.currentThread().getId();
         long[] nanos = new long[measured];
         long allocatedBefore = threads == null ? -1 : threads.getThreadAllocatedBytes(threadId);
@@ -66,8 +68,8 @@ public final class GradingBenchmark {
         return EpisodeGrader.grade(episode, config, SyntheticEpisode.asOf());
     }
 
-    private static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
+    private static ThreadMXBean allocationCounter() {
+        if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean bean
                 && bean.isThreadAllocatedMemorySupported()) {
             bean.setThreadAllocatedMemoryEnabled(true);
             return bean;

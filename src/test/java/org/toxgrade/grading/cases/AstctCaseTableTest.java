@@ -29,7 +29,7 @@ import org.toxgrade.grading.SyndromeGrading;
 /** Walks the ASTCT case tables in {@code src/test/resources/grading/} and checks every expectation. */
 class AstctCaseTableTest {
 
-    /** How a case file says "not assessed" (CLINICAL-SPEC section 4), for an instant, a day, a domain or the episode. */
+    /** How a case file says "not assessed" (docs/clinical-rules.md section 4), for an instant, a day, a domain or the episode. */
     static final String NOT_ASSESSED = "not-assessed";
 
     static Stream<GradingCase> cases() {
@@ -87,6 +87,10 @@ class AstctCaseTableTest {
             }
             for (JsonNode note : e.path("noNotes")) {
                 assertFalse(codes.contains(note.asText()), where + ": unexpected note " + note);
+            }
+            for (JsonNode text : e.path("noteTexts")) {
+                assertTrue(g.evidence().notes().stream().anyMatch(n -> n.text().contains(text.asText())),
+                        where + ": no note says '" + text.asText() + "'");
             }
             for (JsonNode fact : e.path("noteFacts")) {
                 assertTrue(

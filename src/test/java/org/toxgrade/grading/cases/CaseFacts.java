@@ -10,6 +10,7 @@ import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DeathAttribution;
+import org.toxgrade.grading.fact.DevelopmentalInability;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.Fact;
 import org.toxgrade.grading.fact.IceScore;
@@ -70,6 +71,7 @@ public final class CaseFacts {
                     f.path("agent").asText("unspecified"), decimal(f, "doseMg"), decimal(f, "dexamethasoneMg"),
                     f.hasNonNull("end") ? parse.apply(text(f, "end")) : null, status(f));
             case "death" -> new DeathAttribution(id, at, DeathAttribution.Cause.valueOf(text(f, "cause")));
+            case "ice-inability" -> new DevelopmentalInability(id, at, f.path("unable").asBoolean(true));
             default -> throw new IllegalArgumentException("unknown fact type '" + type + "' in " + f);
         };
     }

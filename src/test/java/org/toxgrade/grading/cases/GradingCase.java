@@ -57,7 +57,6 @@ public record GradingCase(String file, String name, String rule, EpisodeFacts fa
                 config.zone());
         EpisodeFacts facts = EpisodeFacts.builder(clock.infusionInstant())
                 .birthDate(c.hasNonNull("birthDate") ? LocalDate.parse(c.get("birthDate").asText()) : null)
-                .developmentallyUnableForIce(c.path("developmentallyUnableForIce").asBoolean(false))
                 .addAll(CaseFacts.read(c.path("facts"), clock))
                 .build();
         Instant asOf = clock.parse(c.path("asOf").asText(DEFAULT_AS_OF));
