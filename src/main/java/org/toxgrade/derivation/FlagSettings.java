@@ -18,6 +18,14 @@ public interface FlagSettings {
     @WithDefault("100")
     double diastolicThreshold();
 
+    /** From this age (whole years) the adolescent blood pressure limits apply: 140/90 mmHg (CTCAE v5). */
+    @WithDefault("13")
+    int adolescentFromAge();
+
+    /** From this age (whole years) the adult blood pressure thresholds apply; younger children use the 99th percentile. */
+    @WithDefault("18")
+    int adultFromAge();
+
     /** A CRS or ICANS grade rise within this long after a steroid taper is a rebound. */
     @WithDefault("PT72H")
     Duration taperReboundWindow();
@@ -55,7 +63,8 @@ public interface FlagSettings {
     int iceDropPoints();
 
     default FlagConfig toFlagConfig(ZoneId zone) {
-        return new FlagConfig(systolicThreshold(), diastolicThreshold(), taperReboundWindow(), taperCourseGap(),
+        return new FlagConfig(systolicThreshold(), diastolicThreshold(), adolescentFromAge(), adultFromAge(),
+                taperReboundWindow(), taperCourseGap(),
                 taperTimingTolerance(), taperMinimumFallPercent(), presWindow(), pointFindingHold(),
                 persistentFindingSilence(), delayedAfterDay(), iceDropPoints(), zone);
     }

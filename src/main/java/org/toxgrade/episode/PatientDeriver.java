@@ -3,6 +3,7 @@ package org.toxgrade.episode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.toxgrade.facts.BodyHeight;
 import org.toxgrade.facts.CarTInfusion;
 import org.toxgrade.facts.ContextFact;
 import org.toxgrade.facts.EpisodeFactsAssembler;
@@ -10,6 +11,7 @@ import org.toxgrade.facts.PatientFacts;
 import org.toxgrade.flags.FlagConfig;
 import org.toxgrade.flags.FlagEngine;
 import org.toxgrade.flags.FlagOccurrence;
+import org.toxgrade.flags.PatientContext;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
@@ -56,10 +58,29 @@ public final class PatientDeriver {
             Instant gradedAsOf = earlier(asOf, window.end());
             EpisodeGrading graded = EpisodeGrader.grade(episodeFacts, grading, gradedAsOf);
             List<FlagOccurrence> raised = FlagEngine.evaluate(episodeFacts, graded, flags,
-                    earlier(asOf, window.surveillanceEnd()));
+                    earlier(asOf, window.surveillanceEnd()), patientContext(facts, asOf));
             episodes.add(new EpisodeDerivation(window, episodeFacts, graded, raised));
         }
         return new PatientDerivation(patient, asOf, episodes);
+    }
+
+    /**
+     * The patient's sex and every body height known by {@code asOf}, whatever the window: a height
+     * measured at admission weeks before the infusion still gives a child's height percentile.
+     */
+    private static PatientContext patientContext(PatientFacts facts, Instant asOf) {
+        PatientContext.Sex sex = facts.sex().map(s -> switch (s) {
+            case MALE -> PatientContext.Sex.MALE;
+            case FEMALE -> PatientContext.Sex.FEMALE;
+            default -> PatientContext.Sex.UNKNOWN;
+        }).orElse(PatientContext.Sex.UNKNOWN);
+        List<PatientContext.Height> heights = new ArrayList<>();
+        for (BodyHeight h : facts.heights()) {
+            if (!h.time().isAfter(asOf)) {
+                heights.add(new PatientContext.Height(h.id(), h.time(), h.centimetres()));
+            }
+        }
+        return new PatientContext(sex, heights);
     }
 
     private static Instant earlier(Instant a, Instant b) {

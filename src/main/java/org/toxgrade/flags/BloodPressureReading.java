@@ -31,11 +31,11 @@ record BloodPressureReading(Instant time, Double systolic, Double diastolic, Lis
         return b == null ? a : Math.max(a, b);
     }
 
-    boolean hypertensive(FlagConfig config) {
-        return config.hypertensive(systolic, diastolic);
+    boolean hypertensive(HypertensionLimit limit) {
+        return limit.hypertensive(systolic, diastolic);
     }
 
-    boolean belowHypertension(FlagConfig config) {
-        return config.belowHypertension(systolic, diastolic);
+    boolean belowHypertension(HypertensionLimit limit) {
+        return limit.below(systolic, diastolic);
     }
 }

@@ -48,10 +48,12 @@ final class EpisodeView {
     private final EpisodeClock clock;
     private final Map<String, Instant> factTimes = new HashMap<>();
     private final Set<Instant> encephalopathyAssessments = new HashSet<>();
+    private final HypertensionLimits limits;
 
     /** @param asOf the flags' asOf: the surveillance's; the grading's asOf is the grading window's */
-    EpisodeView(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf) {
+    EpisodeView(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf, PatientContext patient) {
         this.facts = facts;
+        this.limits = new HypertensionLimits(facts.birthDate(), patient, config);
         this.grading = grading;
         this.config = config;
         this.asOf = grading.asOf();
@@ -170,6 +172,16 @@ final class EpisodeView {
             }
         }
         return Optional.empty();
+    }
+
+    /** The grade 3 hypertension limit for a reading at {@code t}: by the patient's age, sex and height. */
+    HypertensionLimit hypertensionLimit(Instant t) {
+        return limits.at(t);
+    }
+
+    /** Whether the adult blood pressure limits applied at the infusion (an adult, or no birth date). */
+    boolean adultLimitsAtInfusion() {
+        return limits.adultAt(facts.infusion());
     }
 
     /** Episode blood pressure readings, one per instant, in time order. */

@@ -10,6 +10,11 @@ import java.util.Objects;
  *
  * @param systolicThreshold      grade 3 hypertension at a systolic pressure at or above this (CTCAE v5 adult: 160 mmHg)
  * @param diastolicThreshold     grade 3 hypertension at a diastolic pressure at or above this (CTCAE v5 adult: 100 mmHg)
+ * @param adolescentFromAge      from this age in whole years a patient is an adolescent for the blood pressure
+ *                               limits: at or above 140 / 90 mmHg (CTCAE v5 adolescent grade 3; default 13, the
+ *                               age from which the 2017 AAP guideline uses fixed adult-type thresholds); younger
+ *                               children are judged against the Fourth Report's 99th percentile + 5 mmHg
+ * @param adultFromAge           from this age the adult thresholds apply (default 18)
  * @param taperReboundWindow     a grade rise counts as a rebound when it comes within this long after a
  *                               taper (docs/clinical-rules.md: default 72 h; the end is inclusive)
  * @param taperCourseGap         a corticosteroid dose given more than this long after the previous one
@@ -45,7 +50,8 @@ import java.util.Objects;
  * @param zone                   facility time zone for episode days; use the grading's
  *                               {@code GradingConfig.zone()}
  */
-public record FlagConfig(double systolicThreshold, double diastolicThreshold, Duration taperReboundWindow,
+public record FlagConfig(double systolicThreshold, double diastolicThreshold, int adolescentFromAge,
+        int adultFromAge, Duration taperReboundWindow,
         Duration taperCourseGap, Duration taperTimingTolerance, int taperMinimumFallPercent, Duration presWindow,
         Duration pointFindingHold, Duration persistentFindingSilence, int delayedAfterDay, int iceDropPoints,
         ZoneId zone) {
@@ -67,6 +73,9 @@ public record FlagConfig(double systolicThreshold, double diastolicThreshold, Du
         if (!(systolicThreshold > 0) || !(diastolicThreshold > 0)) {
             throw new IllegalArgumentException("blood pressure thresholds must be positive");
         }
+        if (adolescentFromAge < 1 || adultFromAge < adolescentFromAge || adultFromAge > 21) {
+            throw new IllegalArgumentException("adolescentFromAge must be at least 1 and at most adultFromAge (<= 21)");
+        }
         if (delayedAfterDay < 0) {
             throw new IllegalArgumentException("delayedAfterDay must not be negative");
         }
@@ -76,86 +85,81 @@ public record FlagConfig(double systolicThreshold, double diastolicThreshold, Du
     }
 
     public static FlagConfig defaults() {
-        return new FlagConfig(160, 100, Duration.ofHours(72), Duration.ofHours(48), Duration.ofHours(2), 10,
+        return new FlagConfig(160, 100, 13, 18, Duration.ofHours(72), Duration.ofHours(48), Duration.ofHours(2), 10,
                 Duration.ofHours(24), Duration.ofHours(72), Duration.ofDays(28), 28, 1, ZoneId.of("UTC"));
     }
 
     public FlagConfig withHypertensionThresholds(double systolic, double diastolic) {
-        return new FlagConfig(systolic, diastolic, taperReboundWindow, taperCourseGap, taperTimingTolerance,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
-                iceDropPoints, zone);
+        return new FlagConfig(systolic, diastolic, adolescentFromAge, adultFromAge, taperReboundWindow, taperCourseGap,
+                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
+                delayedAfterDay, iceDropPoints, zone);
+    }
+
+    /** The ages from which a patient is an adolescent and an adult for the blood pressure limits. */
+    public FlagConfig withAgeGroups(int adolescentFrom, int adultFrom) {
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFrom, adultFrom, taperReboundWindow,
+                taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold,
+                persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withTaperReboundWindow(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, value, taperCourseGap, taperTimingTolerance,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
-                iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge, value,
+                taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold,
+                persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withTaperCourseGap(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, value, taperTimingTolerance,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
-                iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, value, taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold,
+                persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withTaperTimingTolerance(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap, value,
-                taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
-                iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, value, taperMinimumFallPercent, presWindow, pointFindingHold,
+                persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withTaperMinimumFallPercent(int value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, value, presWindow, pointFindingHold, persistentFindingSilence, delayedAfterDay,
-                iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, value, presWindow, pointFindingHold,
+                persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withPresWindow(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, value, pointFindingHold, persistentFindingSilence,
-                delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, value,
+                pointFindingHold, persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withPointFindingHold(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, value, persistentFindingSilence,
-                delayedAfterDay, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow, value,
+                persistentFindingSilence, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withPersistentFindingSilence(Duration value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, value, delayedAfterDay,
-                iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow,
+                pointFindingHold, value, delayedAfterDay, iceDropPoints, zone);
     }
 
     public FlagConfig withDelayedAfterDay(int value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
-                value, iceDropPoints, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow,
+                pointFindingHold, persistentFindingSilence, value, iceDropPoints, zone);
     }
 
     public FlagConfig withIceDropPoints(int value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
-                delayedAfterDay, value, zone);
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow,
+                pointFindingHold, persistentFindingSilence, delayedAfterDay, value, zone);
     }
 
     public FlagConfig withZone(ZoneId value) {
-        return new FlagConfig(systolicThreshold, diastolicThreshold, taperReboundWindow, taperCourseGap,
-                taperTimingTolerance, taperMinimumFallPercent, presWindow, pointFindingHold, persistentFindingSilence,
-                delayedAfterDay, iceDropPoints, value);
-    }
-
-    /** True when a reading is grade 3 hypertension: either charted component at or above its threshold. */
-    boolean hypertensive(Double systolic, Double diastolic) {
-        return (systolic != null && systolic >= systolicThreshold)
-                || (diastolic != null && diastolic >= diastolicThreshold);
-    }
-
-    /** True when a reading shows the hypertension gone: both components charted and both below. */
-    boolean belowHypertension(Double systolic, Double diastolic) {
-        return systolic != null && diastolic != null && systolic < systolicThreshold
-                && diastolic < diastolicThreshold;
+        return new FlagConfig(systolicThreshold, diastolicThreshold, adolescentFromAge, adultFromAge,
+                taperReboundWindow, taperCourseGap, taperTimingTolerance, taperMinimumFallPercent, presWindow,
+                pointFindingHold, persistentFindingSilence, delayedAfterDay, iceDropPoints, value);
     }
 
     private static void requirePositive(Duration d, String name) {

@@ -38,11 +38,21 @@ public final class FlagEngine {
      */
     public static List<FlagOccurrence> evaluate(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
             Instant asOf) {
-        EpisodeView episode = view(facts, grading, config, asOf);
+        return evaluate(facts, grading, config, asOf, PatientContext.unknown());
+    }
+
+    /**
+     * As {@link #evaluate(EpisodeFacts, EpisodeGrading, FlagConfig, Instant)}, knowing the patient's
+     * sex and body heights, which select a child's blood pressure limits.
+     */
+    public static List<FlagOccurrence> evaluate(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
+            Instant asOf, PatientContext patient) {
+        EpisodeView episode = view(facts, grading, config, asOf, patient);
         List<FlagOccurrence> result = new ArrayList<>();
         for (FlagRule rule : RULES) {
             boolean late = rule.followsSurveillance();
-            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode, rule.explanation(config),
+            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode,
+                    rule.explanation(config, episode),
                     late ? episode.surveillanceAsOf() : episode.asOf(),
                     late ? episode.surveillanceEnd() : episode.end()));
         }
@@ -57,10 +67,12 @@ public final class FlagEngine {
      */
     public static List<SteroidTaper> steroidTapers(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
             Instant asOf) {
-        return List.copyOf(SteroidTapers.of(view(facts, grading, config, asOf)));
+        return List.copyOf(SteroidTapers.of(view(facts, grading, config, asOf, PatientContext.unknown())));
     }
 
-    private static EpisodeView view(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf) {
+    private static EpisodeView view(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf,
+            PatientContext patient) {
+        Objects.requireNonNull(patient, "patient");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(grading, "grading");
         Objects.requireNonNull(config, "config");
@@ -69,6 +81,6 @@ public final class FlagEngine {
             throw new IllegalArgumentException(
                     "the grading must be of the same episode, as of the flags' asOf or of the end of its window before");
         }
-        return new EpisodeView(facts, grading, config, asOf);
+        return new EpisodeView(facts, grading, config, asOf, patient);
     }
 }

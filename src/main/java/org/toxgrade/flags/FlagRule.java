@@ -11,6 +11,11 @@ interface FlagRule {
     /** The rule in one sentence, for the clinician reading the flag. */
     String explanation(FlagConfig config);
 
+    /** The rule as it applies to this episode's patient (a child's limits differ); by default as above. */
+    default String explanation(FlagConfig config, EpisodeView episode) {
+        return explanation(config);
+    }
+
     /** The stretches during which the rule held; they may overlap, {@link Occurrences} merges them. */
     List<Stretch> stretches(EpisodeView episode);
 

@@ -62,18 +62,21 @@ final class Occurrences {
         boolean ended = end != null && !end.isAfter(asOf);
         Set<String> ids = new LinkedHashSet<>();
         Set<GradeAt> grades = new LinkedHashSet<>();
+        Set<String> notes = new LinkedHashSet<>();
         List<String> allIds = new ArrayList<>();
         for (Stretch s : group) {
             allIds.addAll(s.factIds());
             grades.addAll(s.grades());
+            s.notes().stream().filter(n -> !n.isBlank()).forEach(notes::add);
         }
+        String explained = notes.isEmpty() ? explanation : explanation + " " + String.join(" ", notes);
         allIds.sort(Comparator.comparing(episode::timeOf).thenComparing(Comparator.naturalOrder()));
         ids.addAll(allIds);
         List<GradeAt> sortedGrades = new ArrayList<>(grades);
         sortedGrades.sort(GradeAt.ORDER);
         return new FlagOccurrence(flag, flag.priority(), number, start, ended ? end : null,
                 ended ? FlagStatus.INACTIVE : FlagStatus.ACTIVE,
-                new FlagEvidence(List.copyOf(ids), sortedGrades, explanation));
+                new FlagEvidence(List.copyOf(ids), sortedGrades, explained));
     }
 
     private static Instant max(Instant a, Instant b) {

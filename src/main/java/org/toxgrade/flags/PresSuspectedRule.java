@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.toxgrade.grading.InstantGrade;
 import org.toxgrade.grading.Syndrome;
@@ -19,7 +21,8 @@ import org.toxgrade.grading.fact.Seizure;
  *   <li><b>Imaging</b>: a study reporting vasogenic oedema in a PRES pattern starts it at the
  *       study; it holds until a later study reports no PRES-pattern oedema (seed: the day-15 MRI
  *       fires it; the day-69 MRI "demonstrated the complete resolution").</li>
- *   <li><b>Clinical</b>: a grade 3 hypertensive reading (as {@code hypertension-grade3}) and, at
+ *   <li><b>Clinical</b>: a grade 3 hypertensive reading (as {@code hypertension-grade3}, with the
+ *       same limits for the patient's age, sex and height) and, at
  *       most {@link FlagConfig#presWindow()} apart in either order (default 24 h, inclusive),
  *       encephalopathy (an ICANS grade of 1 or more, or an ICE score at least
  *       {@link FlagConfig#iceDropPoints()} below the pre-infusion baseline; unarousable counts), a
@@ -55,13 +58,31 @@ final class PresSuspectedRule implements FlagRule {
     }
 
     @Override
+    public String explanation(FlagConfig config, EpisodeView episode) {
+        if (episode.adultLimitsAtInfusion()) {
+            return explanation(config);
+        }
+        return "Brain imaging reports vasogenic oedema in a PRES pattern, or blood pressure at CTCAE v5 grade 3 for the "
+                + "patient's age (children more than 5 mmHg above the 99th percentile for age, sex and height, "
+                + "adolescents at or above 140/90, adults " + FlagRule.number(config.systolicThreshold()) + "/"
+                + FlagRule.number(config.diastolicThreshold()) + " mmHg) within " + FlagRule.words(config.presWindow())
+                + " of encephalopathy (ICANS grade 1 or more, or ICE " + config.iceDropPoints() + " or more points "
+                + "below baseline), a seizure or a visual disturbance; holds until a later study shows no PRES-pattern "
+                + "oedema, a clinical suspicion at most " + FlagRule.words(config.pointFindingHold())
+                + " after its last trigger.";
+    }
+
+    @Override
     public List<Stretch> stretches(EpisodeView episode) {
         FlagConfig config = episode.config();
         List<ImagingStudy> studies = ImagingStudy.of(episode);
         List<BloodPressureReading> hypertensive = new ArrayList<>();
+        Map<Instant, HypertensionLimit> limits = new HashMap<>();
         for (BloodPressureReading r : episode.bloodPressures()) {
-            if (r.hypertensive(config)) {
+            HypertensionLimit limit = episode.hypertensionLimit(r.time());
+            if (r.hypertensive(limit)) {
                 hypertensive.add(r);
+                limits.put(r.time(), limit);
             }
         }
         List<Stretch> result = new ArrayList<>();
@@ -70,12 +91,15 @@ final class PresSuspectedRule implements FlagRule {
             if (study.reports(Finding.VASOGENIC_EDEMA_PRES_PATTERN)) {
                 Instant end = firstStudyWithoutPres(studies, study.time(), false).orElse(null);
                 List<String> ids = new ArrayList<>(study.idsOf(Finding.VASOGENIC_EDEMA_PRES_PATTERN));
+                List<String> notes = new ArrayList<>();
                 for (BloodPressureReading r : hypertensive) {
                     if (!r.time().isBefore(study.time()) && (end == null || r.time().isBefore(end))) {
                         ids.addAll(r.factIds());
+                        ids.addAll(limits.get(r.time()).factIds());
+                        notes.add(limits.get(r.time()).note());
                     }
                 }
-                result.add(new Stretch(study.time(), end, ids, List.of()));
+                result.add(new Stretch(study.time(), end, ids, List.of(), notes));
             }
         }
         List<Partner> partners = partners(episode);
@@ -97,8 +121,9 @@ final class PresSuspectedRule implements FlagRule {
                     end = answered.get();
                 }
                 List<String> ids = new ArrayList<>(r.factIds());
+                ids.addAll(limits.get(r.time()).factIds());
                 ids.addAll(partner.factIds());
-                result.add(new Stretch(start, end, ids, partner.grades()));
+                result.add(new Stretch(start, end, ids, partner.grades(), List.of(limits.get(r.time()).note())));
             }
         }
         return result;

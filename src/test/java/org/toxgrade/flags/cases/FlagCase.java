@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.toxgrade.flags.FlagConfig;
+import org.toxgrade.flags.PatientContext;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.cases.CaseClock;
@@ -26,7 +27,8 @@ import org.toxgrade.grading.fact.Fact;
  * {@code src/test/resources/flags/README.md}.
  */
 public record FlagCase(String file, String name, String rule, Instant infusion, LocalDate birthDate,
-        List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, Instant gradingAsOf,
+        PatientContext patient, List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf,
+        Instant gradingAsOf,
         CaseClock time,
         JsonNode expect, JsonNode absent, JsonNode tapers) {
 
@@ -94,13 +96,33 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         Instant asOf = time.parse(c.path("asOf").asText(DEFAULT_AS_OF));
         Instant gradingAsOf = c.hasNonNull("gradingAsOf") ? time.parse(c.get("gradingAsOf").asText()) : asOf;
         return new FlagCase(file, name, rule, time.infusionInstant(),
-                c.hasNonNull("birthDate") ? LocalDate.parse(c.get("birthDate").asText()) : null, facts,
+                c.hasNonNull("birthDate") ? LocalDate.parse(c.get("birthDate").asText()) : null, patient(c, time),
+                facts,
                 config(cfg, zone), GradingConfig.defaults().withZone(zone), asOf, gradingAsOf, time, c.path("expect"),
                 c.path("absent"), c.has("tapers") ? c.get("tapers") : null);
     }
 
+    /** {@code sex} (MALE, FEMALE; absent: unknown) and {@code heights} ({@code {id, at, cm}}). */
+    private static PatientContext patient(JsonNode c, CaseClock time) {
+        PatientContext.Sex sex = c.hasNonNull("sex")
+                ? PatientContext.Sex.valueOf(c.get("sex").asText())
+                : PatientContext.Sex.UNKNOWN;
+        List<PatientContext.Height> heights = new ArrayList<>();
+        int n = 0;
+        for (JsonNode h : c.path("heights")) {
+            n++;
+            heights.add(new PatientContext.Height(h.path("id").asText("Observation/height-" + n),
+                    time.parse(h.get("at").asText()), h.get("cm").asDouble()));
+        }
+        return new PatientContext(sex, heights);
+    }
+
     private static FlagConfig config(JsonNode c, ZoneId zone) {
         FlagConfig config = FlagConfig.defaults().withZone(zone);
+        if (c.has("adolescentFromAge") || c.has("adultFromAge")) {
+            config = config.withAgeGroups(c.path("adolescentFromAge").asInt(config.adolescentFromAge()),
+                    c.path("adultFromAge").asInt(config.adultFromAge()));
+        }
         if (c.has("systolic") || c.has("diastolic")) {
             config = config.withHypertensionThresholds(c.path("systolic").asDouble(config.systolicThreshold()),
                     c.path("diastolic").asDouble(config.diastolicThreshold()));

@@ -36,7 +36,7 @@ class FlagCaseTableTest {
     static List<FlagOccurrence> evaluate(FlagCase c, List<Fact> facts) {
         EpisodeFacts episode = c.episode(facts);
         EpisodeGrading grading = EpisodeGrader.grade(episode, c.gradingConfig(), c.gradingAsOf());
-        return FlagEngine.evaluate(episode, grading, c.config(), c.asOf());
+        return FlagEngine.evaluate(episode, grading, c.config(), c.asOf(), c.patient());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,5 +133,9 @@ class FlagCaseTableTest {
                     where + ": evidence lacks " + wanted + ", has " + o.evidence().grades());
         }
         assertTrue(!o.evidence().explanation().isBlank(), where + ": no explanation");
+        for (JsonNode text : e.path("explains")) {
+            assertTrue(o.evidence().explanation().contains(text.asText()),
+                    where + ": explanation lacks '" + text.asText() + "': " + o.evidence().explanation());
+        }
     }
 }
