@@ -14,7 +14,10 @@ import org.jboss.logging.Logger;
 /**
  * Re-derives patients whose derivation is owed: facts changed but the derivation after the write
  * failed or never ran (a crash, a restart, another replica), and patients with an open episode
- * whose results depend on the passing of time (resolution after the quiet period, flag periods).
+ * whose results depend on the passing of time (resolution after the quiet period, flag periods),
+ * up to the end of its neurological surveillance (a late neurotoxicity flag ends by silence after
+ * the grading window has closed; the stored window end is the grading window's, so the
+ * surveillance is bounded from the infusion).
  * Any number of replicas may sweep: each derivation takes the patient's lock.
  */
 @ApplicationScoped
@@ -25,12 +28,14 @@ public class DerivationSweeper {
     private final Mutiny.SessionFactory sessions;
     private final DerivationService derivation;
     private final DerivationSettings settings;
+    private final EpisodeSettings episodes;
 
     public DerivationSweeper(Mutiny.SessionFactory sessions, DerivationService derivation,
-            DerivationSettings settings) {
+            DerivationSettings settings, EpisodeSettings episodes) {
         this.sessions = sessions;
         this.derivation = derivation;
         this.settings = settings;
+        this.episodes = episodes;
     }
 
     @Scheduled(every = "${toxgrade.derivation.sweep-interval:10s}", delayed = "5s",
@@ -42,12 +47,15 @@ public class DerivationSweeper {
                 where p.needs_derivation
                    or (p.derived_at < :refreshBefore and exists (
                          select 1 from episode_state e
-                         where e.patient_ref = p.patient_ref and e.window_end > :now))
+                         where e.patient_ref = p.patient_ref
+                           and (e.window_end > :now or e.infusion_at > :surveillanceFrom)))
                 order by p.facts_changed_at
                 limit :limit
                 """, String.class)
                 .setParameter("refreshBefore", now.minus(settings.refreshInterval()))
                 .setParameter("now", now)
+                // One day more than the surveillance: its end is the end of an episode day in the facility zone.
+                .setParameter("surveillanceFrom", now.minusDays(episodes.neuroSurveillanceDays() + 1L))
                 .setParameter("limit", settings.sweepBatchSize())
                 .getResultList())
                 .chain(this::deriveEach)

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.toxgrade.episode.EpisodeConfig;
 import org.toxgrade.episode.EpisodePlanner;
 
 /** How infusions divide a patient's facts into episodes (CLINICAL-SPEC section 1). */
@@ -18,7 +19,15 @@ public interface EpisodeSettings {
     @WithDefault("P7D")
     Duration baselineWindow();
 
+    /** Neurological findings are followed for late neurotoxicity flags up to this episode day (default day 365). */
+    @WithDefault("365")
+    int neuroSurveillanceDays();
+
+    default EpisodeConfig toEpisodeConfig() {
+        return new EpisodeConfig(monitoringDays(), baselineWindow(), neuroSurveillanceDays());
+    }
+
     default EpisodePlanner planner(ZoneId zone) {
-        return new EpisodePlanner(monitoringDays(), baselineWindow(), zone);
+        return new EpisodePlanner(toEpisodeConfig(), zone);
     }
 }

@@ -17,9 +17,11 @@ import org.toxgrade.grading.GradingConfig;
 
 /**
  * From a patient's stored facts to grades and flags, per episode: plan episodes from the
- * infusions, give each episode the facts of its window (baseline included), assemble, grade, flag.
- * A pure function of its inputs, used by the stored path and by {@code $grade} alike, so both give
- * the same answer for the same data.
+ * infusions, give each episode the facts of its window (baseline and neurological surveillance
+ * included), assemble, grade, flag. CRS and ICANS are graded, and the acute flags judged, as of the
+ * end of the grading window at the latest; the late neurotoxicity flags as of the end of the
+ * surveillance window (CLINICAL-SPEC section 1). A pure function of its inputs, used by the stored
+ * path and by {@code $grade} alike, so both give the same answer for the same data.
  */
 public final class PatientDeriver {
 
@@ -46,15 +48,21 @@ public final class PatientDeriver {
         List<EpisodeDerivation> episodes = new ArrayList<>();
         for (EpisodeWindow window : planner.plan(patient, infusions)) {
             PatientFacts inWindow = new PatientFacts(facts.birthDate(), facts.developmentallyUnableForIce(),
-                    facts.facts().stream().filter(f -> window.contains(f.time())).toList(),
-                    facts.contextFacts().stream().filter(f -> window.contains(f.time())).toList());
+                    facts.facts().stream().filter(f -> window.surveys(f.time())).toList(),
+                    facts.contextFacts().stream().filter(f -> window.surveys(f.time())).toList());
             EpisodeFacts episodeFacts = assembler.assemble(window.infusion(), inWindow);
-            // An episode is judged as of its window's end at the latest: later facts belong to the next.
-            Instant episodeAsOf = asOf.isBefore(window.end()) ? asOf : window.end();
-            EpisodeGrading graded = EpisodeGrader.grade(episodeFacts, grading, episodeAsOf);
-            List<FlagOccurrence> raised = FlagEngine.evaluate(episodeFacts, graded, flags, episodeAsOf);
+            // An episode is graded as of its window's end at the latest (the grading ignores later
+            // facts), and followed for late neurotoxicity as of its surveillance window's end.
+            Instant gradedAsOf = earlier(asOf, window.end());
+            EpisodeGrading graded = EpisodeGrader.grade(episodeFacts, grading, gradedAsOf);
+            List<FlagOccurrence> raised = FlagEngine.evaluate(episodeFacts, graded, flags,
+                    earlier(asOf, window.surveillanceEnd()));
             episodes.add(new EpisodeDerivation(window, episodeFacts, graded, raised));
         }
         return new PatientDerivation(patient, asOf, episodes);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

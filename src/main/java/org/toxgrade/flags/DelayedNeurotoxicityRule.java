@@ -73,12 +73,17 @@ final class DelayedNeurotoxicityRule implements FlagRule {
     }
 
     @Override
+    public boolean followsSurveillance() {
+        return true;
+    }
+
+    @Override
     public List<Stretch> stretches(EpisodeView episode) {
         Set<String> baselineKinds = new HashSet<>();
         for (Event e : findings(episode, true)) {
             baselineKinds.add(e.kind());
         }
-        List<ImagingStudy> studies = ImagingStudy.of(episode);
+        List<ImagingStudy> studies = ImagingStudy.ofSurveillance(episode);
         BiFunction<String, Instant, Optional<Instant>> resolution = (kind, t) -> resolution(episode, studies, kind, t);
         Duration silence = episode.config().persistentFindingSilence();
         Map<String, Instant> lastSeen = new HashMap<>();
@@ -154,6 +159,6 @@ final class DelayedNeurotoxicityRule implements FlagRule {
     }
 
     private static <T extends Fact> List<T> pick(EpisodeView episode, List<T> all, boolean baseline) {
-        return baseline ? episode.baseline(all) : episode.episode(all);
+        return baseline ? episode.baseline(all) : episode.surveillance(all);
     }
 }

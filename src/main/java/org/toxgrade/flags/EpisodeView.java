@@ -27,8 +27,12 @@ import org.toxgrade.grading.timeline.EpisodeClock;
  *   <li>facts are split into <b>baseline</b> (before the infusion, docs/clinical-rules.md section 1) and
  *       <b>episode</b> facts (from the infusion to the end of the episode), each list in canonical
  *       order (time, id, value) so that no result depends on arrival order;</li>
- *   <li>the end of the episode is {@code asOf}, or an earlier clinician-recorded death, as in the
- *       grading; facts after it are not yet known or no longer part of the episode;</li>
+ *   <li>the end of the episode is the grading's {@code asOf}, or an earlier clinician-recorded
+ *       death, as in the grading; facts after it are not yet known or no longer part of the
+ *       episode's grading window;</li>
+ *   <li>the end of the <b>surveillance</b> is the flags' {@code asOf} (at or after the grading's),
+ *       or an earlier death: the late neurotoxicity flags follow neurological findings up to it
+ *       (CLINICAL-SPEC section 1), when the grading window has closed before;</li>
  *   <li>blood pressure components charted as separate observations at one instant are combined.</li>
  * </ul>
  */
@@ -39,16 +43,21 @@ final class EpisodeView {
     private final FlagConfig config;
     private final Instant asOf;
     private final Instant end;
+    private final Instant surveillanceAsOf;
+    private final Instant surveillanceEnd;
     private final EpisodeClock clock;
     private final Map<String, Instant> factTimes = new HashMap<>();
     private final Set<Instant> encephalopathyAssessments = new HashSet<>();
 
+    /** @param asOf the flags' asOf: the surveillance's; the grading's asOf is the grading window's */
     EpisodeView(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config, Instant asOf) {
         this.facts = facts;
         this.grading = grading;
         this.config = config;
-        this.asOf = asOf;
-        this.end = endOfEpisode(facts, asOf);
+        this.asOf = grading.asOf();
+        this.end = endOfEpisode(facts, this.asOf);
+        this.surveillanceAsOf = asOf;
+        this.surveillanceEnd = endOfEpisode(facts, asOf);
         this.clock = new EpisodeClock(config.zone(), facts.infusion(), null);
         for (Fact f : facts.allFacts()) {
             factTimes.merge(f.id(), f.time(), (a, b) -> a.isBefore(b) ? a : b);
@@ -80,6 +89,7 @@ final class EpisodeView {
         return facts.infusion();
     }
 
+    /** The instant the acute rules are judged at: the grading's {@code asOf}. */
     Instant asOf() {
         return asOf;
     }
@@ -87,6 +97,16 @@ final class EpisodeView {
     /** {@code asOf}, or an earlier death that ended the episode. */
     Instant end() {
         return end;
+    }
+
+    /** The instant the late neurotoxicity rules are judged at: the flags' {@code asOf}. */
+    Instant surveillanceAsOf() {
+        return surveillanceAsOf;
+    }
+
+    /** {@link #surveillanceAsOf()}, or an earlier death that ended the episode. */
+    Instant surveillanceEnd() {
+        return surveillanceEnd;
     }
 
     /** Episode day of {@code t}: day 0 is the calendar day of the infusion in the facility zone. */
@@ -101,9 +121,18 @@ final class EpisodeView {
 
     /** Facts from the infusion to the end of the episode, canonical order. */
     <T extends Fact> List<T> episode(List<T> all) {
+        return between(all, end);
+    }
+
+    /** Facts from the infusion to the end of the surveillance, canonical order. */
+    <T extends Fact> List<T> surveillance(List<T> all) {
+        return between(all, surveillanceEnd);
+    }
+
+    private <T extends Fact> List<T> between(List<T> all, Instant last) {
         List<T> result = new ArrayList<>();
         for (T f : all) {
-            if (!f.time().isBefore(facts.infusion()) && !f.time().isAfter(end)) {
+            if (!f.time().isBefore(facts.infusion()) && !f.time().isAfter(last)) {
                 result.add(f);
             }
         }

@@ -25,11 +25,15 @@ public final class FlagEngine {
 
     /**
      * @param facts   the episode's facts in any order, baseline facts (before the infusion) included
-     * @param grading {@code EpisodeGrader.grade(facts, gradingConfig, asOf)} for the same facts and
-     *                {@code asOf}
+     * @param grading {@code EpisodeGrader.grade(facts, gradingConfig, gradedAsOf)} for the same facts,
+     *                where {@code gradedAsOf} is {@code asOf}, or the end of the grading window when it
+     *                closed before (CLINICAL-SPEC section 1): the grades, and the flags that read them
+     *                or acute findings, stop there; {@code delayed-neurotoxicity} and
+     *                {@code peripheral-neurotoxicity} follow neurological findings up to {@code asOf}
      * @param config  site parameters, usually {@link FlagConfig#defaults()} with the grading's zone
      * @param asOf    the instant the flags are judged at: facts after it are not yet known; a flag
-     *                whose end has been reached by then is inactive
+     *                whose end has been reached by then is inactive (the acute flags are judged at
+     *                the grading's asOf)
      * @return every occurrence of every flag, sorted by flag (CodeSystem order) then occurrence
      */
     public static List<FlagOccurrence> evaluate(EpisodeFacts facts, EpisodeGrading grading, FlagConfig config,
@@ -37,7 +41,10 @@ public final class FlagEngine {
         EpisodeView episode = view(facts, grading, config, asOf);
         List<FlagOccurrence> result = new ArrayList<>();
         for (FlagRule rule : RULES) {
-            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode, rule.explanation(config)));
+            boolean late = rule.followsSurveillance();
+            result.addAll(Occurrences.of(rule.flag(), rule.stretches(episode), episode, rule.explanation(config),
+                    late ? episode.surveillanceAsOf() : episode.asOf(),
+                    late ? episode.surveillanceEnd() : episode.end()));
         }
         result.sort(FlagOccurrence.ORDER);
         return List.copyOf(result);
@@ -58,8 +65,9 @@ public final class FlagEngine {
         Objects.requireNonNull(grading, "grading");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(asOf, "asOf");
-        if (!grading.infusion().equals(facts.infusion()) || !grading.asOf().equals(asOf)) {
-            throw new IllegalArgumentException("the grading must be of the same episode and asOf as the flags");
+        if (!grading.infusion().equals(facts.infusion()) || grading.asOf().isAfter(asOf)) {
+            throw new IllegalArgumentException(
+                    "the grading must be of the same episode, as of the flags' asOf or of the end of its window before");
         }
         return new EpisodeView(facts, grading, config, asOf);
     }

@@ -14,6 +14,15 @@ interface FlagRule {
     /** The stretches during which the rule held; they may overlap, {@link Occurrences} merges them. */
     List<Stretch> stretches(EpisodeView episode);
 
+    /**
+     * Whether the rule follows neurological findings past the grading window, up to the end of the
+     * surveillance ({@code delayed-neurotoxicity}, {@code peripheral-neurotoxicity}, CLINICAL-SPEC
+     * section 1); the others end with the grading window.
+     */
+    default boolean followsSurveillance() {
+        return false;
+    }
+
     /** A duration as a clinician writes it: {@code 72 h}, {@code 14 days}, {@code 90 min}. */
     static String words(Duration d) {
         if (d.toHours() >= 96 && d.toHours() % 24 == 0) {

@@ -14,9 +14,18 @@ record ImagingStudy(Instant time, List<NeuroImaging> findings) {
 
     /** Episode imaging grouped by instant, in time order. */
     static List<ImagingStudy> of(EpisodeView episode) {
+        return of(episode.episode(episode.facts().imaging()));
+    }
+
+    /** Imaging up to the end of the surveillance, grouped by instant, in time order. */
+    static List<ImagingStudy> ofSurveillance(EpisodeView episode) {
+        return of(episode.surveillance(episode.facts().imaging()));
+    }
+
+    private static List<ImagingStudy> of(List<NeuroImaging> imaging) {
         List<ImagingStudy> studies = new ArrayList<>();
         List<NeuroImaging> current = new ArrayList<>();
-        for (NeuroImaging i : episode.episode(episode.facts().imaging())) {
+        for (NeuroImaging i : imaging) {
             if (!current.isEmpty() && !current.get(0).time().equals(i.time())) {
                 studies.add(new ImagingStudy(current.get(0).time(), List.copyOf(current)));
                 current.clear();

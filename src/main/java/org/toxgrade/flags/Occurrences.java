@@ -21,8 +21,12 @@ final class Occurrences {
     private Occurrences() {
     }
 
+    /**
+     * @param asOf       the instant the flag is judged at: an end at or before it is reached
+     * @param episodeEnd the end of what the rule sees: {@code asOf} or an earlier death
+     */
     static List<FlagOccurrence> of(NeurotoxicityFlag flag, List<Stretch> stretches, EpisodeView episode,
-            String explanation) {
+            String explanation, Instant asOf, Instant episodeEnd) {
         List<Stretch> sorted = new ArrayList<>(stretches.size());
         for (Stretch s : stretches) {
             if (s.end() == null || s.end().isAfter(s.start())) {
@@ -44,18 +48,18 @@ final class Occurrences {
                 group.add(next);
                 i++;
             }
-            result.add(occurrence(flag, result.size() + 1, first.start(), end, group, episode, explanation));
+            result.add(occurrence(flag, result.size() + 1, first.start(), end, group, episode, explanation, asOf,
+                    episodeEnd));
         }
         return result;
     }
 
     private static FlagOccurrence occurrence(NeurotoxicityFlag flag, int number, Instant start, Instant end,
-            List<Stretch> group, EpisodeView episode, String explanation) {
-        Instant episodeEnd = episode.end();
-        if (episodeEnd.isBefore(episode.asOf()) && (end == null || end.isAfter(episodeEnd))) {
+            List<Stretch> group, EpisodeView episode, String explanation, Instant asOf, Instant episodeEnd) {
+        if (episodeEnd.isBefore(asOf) && (end == null || end.isAfter(episodeEnd))) {
             end = episodeEnd;
         }
-        boolean ended = end != null && !end.isAfter(episode.asOf());
+        boolean ended = end != null && !end.isAfter(asOf);
         Set<String> ids = new LinkedHashSet<>();
         Set<GradeAt> grades = new LinkedHashSet<>();
         List<String> allIds = new ArrayList<>();

@@ -48,18 +48,23 @@ final class PeripheralNeurotoxicityRule implements FlagRule {
     }
 
     @Override
+    public boolean followsSurveillance() {
+        return true;
+    }
+
+    @Override
     public List<Stretch> stretches(EpisodeView episode) {
         Set<OtherNeuroFinding.Kind> otherAtBaseline = episode.baselineKinds(episode.facts().otherNeuroFindings(),
                 OtherNeuroFinding::kind);
         Set<MotorFinding.Kind> motorAtBaseline = episode.baselineKinds(episode.facts().motorFindings(),
                 MotorFinding::kind);
         List<FindingCourse.Finding> findings = new ArrayList<>();
-        for (OtherNeuroFinding f : episode.episode(episode.facts().otherNeuroFindings())) {
+        for (OtherNeuroFinding f : episode.surveillance(episode.facts().otherNeuroFindings())) {
             if (PERIPHERAL.contains(f.kind()) && !otherAtBaseline.contains(f.kind())) {
                 add(episode, f.kind().name(), f.time(), f.id(), findings);
             }
         }
-        for (MotorFinding m : episode.episode(episode.facts().motorFindings())) {
+        for (MotorFinding m : episode.surveillance(episode.facts().motorFindings())) {
             if (m.kind() == MotorFinding.Kind.LIMB_WEAKNESS && !motorAtBaseline.contains(m.kind())) {
                 add(episode, m.kind().name(), m.time(), m.id(), findings);
             }

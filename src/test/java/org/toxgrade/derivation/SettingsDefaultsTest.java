@@ -6,6 +6,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.episode.EpisodeConfig;
 import org.toxgrade.facts.FactMappingConfig;
 import org.toxgrade.facts.FactsSettings;
 import org.toxgrade.flags.FlagConfig;
@@ -31,6 +32,11 @@ class SettingsDefaultsTest {
     @Test
     void flagSettingsDefaultToTheFlagDefaults() {
         assertEquals(FlagConfig.defaults(), unconfigured(FlagSettings.class).toFlagConfig(ZoneId.of("UTC")));
+    }
+
+    @Test
+    void episodeSettingsDefaultToTheEpisodeDefaults() {
+        assertEquals(EpisodeConfig.defaults(), unconfigured(EpisodeSettings.class).toEpisodeConfig());
     }
 
     @Test

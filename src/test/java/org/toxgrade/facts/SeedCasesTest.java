@@ -150,7 +150,8 @@ class SeedCasesTest {
                 Map.entry(55, List.of("neuro CSF_PLEOCYTOSIS")),
                 Map.entry(64, List.of("CORTICOSTEROID dexamethasone 20 mg (dex 20.00 mg)")),
                 Map.entry(70, List.of("CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
-                Map.entry(156, List.of("neuro RIGIDITY_SPASMS", "ice 10")));
+                Map.entry(156, List.of("neuro RIGIDITY_SPASMS", "neuro NEUROPATHIC_PAIN", "ice 10")),
+                Map.entry(157, List.of("neuro EMG_DENERVATION")));
         expected.forEach((day, facts) -> assertTrue(days.getOrDefault(day, List.of()).containsAll(facts),
                 "day " + day + ": expected " + facts + " within " + days.get(day)));
         assertTrue(

@@ -41,12 +41,15 @@ class FlagEngineContractTest {
     }
 
     @Test
-    void aGradingOfAnotherInstantIsRejected() {
+    void aGradingLaterThanTheFlagsIsRejected() {
         EpisodeFacts facts = EpisodeFacts.builder(INFUSION).build();
         Instant asOf = INFUSION.plus(Duration.ofDays(3));
-        var grading = EpisodeGrader.grade(facts, GradingConfig.defaults(), asOf.minusSeconds(1));
+        var grading = EpisodeGrader.grade(facts, GradingConfig.defaults(), asOf.plusSeconds(1));
         assertThrows(IllegalArgumentException.class,
                 () -> FlagEngine.evaluate(facts, grading, FlagConfig.defaults(), asOf));
+        // An earlier grading is the grading window that closed before (CLINICAL-SPEC section 1).
+        var closed = EpisodeGrader.grade(facts, GradingConfig.defaults(), asOf.minusSeconds(1));
+        assertTrue(FlagEngine.evaluate(facts, closed, FlagConfig.defaults(), asOf).isEmpty());
     }
 
     @Test

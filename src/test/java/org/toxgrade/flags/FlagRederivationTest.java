@@ -30,15 +30,18 @@ class FlagRederivationTest {
     void asTimePassesInTheSeedCasesNoOccurrenceDisappearsOrChangesOnceInactive() {
         EpisodeFacts pres = SeedScenarios.pres();
         FlagCase poly = FlagCase.fromResource("/flags/seeds/polyradiculopathy.json").get(0);
-        checkDayByDay(pres, 23);
-        checkDayByDay(poly.episode(poly.facts()), 161);
+        checkDayByDay(pres, 23, null);
+        // Graded up to the end of its day-100 window, followed for late neurotoxicity after it.
+        checkDayByDay(poly.episode(poly.facts()), 161, poly.gradingAsOf());
     }
 
-    private static void checkDayByDay(EpisodeFacts facts, int days) {
+    private static void checkDayByDay(EpisodeFacts facts, int days, Instant gradingWindowEnd) {
         List<FlagOccurrence> before = List.of();
         for (int day = 0; day <= days; day++) {
             Instant asOf = facts.infusion().plusSeconds(86_400L * day);
-            List<FlagOccurrence> now = evaluate(facts, asOf);
+            Instant graded = gradingWindowEnd != null && gradingWindowEnd.isBefore(asOf) ? gradingWindowEnd : asOf;
+            List<FlagOccurrence> now = FlagEngine.evaluate(facts,
+                    EpisodeGrader.grade(facts, GradingConfig.defaults(), graded), FlagConfig.defaults(), asOf);
             for (FlagOccurrence earlier : before) {
                 Optional<FlagOccurrence> later = now.stream()
                         .filter(o -> o.flag() == earlier.flag() && o.occurrence() == earlier.occurrence()).findFirst();

@@ -28,7 +28,9 @@ class PolyradiculopathySeedScenarioTest {
     static void evaluate() {
         seed = FlagCase.fromResource("/flags/seeds/polyradiculopathy.json").get(0);
         EpisodeFacts facts = seed.episode(seed.facts());
-        grading = EpisodeGrader.grade(facts, seed.gradingConfig(), seed.asOf());
+        // Graded up to the end of the day-100 window; the flags judged on day 160, within the
+        // neurological surveillance (CLINICAL-SPEC section 1), as the service derives the episode.
+        grading = EpisodeGrader.grade(facts, seed.gradingConfig(), seed.gradingAsOf());
         flags = FlagEngine.evaluate(facts, grading, seed.config(), seed.asOf());
     }
 
@@ -63,10 +65,14 @@ class PolyradiculopathySeedScenarioTest {
         // flicker"): pain and weakness charted on days 6 to 76, never 28 days apart. "IVIG ...
         // resulting in significant improvement": last charted day 76, the occurrence ends 28 days later.
         assertEquals(at("day 104 10:00"), peripheral.get(0).end());
-        // "Four weeks later, on Day +156, the patient developed severe acute pain"
+        // "Four weeks later, on Day +156, the patient developed severe acute pain", after the day-100
+        // grading window: peripheral findings are followed in the surveillance window.
         assertEquals(at("day 156 10:00"), peripheral.get(1).start());
         assertEquals(FlagStatus.ACTIVE, peripheral.get(1).status());
         assertEquals(FlagPriority.PL, peripheral.get(1).priority());
+        // "Repeat EMG showed denervation of lumbosacral muscles"
+        assertTrue(peripheral.get(1).evidence().factIds().containsAll(
+                List.of("Observation/pain-d156", "Procedure/emg-d157")), peripheral.get(1).toString());
     }
 
     @Test
@@ -90,9 +96,11 @@ class PolyradiculopathySeedScenarioTest {
                 "Observation/csf-d55")));
         assertTrue(!delayed.get(0).evidence().factIds().contains("Observation/pain-d39"),
                 "pain before the occurrence started is not its evidence");
-        // "She described stiffness, muscle spasms, involuntary extremity movements" on Day +156
+        // "on Day +156 ... She described stiffness, muscle spasms, involuntary extremity movements": a
+        // new finding after the grading window, within the neurological surveillance (day 365)
         assertEquals(at("day 156 10:00"), delayed.get(1).start());
-        assertTrue(delayed.get(1).evidence().factIds().contains("Observation/stiffness-d156"));
+        assertTrue(delayed.get(1).evidence().factIds().containsAll(List.of("Observation/stiffness-d156",
+                "Observation/pain-d156", "Procedure/emg-d157")), delayed.get(1).toString());
         assertEquals(FlagStatus.ACTIVE, delayed.get(1).status());
     }
 

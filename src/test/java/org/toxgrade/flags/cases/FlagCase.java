@@ -26,7 +26,8 @@ import org.toxgrade.grading.fact.Fact;
  * {@code src/test/resources/flags/README.md}.
  */
 public record FlagCase(String file, String name, String rule, Instant infusion, LocalDate birthDate,
-        List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, CaseClock time,
+        List<Fact> facts, FlagConfig config, GradingConfig gradingConfig, Instant asOf, Instant gradingAsOf,
+        CaseClock time,
         JsonNode expect, JsonNode absent, JsonNode tapers) {
 
     static final String DEFAULT_INFUSION = "2024-03-04T10:00";
@@ -91,9 +92,10 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         CaseClock time = new CaseClock(LocalDateTime.parse(c.path("infusion").asText(DEFAULT_INFUSION)), zone);
         List<Fact> facts = CaseFactReader.read(c.path("facts"), time);
         Instant asOf = time.parse(c.path("asOf").asText(DEFAULT_AS_OF));
+        Instant gradingAsOf = c.hasNonNull("gradingAsOf") ? time.parse(c.get("gradingAsOf").asText()) : asOf;
         return new FlagCase(file, name, rule, time.infusionInstant(),
                 c.hasNonNull("birthDate") ? LocalDate.parse(c.get("birthDate").asText()) : null, facts,
-                config(cfg, zone), GradingConfig.defaults().withZone(zone), asOf, time, c.path("expect"),
+                config(cfg, zone), GradingConfig.defaults().withZone(zone), asOf, gradingAsOf, time, c.path("expect"),
                 c.path("absent"), c.has("tapers") ? c.get("tapers") : null);
     }
 

@@ -35,7 +35,7 @@ class FlagCaseTableTest {
 
     static List<FlagOccurrence> evaluate(FlagCase c, List<Fact> facts) {
         EpisodeFacts episode = c.episode(facts);
-        EpisodeGrading grading = EpisodeGrader.grade(episode, c.gradingConfig(), c.asOf());
+        EpisodeGrading grading = EpisodeGrader.grade(episode, c.gradingConfig(), c.gradingAsOf());
         return FlagEngine.evaluate(episode, grading, c.config(), c.asOf());
     }
 
@@ -81,7 +81,7 @@ class FlagCaseTableTest {
     /** {@code tapers}: exactly these tapers, by start (and last step when given), in time order. */
     private static void checkTapers(FlagCase c) {
         EpisodeFacts episode = c.episode(c.facts());
-        EpisodeGrading grading = EpisodeGrader.grade(episode, c.gradingConfig(), c.asOf());
+        EpisodeGrading grading = EpisodeGrader.grade(episode, c.gradingConfig(), c.gradingAsOf());
         List<SteroidTaper> actual = FlagEngine.steroidTapers(episode, grading, c.config(), c.asOf());
         String what = c + " [tapers] actual " + actual;
         assertEquals(c.tapers().size(), actual.size(), what + ": number of tapers");
