@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import org.toxgrade.episode.EpisodeConfig;
 import org.toxgrade.episode.EpisodePlanner;
 
-/** How infusions divide a patient's facts into episodes (CLINICAL-SPEC section 1). */
+/** How infusions divide a patient's facts into episodes (docs/clinical-rules.md section 1). */
 @ConfigMapping(prefix = "toxgrade.episode")
 public interface EpisodeSettings {
 

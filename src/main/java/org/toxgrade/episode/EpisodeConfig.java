@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How infusions divide a patient's time line into episodes (CLINICAL-SPEC section 1).
+ * How infusions divide a patient's time line into episodes (docs/clinical-rules.md section 1).
  *
  * @param monitoringDays        CRS and ICANS are graded, and the acute flags raised, up to the end of this
  *                              episode day (default 100: the usual 100-day follow-up after CAR-T)
@@ -12,7 +12,7 @@ import java.util.Objects;
  *                              (default 7 days: baseline ICE, blood pressure, known neuropathy)
  * @param neuroSurveillanceDays neurological findings are followed for {@code delayed-neurotoxicity} and
  *                              {@code peripheral-neurotoxicity} up to the end of this episode day (default 365,
- *                              CLINICAL-SPEC section 1: "Neurological findings are followed longer ... default
+ *                              docs/clinical-rules.md section 1: "Neurological findings are followed longer ... default
  *                              day 365"; seed polyradiculopathy case: flare on day 156); at least the monitoring
  *                              window
  */

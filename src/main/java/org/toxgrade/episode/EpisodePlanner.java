@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.toxgrade.facts.CarTInfusion;
 
 /**
- * Divides a patient's time line into episodes (CLINICAL-SPEC section 1): each infusion starts one;
+ * Divides a patient's time line into episodes (docs/clinical-rules.md section 1): each infusion starts one;
  * its grading window ends when the monitoring window closes (the end of day N in the facility time
  * zone), its neurological surveillance when the surveillance window closes (the end of day M >= N),
  * each at the next infusion at the latest. Baseline facts are those within the baseline window

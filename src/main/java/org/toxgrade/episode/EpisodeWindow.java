@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * One episode of a patient: from its infusion to the end of its monitoring window (or the next
  * infusion, whichever comes first), with a baseline stretch before the infusion, and a longer
- * surveillance of neurological findings after it (CLINICAL-SPEC section 1).
+ * surveillance of neurological findings after it (docs/clinical-rules.md section 1).
  *
  * @param key stable identifier derived from the patient and the infusion record, so re-deriving
  *     gives the same business identifiers

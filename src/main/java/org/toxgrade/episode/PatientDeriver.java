@@ -20,7 +20,7 @@ import org.toxgrade.grading.GradingConfig;
  * infusions, give each episode the facts of its window (baseline and neurological surveillance
  * included), assemble, grade, flag. CRS and ICANS are graded, and the acute flags judged, as of the
  * end of the grading window at the latest; the late neurotoxicity flags as of the end of the
- * surveillance window (CLINICAL-SPEC section 1). A pure function of its inputs, used by the stored
+ * surveillance window (docs/clinical-rules.md section 1). A pure function of its inputs, used by the stored
  * path and by {@code $grade} alike, so both give the same answer for the same data.
  */
 public final class PatientDeriver {

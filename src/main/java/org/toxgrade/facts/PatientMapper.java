@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.hl7.fhir.r4.model.Patient;
 
-/** The birth date, which decides adult or paediatric grading (CLINICAL-SPEC section 3). */
+/** The birth date, which decides adult or paediatric grading (docs/clinical-rules.md section 3). */
 final class PatientMapper {
 
     FactExtraction map(Patient patient) {

@@ -32,7 +32,7 @@ import org.toxgrade.grading.timeline.EpisodeClock;
  *       episode's grading window;</li>
  *   <li>the end of the <b>surveillance</b> is the flags' {@code asOf} (at or after the grading's),
  *       or an earlier death: the late neurotoxicity flags follow neurological findings up to it
- *       (CLINICAL-SPEC section 1), when the grading window has closed before;</li>
+ *       (docs/clinical-rules.md section 1), when the grading window has closed before;</li>
  *   <li>blood pressure components charted as separate observations at one instant are combined.</li>
  * </ul>
  */

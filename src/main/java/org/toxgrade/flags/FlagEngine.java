@@ -27,7 +27,7 @@ public final class FlagEngine {
      * @param facts   the episode's facts in any order, baseline facts (before the infusion) included
      * @param grading {@code EpisodeGrader.grade(facts, gradingConfig, gradedAsOf)} for the same facts,
      *                where {@code gradedAsOf} is {@code asOf}, or the end of the grading window when it
-     *                closed before (CLINICAL-SPEC section 1): the grades, and the flags that read them
+     *                closed before (docs/clinical-rules.md section 1): the grades, and the flags that read them
      *                or acute findings, stop there; {@code delayed-neurotoxicity} and
      *                {@code peripheral-neurotoxicity} follow neurological findings up to {@code asOf}
      * @param config  site parameters, usually {@link FlagConfig#defaults()} with the grading's zone

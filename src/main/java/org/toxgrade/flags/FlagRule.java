@@ -16,7 +16,7 @@ interface FlagRule {
 
     /**
      * Whether the rule follows neurological findings past the grading window, up to the end of the
-     * surveillance ({@code delayed-neurotoxicity}, {@code peripheral-neurotoxicity}, CLINICAL-SPEC
+     * surveillance ({@code delayed-neurotoxicity}, {@code peripheral-neurotoxicity}, docs/clinical-rules.md
      * section 1); the others end with the grading window.
      */
     default boolean followsSurveillance() {
