@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.CapdScore;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
@@ -76,8 +78,8 @@ public final class FactCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /** Every kind, in a stable order (for tests and schema checks). */
-    public static java.util.Set<String> kinds() {
-        return java.util.Collections.unmodifiableSet(KINDS.keySet());
+    public static Set<String> kinds() {
+        return Collections.unmodifiableSet(KINDS.keySet());
     }
 
     public EncodedFact encode(Fact fact) {

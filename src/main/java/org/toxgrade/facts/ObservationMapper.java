@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -29,7 +30,7 @@ import org.toxgrade.grading.fact.Seizure;
 import org.toxgrade.grading.fact.Temperature;
 
 /**
- * Observations of the input contract (CLINICAL-SPEC section 8) to facts.
+ * Observations of the input contract (docs/clinical-rules.md section 8) to facts.
  *
  * <p>Status: {@code final}, {@code amended} and {@code corrected} count; {@code preliminary} only
  * when configured; {@code registered} and {@code unknown} yield nothing (not an error);
@@ -39,7 +40,7 @@ import org.toxgrade.grading.fact.Temperature;
  * {@code data-absent-reason#not-performed} means the assessment could not be performed. The
  * grading's {@code IceScore} keeps it as not performed ({@code unableBecauseUnarousable}, the stored
  * name); it grades 4, the ASTCT cell "0 (patient is unarousable and unable to perform ICE)", only
- * with an unarousable level of consciousness at the same assessment (CLINICAL-SPEC section 3).
+ * with an unarousable level of consciousness at the same assessment (docs/clinical-rules.md section 3).
  * Senders use another reason ({@code asked-declined}, {@code not-asked}, ...) when the ICE was
  * skipped for any other reason, which yields no fact.
  */
@@ -57,7 +58,7 @@ final class ObservationMapper {
     private static final double MIN_HEIGHT_CM = 20;
     private static final double MAX_HEIGHT_CM = 250;
     private static final String L_PER_MIN = "L/min";
-    /** ICE items and their maximum (CLINICAL-SPEC section 3): orientation 4, naming 3, the others 1. */
+    /** ICE items and their maximum (docs/clinical-rules.md section 3): orientation 4, naming 3, the others 1. */
     private static final Map<String, Integer> ICE_ITEM_MAX = Map.of("ice-orientation", 4, "ice-naming", 3,
             "ice-command", 1, "ice-writing", 1, "ice-attention", 1);
     private static final String VALUE = "Observation.value[x]";
@@ -344,7 +345,7 @@ final class ObservationMapper {
         }
 
         /**
-         * CLINICAL-SPEC section 8: valueBoolean {@code true}, the CAPD is used from its effective
+         * docs/clinical-rules.md section 8: valueBoolean {@code true}, the CAPD is used from its effective
          * time on whatever the age; {@code false} is kept too, a later statement that the age decides
          * again. No value: a dataAbsentReason yields nothing, otherwise the value is missing.
          */
@@ -406,7 +407,7 @@ final class ObservationMapper {
         }
 
         /** Runs the action on the valueQuantity; no value with a dataAbsentReason yields nothing. */
-        private void withQuantity(java.util.function.Consumer<Quantity> action) {
+        private void withQuantity(Consumer<Quantity> action) {
             Type value = observation.getValue();
             if (value == null || value.isEmpty()) {
                 if (observation.hasDataAbsentReason()) {
@@ -424,7 +425,7 @@ final class ObservationMapper {
          * Runs the action on the contract code of the valueCodeableConcept when it is in the value
          * ValueSet; a value outside it is an unknown code (reported, no fact).
          */
-        private void withValue(String valueSetId, java.util.function.Consumer<String> action) {
+        private void withValue(String valueSetId, Consumer<String> action) {
             Type value = observation.getValue();
             if (value == null || value.isEmpty()) {
                 if (observation.hasDataAbsentReason()) {

@@ -33,9 +33,9 @@ import org.toxgrade.grading.timeline.Interval;
  * The facts of an episode prepared for grading, done once before any rule runs:
  * <ul>
  *   <li>every list is sorted canonically (time, id, value), so that the result never depends on
- *       arrival order (CLINICAL-SPEC section 4);</li>
+ *       arrival order (docs/clinical-rules.md section 4);</li>
  *   <li>only facts in the graded window [infusion, end] take part, where end is {@code asOf} or
- *       an earlier clinician-recorded death (an episode ends on death, CLINICAL-SPEC section 1).
+ *       an earlier clinician-recorded death (an episode ends on death, docs/clinical-rules.md section 1).
  *       Facts before the infusion are baseline and never graded; facts after {@code asOf} are not
  *       yet known. A vasopressor counts when its start lies in the window. Two exceptions:
  *       sedatives, since one given shortly before the infusion can still depress consciousness
@@ -45,7 +45,7 @@ import org.toxgrade.grading.timeline.Interval;
  *   <li>what holds between observations is laid out as intervals: vasopressor runs (by status
  *       and line, {@link AdministrationRuns}) and oxygen devices (until the next device
  *       observation, for at most the carry-forward);</li>
- *   <li>the assessment instants are computed (CLINICAL-SPEC section 4): every distinct fact time in
+ *   <li>the assessment instants are computed (docs/clinical-rules.md section 4): every distinct fact time in
  *       the window, every end of a vasopressor run in it, and every day boundary (midnight in the
  *       facility zone) that a vasopressor run or an oxygen device holding spans, so that a day on
  *       support is graded even when nothing was charted that day. Sedative intervals only qualify
@@ -209,7 +209,7 @@ public final class CanonicalFacts {
 
     /**
      * The statement in force at {@code t} that the patient is developmentally unable to do the ICE
-     * (CLINICAL-SPEC sections 3 and 8): the latest statement at or before {@code t}, when it says so;
+     * (docs/clinical-rules.md sections 3 and 8): the latest statement at or before {@code t}, when it says so;
      * {@code null} when there is none or the latest says the patient is able. Of several statements at
      * one instant, one saying unable decides, so that no one is asked to do an ICE they cannot.
      */
@@ -250,7 +250,7 @@ public final class CanonicalFacts {
         return temperatures;
     }
 
-    /** Vasopressor runs of the window, ordered by start (CLINICAL-SPEC section 2, administrations over time). */
+    /** Vasopressor runs of the window, ordered by start (docs/clinical-rules.md section 2, administrations over time). */
     public List<Holding<VasopressorInfusion>> vasopressorRuns() {
         return vasopressorRuns;
     }

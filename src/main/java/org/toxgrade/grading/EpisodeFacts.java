@@ -23,12 +23,12 @@ import org.toxgrade.grading.fact.Temperature;
 import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /**
- * Everything the grading knows about one episode: the infusion that starts it (CLINICAL-SPEC
+ * Everything the grading knows about one episode: the infusion that starts it (docs/clinical-rules.md
  * section 1), the patient's birth date when known, and the clinical facts in any order.
  *
  * @param birthDate              {@code null} when unknown; adult rules then apply, with a note
  * @param developmentalInability statements whether the patient is developmentally unable to do the
- *                               ICE, each from its time on (CLINICAL-SPEC sections 3 and 8); those
+ *                               ICE, each from its time on (docs/clinical-rules.md sections 3 and 8); those
  *                               before the infusion count too
  */
 public record EpisodeFacts(Instant infusion, LocalDate birthDate, List<DevelopmentalInability> developmentalInability,

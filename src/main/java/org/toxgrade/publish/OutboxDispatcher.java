@@ -6,6 +6,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -89,7 +91,7 @@ public class OutboxDispatcher {
         // Always a fresh duplicated context: called from a request's context, "get or create" would hand
         // back that very context, and the run's Hibernate Reactive session would share it with the
         // caller's next database step.
-        io.vertx.core.Context context = VertxContext
+        Context context = VertxContext
                 .createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
         context.runOnContext(ignored -> run().subscribe().with(done -> {
@@ -155,7 +157,7 @@ public class OutboxDispatcher {
             try {
                 WriteBackBundle.Prepared p = WriteBackBundle.prepare(row);
                 entries.add(new OutboundValidator.Entry(p.resourceUrl(), p.resource().toString()));
-                entries.add(new OutboundValidator.Entry("urn:uuid:" + java.util.UUID.randomUUID(),
+                entries.add(new OutboundValidator.Entry("urn:uuid:" + UUID.randomUUID(),
                         p.provenance().toString()));
                 prepared.add(row);
             } catch (RuntimeException e) {

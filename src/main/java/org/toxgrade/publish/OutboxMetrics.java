@@ -1,7 +1,9 @@
 package org.toxgrade.publish;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,7 +23,7 @@ public class OutboxMetrics {
         for (OutboxState state : OutboxState.values()) {
             AtomicLong value = new AtomicLong();
             rows.put(state, value);
-            registry.gauge("toxgrade.outbox.rows", io.micrometer.core.instrument.Tags.of("state", state.code()), value);
+            registry.gauge("toxgrade.outbox.rows", Tags.of("state", state.code()), value);
         }
     }
 
@@ -55,7 +57,7 @@ public class OutboxMetrics {
     }
 
     void validation(long nanos, int resources) {
-        registry.timer("toxgrade.outbox.validation").record(java.time.Duration.ofNanos(nanos));
+        registry.timer("toxgrade.outbox.validation").record(Duration.ofNanos(nanos));
         registry.counter("toxgrade.outbox.validated.resources").increment(resources);
     }
 }

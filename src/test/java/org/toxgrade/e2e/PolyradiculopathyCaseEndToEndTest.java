@@ -8,6 +8,7 @@ import static org.toxgrade.support.Api.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +57,7 @@ class PolyradiculopathyCaseEndToEndTest {
 
     /** The records a Flag names as its flag-detail. */
     private static List<String> details(JsonNode flag) {
-        List<String> references = new java.util.ArrayList<>();
+        List<String> references = new ArrayList<>();
         flag.path("extension").forEach(e -> {
             if (e.path("url").asText().endsWith("flag-detail")) {
                 references.add(e.path("valueReference").path("reference").asText());
@@ -79,7 +80,7 @@ class PolyradiculopathyCaseEndToEndTest {
         assertTrue(flag("icans-high-grade").isEmpty());
         assertTrue(flag("seizure").isEmpty());
         // "resolved with a dose of tocilizumab": 36.9 °C on day 11 ends the day-10 fever (the latest
-        // reading decides, CLINICAL-SPEC section 2), so day 11 is CRS 0.
+        // reading decides, docs/clinical-rules.md section 2), so day 11 is CRS 0.
         as(Results.READER).when().get("/api/patients/" + PATIENT + "/timeline").then().statusCode(200)
                 .body("episodes[0].days.find { it.day == 10 }.grades.crs.grade", equalTo(1))
                 .body("episodes[0].days.find { it.day == 11 }.grades.crs.grade", equalTo(0));
@@ -93,7 +94,7 @@ class PolyradiculopathyCaseEndToEndTest {
         // bilateral lower extremity weakness" (day 27); "Electromyography (EMG) on Day +52
         // demonstrated active denervation"; "cerebrospinal fluid (CSF) analysis showing lymphocytic
         // pleocytosis" (day 55). The symptoms persist throughout: one occurrence, not three with gaps
-        // (CLINICAL-SPEC section 5: "the same flag does not flicker into several occurrences while the
+        // (docs/clinical-rules.md section 5: "the same flag does not flicker into several occurrences while the
         // symptoms continue"); it ends 28 days (the silence) after the CSF of day 55.
         JsonNode peripheral = occurrence("peripheral-neurotoxicity", 1).orElseThrow();
         assertEquals("2026-01-11T12:00:00+00:00", peripheral.path("period").path("start").asText());
@@ -129,7 +130,7 @@ class PolyradiculopathyCaseEndToEndTest {
     void theDay156FlareAfterTheGradingWindowRaisesDelayedNeurotoxicity() {
         // "on Day +156, the patient developed severe acute pain affecting her trunk and proximal
         // extremities ... She described stiffness, muscle spasms, involuntary extremity movements ...
-        // Repeat EMG showed denervation of lumbosacral muscles". CLINICAL-SPEC section 1: CRS and
+        // Repeat EMG showed denervation of lumbosacral muscles". docs/clinical-rules.md section 1: CRS and
         // ICANS are graded up to day 100, but "Neurological findings are followed longer, for the
         // late-neurotoxicity flags (surveillance window, configurable, default day 365)": the flare is
         // a new neurological finding (stiffness and spasms were never charted before) and raises

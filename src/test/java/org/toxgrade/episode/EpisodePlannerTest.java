@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.toxgrade.facts.CarTInfusion;
 
 /**
- * Episode windows (CLINICAL-SPEC section 1): "Episodes end when the monitoring window closes
+ * Episode windows (docs/clinical-rules.md section 1): "Episodes end when the monitoring window closes
  * (configurable, default day 100) ... Neurological findings are followed longer, for the
  * late-neurotoxicity flags (surveillance window, configurable, default day 365)."
  */

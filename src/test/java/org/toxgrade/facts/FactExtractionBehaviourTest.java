@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hl7.fhir.r4.model.Condition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -122,7 +123,7 @@ class FactExtractionBehaviourTest {
     @Test
     void aResourceTypeWithoutFactsIsRejected() {
         FactMappingException e = assertThrows(FactMappingException.class,
-                () -> FactsFixtures.MAPPER.map(new org.hl7.fhir.r4.model.Condition()));
+                () -> FactsFixtures.MAPPER.map(new Condition()));
         assertEquals("TG-FACT-050", e.code());
     }
 

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -22,7 +25,7 @@ import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
 
 /**
- * The two seed case reports (CLINICAL-SPEC section 6) as FHIR transaction Bundles, read through the
+ * The two seed case reports (docs/clinical-rules.md section 6) as FHIR transaction Bundles, read through the
  * facts mapping. Each row of the day tables is a fact the report states or the folder README lists
  * as an assumption.
  */
@@ -64,8 +67,8 @@ class SeedCasesTest {
     @Test
     void presPatientIsThirtyOnTheDayOfInfusion() {
         LocalDate birth = pres.patientFacts().birthDate();
-        LocalDate day0 = pres.infusion().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-        assertEquals(30, java.time.Period.between(birth, day0).getYears());
+        LocalDate day0 = pres.infusion().atZone(ZoneOffset.UTC).toLocalDate();
+        assertEquals(30, Period.between(birth, day0).getYears());
     }
 
     @Test
@@ -107,7 +110,7 @@ class SeedCasesTest {
         FactExtraction course = pres.latestBySource.get("MedicationAdministration/pres-norepinephrine-1");
         assertEquals("vasopressor NOREPINEPHRINE day 5 to day 7",
                 SeedCaseFacts.signature(course.facts().get(0),
-                        pres.infusion().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+                        pres.infusion().atZone(ZoneOffset.UTC).toLocalDate()));
     }
 
     @Test
@@ -115,7 +118,7 @@ class SeedCasesTest {
         EpisodeFacts episode = EpisodeFactsAssembler.withDefaults().assemble(pres.infusion(), pres.patientFacts());
         EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
                 pres.infusion().plusSeconds(23 * 86400L));
-        // Day 0: the paper says grade 2 and grade 1; fever alone is grade 1 by ASTCT (CLINICAL-SPEC section 6).
+        // Day 0: the paper says grade 2 and grade 1; fever alone is grade 1 by ASTCT (docs/clinical-rules.md section 6).
         assertEquals(OptionalInt.of(1), grading.crs().day(0).orElseThrow().grade());
         assertEquals(OptionalInt.of(3), grading.crs().day(5).orElseThrow().grade(), "day 5 vasopressor: CRS 3");
         assertEquals(OptionalInt.of(3), grading.crs().day(8).orElseThrow().grade(),
@@ -124,14 +127,14 @@ class SeedCasesTest {
                 "day 8 ICE 0, cEEG seizure activity: ICANS 3");
         assertEquals(OptionalInt.of(1), grading.icans().day(15).orElseThrow().grade(), "day 15 ICE 9: ICANS 1");
         assertEquals(OptionalInt.of(0), grading.icans().day(5).orElseThrow().grade(), "day 5 ICE 10: no ICANS");
-        // State between observations (CLINICAL-SPEC section 4): the norepinephrine courses grade the
+        // State between observations (docs/clinical-rules.md section 4): the norepinephrine courses grade the
         // days they run, the day-0 fever ends with the 98.6 F of day 1, days without data are not assessed.
         assertEquals(OptionalInt.of(0), grading.crs().day(1).orElseThrow().grade(), "day 1 98.6 F: CRS 0");
         assertEquals(OptionalInt.of(3), grading.crs().day(6).orElseThrow().grade(), "day 6 norepinephrine: CRS 3");
         assertEquals(OptionalInt.of(3), grading.crs().day(10).orElseThrow().grade(),
                 "day 10 norepinephrine until 08:00: CRS 3");
         assertEquals(OptionalInt.of(1),
-                grading.crs().at(java.time.Instant.parse("2026-03-09T09:00:00Z")).orElseThrow().grade(),
+                grading.crs().at(Instant.parse("2026-03-09T09:00:00Z")).orElseThrow().grade(),
                 "day 7 09:00: 'CRS was downgraded to grade 1'");
         assertFalse(grading.icans().day(10).orElseThrow().assessed(), "day 10: no neurological assessment");
         assertFalse(grading.crs().day(13).orElseThrow().assessed(), "day 13: no CRS parameter");

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -208,10 +211,10 @@ class ValidResourceMappingTest {
         assertEquals(expected, everything(extraction));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void everyValidFixtureIsInTheTable() throws Exception {
         List<String> names = table().map(a -> (String) a.get()[0]).toList();
-        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(FactsFixtures.path("facts/valid"))) {
+        try (Stream<Path> files = Files.list(FactsFixtures.path("facts/valid"))) {
             List<String> missing = files.map(p -> p.getFileName().toString().replace(".json", ""))
                     .filter(n -> !names.contains(n)).sorted().toList();
             assertTrue(missing.isEmpty(), "fixtures without an expectation: " + missing);
@@ -226,7 +229,7 @@ class ValidResourceMappingTest {
         return all;
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void factsOfEveryValidFixtureBelongToTheirSource() {
         table().forEach(a -> {
             FactExtraction extraction = FactsFixtures.MAPPER.map(FactsFixtures.valid((String) a.get()[0]));

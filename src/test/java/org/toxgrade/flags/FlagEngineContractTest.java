@@ -47,7 +47,7 @@ class FlagEngineContractTest {
         var grading = EpisodeGrader.grade(facts, GradingConfig.defaults(), asOf.plusSeconds(1));
         assertThrows(IllegalArgumentException.class,
                 () -> FlagEngine.evaluate(facts, grading, FlagConfig.defaults(), asOf));
-        // An earlier grading is the grading window that closed before (CLINICAL-SPEC section 1).
+        // An earlier grading is the grading window that closed before (docs/clinical-rules.md section 1).
         var closed = EpisodeGrader.grade(facts, GradingConfig.defaults(), asOf.minusSeconds(1));
         assertTrue(FlagEngine.evaluate(facts, closed, FlagConfig.defaults(), asOf).isEmpty());
     }

@@ -17,7 +17,7 @@ import org.toxgrade.grading.fact.Fact;
 
 /**
  * Flags are derived facts: they re-derive with late data, and a flag that no longer holds becomes
- * inactive with an end; it is never deleted (CLINICAL-SPEC section 5).
+ * inactive with an end; it is never deleted (docs/clinical-rules.md section 5).
  */
 class FlagRederivationTest {
 

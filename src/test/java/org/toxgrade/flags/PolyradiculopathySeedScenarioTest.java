@@ -14,7 +14,7 @@ import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 
 /**
- * Acceptance scenario: seeds/case-polyradiculopathy-sps-after-cart.txt (CLINICAL-SPEC section 6),
+ * Acceptance scenario: seeds/case-polyradiculopathy-sps-after-cart.txt (docs/clinical-rules.md section 6),
  * encoded in {@code flags/seeds/polyradiculopathy.json}. "No ICANS by ICE; the flags must still
  * surface the neurotoxicity." Each assertion quotes the sentence of the report it checks.
  */
@@ -29,7 +29,7 @@ class PolyradiculopathySeedScenarioTest {
         seed = FlagCase.fromResource("/flags/seeds/polyradiculopathy.json").get(0);
         EpisodeFacts facts = seed.episode(seed.facts());
         // Graded up to the end of the day-100 window; the flags judged on day 160, within the
-        // neurological surveillance (CLINICAL-SPEC section 1), as the service derives the episode.
+        // neurological surveillance (docs/clinical-rules.md section 1), as the service derives the episode.
         grading = EpisodeGrader.grade(facts, seed.gradingConfig(), seed.gradingAsOf());
         flags = FlagEngine.evaluate(facts, grading, seed.config(), seed.asOf());
     }
@@ -61,7 +61,7 @@ class PolyradiculopathySeedScenarioTest {
         // pleocytosis" on Day +55
         assertTrue(peripheral.get(0).evidence().factIds().containsAll(
                 List.of("Observation/pain-d6", "Observation/legs-d6", "Procedure/emg-d52", "Observation/csf-d55")));
-        // One occurrence while the symptoms persist (CLINICAL-SPEC section 5: "the same flag does not
+        // One occurrence while the symptoms persist (docs/clinical-rules.md section 5: "the same flag does not
         // flicker"): pain and weakness charted on days 6 to 76, never 28 days apart. "IVIG ...
         // resulting in significant improvement": last charted day 76, the occurrence ends 28 days later.
         assertEquals(at("day 104 10:00"), peripheral.get(0).end());

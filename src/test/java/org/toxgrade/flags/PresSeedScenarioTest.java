@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,11 @@ import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.fact.BloodPressure;
+import org.toxgrade.grading.fact.DrugDose;
+import org.toxgrade.grading.fact.Fact;
 
 /**
- * Acceptance scenario: seeds/case-pres-after-cd19-cart.txt (CLINICAL-SPEC section 6), as of the
+ * Acceptance scenario: seeds/case-pres-after-cd19-cart.txt (docs/clinical-rules.md section 6), as of the
  * discharge on day 22. Each assertion quotes the sentence of the report it checks.
  */
 class PresSeedScenarioTest {
@@ -95,7 +98,7 @@ class PresSeedScenarioTest {
     @Test
     void theTapersOfFigure6OnDailyTotals() {
         // Figure 6: "Taper represents each day on which an attempt was made to de-escalate a preceding
-        // steroid treatment ... until resolution with Taper 5." On daily totals (CLINICAL-SPEC section
+        // steroid treatment ... until resolution with Taper 5." On daily totals (docs/clinical-rules.md section
         // 5) each taper is seen when the 24-hour total falls, i.e. when a dose of the stronger
         // regimen is due and not given:
         List<SteroidTaper> tapers = FlagEngine.steroidTapers(facts,
@@ -118,9 +121,9 @@ class PresSeedScenarioTest {
         // after it, and a fall after a course's last dose is the end of the course, not a taper: the
         // report's own facts show four tapers, not five. Had the prednisone of day 23 been charted
         // (an assumption, not in the report), the switch would be a taper on day 22:
-        List<org.toxgrade.grading.fact.Fact> withDay23 = new java.util.ArrayList<>(facts.allFacts());
-        withDay23.add(new org.toxgrade.grading.fact.DrugDose("MedicationAdministration/pred-d23-assumed",
-                at("day 23 08:00"), org.toxgrade.grading.fact.DrugDose.Category.CORTICOSTEROID, "prednisone", 40.0,
+        List<Fact> withDay23 = new ArrayList<>(facts.allFacts());
+        withDay23.add(new DrugDose("MedicationAdministration/pred-d23-assumed",
+                at("day 23 08:00"), DrugDose.Category.CORTICOSTEROID, "prednisone", 40.0,
                 null));
         EpisodeFacts charted = EpisodeFacts.builder(facts.infusion()).birthDate(facts.birthDate()).addAll(withDay23)
                 .build();

@@ -15,7 +15,7 @@ import org.toxgrade.grading.cases.CaseClock;
 import org.toxgrade.grading.cases.GradingCase;
 import org.toxgrade.grading.fact.Fact;
 
-/** The facts of the two seed cases (CLINICAL-SPEC section 6) as the flag tests use them. */
+/** The facts of the two seed cases (docs/clinical-rules.md section 6) as the flag tests use them. */
 final class SeedScenarios {
 
     /** Infusion of both seed encodings: the grading tables' default, 2024-03-04T10:00 UTC. */

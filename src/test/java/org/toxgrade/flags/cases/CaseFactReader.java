@@ -1,6 +1,7 @@
 package org.toxgrade.flags.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class CaseFactReader {
             if (f.has("repeat")) {
                 Instant at = time.parse(text(f, "at"));
                 Instant until = time.parse(f.get("repeat").get("until").asText());
-                java.time.Duration every = java.time.Duration.parse("PT" + f.get("repeat").get("every").asText());
+                Duration every = Duration.parse("PT" + f.get("repeat").get("every").asText());
                 int n = 1;
                 for (Instant t = at; !t.isAfter(until); t = t.plus(every)) {
                     result.add(fact(type, id + "-" + n++, t, f, time));

@@ -65,7 +65,7 @@ class FlagCaseTableTest {
         }
     }
 
-    /** Arrival order must not matter (CLINICAL-SPEC section 4): reversed and shuffled, same output. */
+    /** Arrival order must not matter (docs/clinical-rules.md section 4): reversed and shuffled, same output. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void givesTheSameFlagsWhateverTheOrderOfTheFacts(FlagCase c) {
