@@ -2,16 +2,13 @@ package org.toxgrade.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.support.SourceFiles;
 
 /**
  * One naming rule for configuration (docs/architecture.md, "Conventions"): {@code @ConfigMapping}
@@ -27,8 +24,8 @@ class NamingRuleTest {
     @Test
     void configMappingsAreSettingsAndRecordsOfConfigurationAreConfig() {
         List<String> offenders = new ArrayList<>();
-        for (Path file : javaFiles()) {
-            String text = read(file);
+        for (Path file : SourceFiles.javaFiles(MAIN)) {
+            String text = SourceFiles.read(file);
             Matcher type = TOP_TYPE.matcher(text);
             if (!type.find()) {
                 continue;
@@ -49,19 +46,4 @@ class NamingRuleTest {
         assertEquals(List.of(), offenders);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> javaFiles() {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

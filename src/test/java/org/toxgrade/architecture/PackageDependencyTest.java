@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.support.SourceFiles;
 
 /**
  * The package map of docs/architecture.md holds: capability packages import each other in one
@@ -50,7 +50,7 @@ class PackageDependencyTest {
     void theClinicalCoresUseNoFrameworkAndOnlyTheirUpstreamPackages() {
         List<String> offenders = new ArrayList<>();
         for (Map.Entry<String, Set<String>> plain : PLAIN.entrySet()) {
-            for (Path file : javaFiles(MAIN.resolve(plain.getKey()))) {
+            for (Path file : SourceFiles.javaFiles(MAIN.resolve(plain.getKey()))) {
                 for (String imported : imports(file)) {
                     Matcher own = OWN.matcher(imported);
                     boolean allowed = own.find()
@@ -74,7 +74,7 @@ class PackageDependencyTest {
     /** Top-level capability package to the capability packages it imports. */
     private static Map<String, Set<String>> uses() {
         Map<String, Set<String>> uses = new TreeMap<>();
-        for (Path file : javaFiles(MAIN)) {
+        for (Path file : SourceFiles.javaFiles(MAIN)) {
             Path relative = MAIN.relativize(file);
             if (relative.getNameCount() < 2) {
                 continue; // the main class and early configuration sit above the capabilities
@@ -137,11 +137,4 @@ class PackageDependencyTest {
         }
     }
 
-    private static List<Path> javaFiles(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

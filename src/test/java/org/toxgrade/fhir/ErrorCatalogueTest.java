@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.toxgrade.support.SourceFiles;
 
 /**
  * Every code of the service is defined once, in its package's catalogue, and means one thing: the
@@ -38,7 +37,7 @@ class ErrorCatalogueTest {
 
     @BeforeAll
     static void findCatalogues() throws Exception {
-        for (Path file : javaFiles()) {
+        for (Path file : SourceFiles.javaFiles(MAIN)) {
             Matcher m = CATALOGUE.matcher(Files.readString(file));
             if (m.find()) {
                 String pkg = MAIN.relativize(file.getParent()).toString().replace('/', '.');
@@ -102,7 +101,7 @@ class ErrorCatalogueTest {
     @Test
     void noMainSourceSpellsACodeOutsideTheCatalogues() throws IOException {
         List<String> offenders = new ArrayList<>();
-        for (Path file : javaFiles()) {
+        for (Path file : SourceFiles.javaFiles(MAIN)) {
             if (catalogueFiles.contains(file)) {
                 continue;
             }
@@ -169,11 +168,4 @@ class ErrorCatalogueTest {
         return code.getClass().getSimpleName() + "." + ((Enum<?>) code).name();
     }
 
-    private static List<Path> javaFiles() {
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
