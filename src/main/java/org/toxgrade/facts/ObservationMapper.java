@@ -152,8 +152,7 @@ final class ObservationMapper {
                         c -> out.fact(new MotorFinding(id, time, MotorFinding.Kind.valueOf(constant(c)))));
                 case NEUROIMAGING -> withValue("neuroimaging-findings",
                         c -> out.fact(new NeuroImaging(id, time, NeuroImaging.Finding.valueOf(constant(c)))));
-                case ICP_SIGN -> withValue("icp-signs",
-                        c -> out.fact(new IcpSign(id, time, IcpSign.Sign.valueOf(constant(c)))));
+                case ICP_SIGN -> withValue("icp-signs", this::icpSign);
                 case NEURO_FINDING -> withValue("other-neuro-findings",
                         c -> out.fact(new OtherNeuroFinding(id, time, OtherNeuroFinding.Kind.valueOf(constant(c)))));
                 case DEATH_ATTRIBUTION -> withValue("death-attributions",
@@ -164,6 +163,18 @@ final class ObservationMapper {
                     // Known contract codes the grading does not read (SpO2, FiO2, GCS do not grade ASTCT CRS/ICANS).
                 }
                 default -> throw new IllegalStateException("unhandled observation concept " + concept);
+            }
+        }
+
+        /**
+         * A sign of raised intracranial pressure, or {@code none}: an examination that found none (seed
+         * PRES case day 8, "fundoscopic exam [was] unremarkable"). A negative examination is known and
+         * stored but yields no fact: ASTCT grades ICANS on the signs present, so it can neither lower a
+         * grade nor end a flag that imaging raised (docs/clinical-rules.md section 8).
+         */
+        private void icpSign(String code) {
+            if (!"none".equals(code)) {
+                out.fact(new IcpSign(id, time, IcpSign.Sign.valueOf(constant(code))));
             }
         }
 

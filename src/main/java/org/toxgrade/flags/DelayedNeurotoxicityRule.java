@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,9 @@ import org.toxgrade.grading.fact.Seizure;
  * focal, diffuse or PRES-pattern oedema on imaging; each raised-ICP sign; encephalopathy (an ICANS
  * grade of 1 or more set by the ICE, CAPD or consciousness domain); tremor, myoclonus, neuropathic
  * pain, radiculopathy, EMG denervation, CSF pleocytosis, visual disturbance, rigidity or spasms.
- * Headache is left out: too common and too unspecific after CAR-T to raise a flag on its own.
+ * Headache and generalised weakness are left out: too common and too unspecific after CAR-T (and
+ * after weeks of high-dose steroids: seed PRES case day 15, "profound fatigue, and generalized
+ * weakness", day 21 "muscular deconditioning") to raise a flag on their own.
  * Intracranial haemorrhage and normal imaging are not neurotoxicity findings.
  *
  * <p>A finding <b>qualifies</b> when its episode day is after {@link FlagConfig#delayedAfterDay()}
@@ -52,6 +55,8 @@ final class DelayedNeurotoxicityRule implements FlagRule {
 
     private static final String ENCEPHALOPATHY = "encephalopathy";
     private static final String IMAGING = "imaging:";
+    private static final Set<OtherNeuroFinding.Kind> UNSPECIFIC = EnumSet.of(OtherNeuroFinding.Kind.HEADACHE,
+            OtherNeuroFinding.Kind.GENERALIZED_WEAKNESS);
 
     @Override
     public NeurotoxicityFlag flag() {
@@ -142,7 +147,7 @@ final class DelayedNeurotoxicityRule implements FlagRule {
             events.add(new Event("icp:" + s.sign(), s.time(), List.of(s.id()), List.of()));
         }
         for (OtherNeuroFinding f : pick(episode, episode.facts().otherNeuroFindings(), baseline)) {
-            if (f.kind() != OtherNeuroFinding.Kind.HEADACHE) {
+            if (!UNSPECIFIC.contains(f.kind())) {
                 events.add(new Event("neuro:" + f.kind(), f.time(), List.of(f.id()), List.of()));
             }
         }

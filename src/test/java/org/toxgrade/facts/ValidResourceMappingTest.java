@@ -101,6 +101,11 @@ class ValidResourceMappingTest {
                         List.of(new NeuroImaging("Observation/img-1", T,
                                 NeuroImaging.Finding.VASOGENIC_EDEMA_PRES_PATTERN))),
                 arguments("obs-icp-sign", List.of(new IcpSign("Observation/icp-1", T, IcpSign.Sign.PAPILLEDEMA))),
+                // An examination that found no sign (a normal fundoscopy): known, and no fact, since
+                // ASTCT grades on the signs present (seed PRES case day 8).
+                arguments("obs-icp-sign-none", List.of()),
+                arguments("obs-neuro-finding-generalized-weakness", List.of(new OtherNeuroFinding(
+                        "Observation/nf-weakness", T, OtherNeuroFinding.Kind.GENERALIZED_WEAKNESS))),
                 arguments("obs-neuro-finding",
                         List.of(new OtherNeuroFinding("Observation/nf-1", T, OtherNeuroFinding.Kind.NEUROPATHIC_PAIN))),
                 arguments("obs-death-attribution",

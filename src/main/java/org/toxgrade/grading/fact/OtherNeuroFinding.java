@@ -11,7 +11,7 @@ public record OtherNeuroFinding(String id, Instant time, Kind kind) implements F
 
     public enum Kind {
         TREMOR, MYOCLONUS, NEUROPATHIC_PAIN, RADICULOPATHY, EMG_DENERVATION, CSF_PLEOCYTOSIS, VISUAL_DISTURBANCE,
-        RIGIDITY_SPASMS, HEADACHE
+        RIGIDITY_SPASMS, HEADACHE, GENERALIZED_WEAKNESS
     }
 
     public OtherNeuroFinding {
