@@ -67,10 +67,12 @@ import org.toxgrade.grading.fact.Fact;
  * </ul>
  *
  * <p>Seed PRES case, Figure 6 ("Taper represents each day on which an attempt was made to
- * de-escalate a preceding steroid treatment"): the tapers of days 7, 12, 14 and 19 are seen on
- * those days in {@code flags/seeds/pres-supplement.json}. Taper 5, the prednisone the patient was
- * "discharged on day 22 on", is the last dose charted: the daily total falls only after it, so it
- * cannot be told from the end of the course (see {@code PresSeedScenarioTest}).
+ * de-escalate a preceding steroid treatment"): tapers 1-3 are seen on days 7, 12 and 14 of the
+ * encoded case ({@code src/test/resources/seeds/pres/}). Taper 4, the switch to dexamethasone on
+ * day 19 after a "5-day pulse course" begun on day 15, shows on day 20, when the pulse dose due
+ * that day is not given: on day 19 the day's pulse is still in the total. Taper 5, the prednisone
+ * the patient was "discharged on day 22 on", is the last dose charted: the daily total falls only
+ * after it, so it cannot be told from the end of the course (see {@code PresSeedScenarioTest}).
  *
  * <p>Doses whose dexamethasone equivalent is neither charted nor derivable from the agent are left
  * out: they cannot be summed.

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Api.as;
+import static org.toxgrade.support.Api.asEhr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,6 +89,31 @@ class PresCaseEndToEndTest {
         assertTrue(payload(facts, "Observation/pres-bp-d16").contains("\"diastolic\":109.0"));
         assertEquals("car-t-infusion",
                 facts.getString("find { it.id == 'MedicationAdministration/pres-cart-infusion' }.kind"));
+        // "The baseline MRI obtained prior to CAR-T cell therapy was unremarkable" (before day 0).
+        assertTrue(payload(facts, "Observation/pres-mri-baseline").contains("NORMAL"));
+        // "generalized weakness, including difficulty in holding her phone or a sandwich" (day 15)
+        assertTrue(payload(facts, "Observation/pres-weakness-d15").contains("GENERALIZED_WEAKNESS"));
+        // "The brain MRI and fundoscopic exam were unremarkable" (day 8): a negative examination is
+        // stored but is no fact; ASTCT grades on the signs present.
+        assertEquals(null, facts.getString("find { it.id == 'Observation/pres-fundoscopy-d8' }.payload"));
+    }
+
+    @Test
+    void theUnremarkableFundoscopyIsAcceptedWithoutAnUnknownCodeWarning() {
+        // Sent again (a redelivery changes nothing): the entry is answered 200 with no warning, as a
+        // known code of the contract, unlike a code the service cannot read (docs/clinical-rules.md
+        // section 8).
+        JsonPath answer = asEhr().contentType("application/fhir+json")
+                .body(days.stream().filter(d -> d.contains("\"pres-day-008\"")).findFirst().orElseThrow())
+                .when().post("/fhir")
+                .then().statusCode(200).extract().jsonPath();
+        int i = answer.getList("entry.response.location", String.class).indexOf(
+                answer.getList("entry.response.location", String.class).stream()
+                        .filter(l -> l.startsWith("Observation/pres-fundoscopy-d8/")).findFirst().orElseThrow());
+        assertEquals("200 OK", answer.getString("entry[" + i + "].response.status"));
+        assertEquals(null, answer.getString("entry[" + i + "].response.outcome"));
+        // Day 8 stays ICANS 3 by the ICE and the cEEG: no raised-ICP domain from a normal fundoscopy.
+        assertEquals(Integer.valueOf(3), grade("icans", 8));
     }
 
     private static String payload(JsonPath facts, String id) {
@@ -165,7 +191,7 @@ class PresCaseEndToEndTest {
         // "On the morning of day 8 ... fever of 103.3°F, tachypnea, hypotension, and progressive
         // somnolence. This was consistent with grade 3 CRS and grade 3 ICANS, with an ICE score of 0/10."
         assertEquals(3, grade("crs", 8));
-        assertEquals(3, grade("icans", 8));
+        assertEquals(Integer.valueOf(3), grade("icans", 8));
         // "continuous electroencephalogram (cEEG) revealed seizure-like activity"
         assertTrue(flagsOn(8).containsAll(List.of("seizure", "icans-onset", "icans-high-grade")), flagsOn(8)::toString);
     }

@@ -1,6 +1,7 @@
 package org.toxgrade.facts;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.hl7.fhir.r4.model.Bundle;
+import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.fact.BloodPressure;
 import org.toxgrade.grading.fact.ConsciousnessLevel;
 import org.toxgrade.grading.fact.DrugDose;
@@ -29,12 +31,28 @@ import org.toxgrade.grading.fact.VasopressorInfusion;
 
 /**
  * A seed case read the way the service reads it: every day's transaction Bundle in day order, every
- * resource mapped, and a later version of a resource replacing the earlier one's facts.
+ * resource mapped, and a later version of a resource replacing the earlier one's facts. The one
+ * encoding of each seed report: the fact, grading and flag tests and the end-to-end tests all read
+ * these Bundles ({@code src/test/resources/seeds/<case>/}).
  */
-final class SeedCaseFacts {
+public final class SeedCaseFacts {
 
     final List<Bundle> bundles = new ArrayList<>();
     final Map<String, FactExtraction> latestBySource = new LinkedHashMap<>();
+
+    /** The Bundles of {@code seeds/<folder>}, mapped. */
+    public static SeedCaseFacts read(String folder) {
+        try {
+            return new SeedCaseFacts(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The episode facts of the case's infusion, assembled as the service assembles them. */
+    public EpisodeFacts episodeFacts() {
+        return EpisodeFactsAssembler.withDefaults().assemble(infusion(), patientFacts());
+    }
 
     SeedCaseFacts(String folder) throws IOException {
         List<Path> files;
@@ -52,7 +70,7 @@ final class SeedCaseFacts {
         }
     }
 
-    Instant infusion() {
+    public Instant infusion() {
         return latestBySource.values().stream().flatMap(e -> e.infusion().stream()).map(CarTInfusion::time)
                 .findFirst().orElseThrow();
     }

@@ -11,6 +11,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.toxgrade.grading.CourseStatus;
 import org.toxgrade.grading.DayGrade;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.Spell;
 
 /**
  * The two seed case reports (docs/clinical-rules.md section 6) as FHIR transaction Bundles, read through the
@@ -90,7 +93,9 @@ class SeedCasesTest {
                         "CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)")),
                 Map.entry(13, List.of("CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)")),
                 Map.entry(14, List.of("CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
-                Map.entry(15, List.of("ice 9", "imaging VASOGENIC_EDEMA_PRES_PATTERN",
+                Map.entry(-6, List.of("imaging NORMAL")),
+                Map.entry(6, List.of("CORTICOSTEROID dexamethasone 10 mg (dex 10.00 mg)")),
+                Map.entry(15, List.of("ice 9", "imaging VASOGENIC_EDEMA_PRES_PATTERN", "neuro GENERALIZED_WEAKNESS",
                         "CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)", "ANTI_CYTOKINE anakinra")),
                 Map.entry(16, List.of("bp 187/109", "lab 2524-7 7.4 mmol/L")),
                 Map.entry(19, List.of("CORTICOSTEROID methylprednisolone 1000 mg (dex 187.50 mg)",
@@ -101,8 +106,21 @@ class SeedCasesTest {
                 "day " + day + ": expected " + facts + " within " + days.get(day)));
         assertEquals(2, days.values().stream().flatMap(List::stream).filter(s -> s.startsWith("vasopressor")).count(),
                 "two courses of norepinephrine");
-        assertEquals(2, days.get(19).stream().filter(s -> s.contains("dexamethasone 8 mg")).count(),
-                "dexamethasone 8 mg three times daily from day 19 (two doses fall on day 19 itself)");
+        assertEquals(1, days.get(19).stream().filter(s -> s.contains("dexamethasone 8 mg")).count(),
+                "dexamethasone 8 mg three times daily from day 19 22:00, after that day's pulse dose");
+        assertEquals(3, days.get(20).stream().filter(s -> s.contains("dexamethasone 8 mg")).count());
+        assertEquals(4, days.get(6).stream().filter(s -> s.contains("dexamethasone 10 mg")).count(),
+                "the protocol dexamethasone every 6 h goes on through day 6 (assumed interval)");
+    }
+
+    @Test
+    void presUnremarkableFundoscopyIsAKnownNegativeExaminationThatYieldsNoFact() {
+        // Day 8: "The brain MRI and fundoscopic exam were unremarkable". An icp-sign Observation
+        // valued `none`: read, not an unknown code, and no fact (ASTCT grades on signs present).
+        FactExtraction fundoscopy = pres.latestBySource.get("Observation/pres-fundoscopy-d8");
+        assertTrue(fundoscopy.facts().isEmpty(), fundoscopy.facts()::toString);
+        assertTrue(fundoscopy.contextFacts().isEmpty());
+        assertTrue(fundoscopy.unknownCodes().isEmpty(), fundoscopy.unknownCodes()::toString);
     }
 
     @Test
@@ -138,6 +156,33 @@ class SeedCasesTest {
                 "day 7 09:00: 'CRS was downgraded to grade 1'");
         assertFalse(grading.icans().day(10).orElseThrow().assessed(), "day 10: no neurological assessment");
         assertFalse(grading.crs().day(13).orElseThrow().assessed(), "day 13: no CRS parameter");
+    }
+
+    @Test
+    void presEpisodePeaksAndSpellsFollowTheReport() {
+        EpisodeGrading grading = EpisodeGrader.grade(pres.episodeFacts(), GradingConfig.defaults(),
+                pres.infusion().plusSeconds(22 * 86400L + 2 * 3600L));
+        // Day 5 "consistent with grade 3 CRS ... transfer to the intensive care unit for vasopressor
+        // support": the episode's peak is set when the norepinephrine starts.
+        assertEquals(OptionalInt.of(3), grading.crs().episode().grade());
+        assertEquals(Optional.of(Instant.parse("2026-03-07T11:00:00Z")), grading.crs().episode().at());
+        // Two CRS spells: the day-0 fever ("her CRS resolved with acetaminophen") and the course of
+        // days 5-10 ("By day 7, her hypotension resolved"; the second norepinephrine course ends day 10).
+        List<Spell> crs = grading.crs().course().spells();
+        assertEquals(List.of(Instant.parse("2026-03-02T20:00:00Z"), Instant.parse("2026-03-07T10:00:00Z")),
+                crs.stream().map(Spell::onset).toList(), crs::toString);
+        assertEquals(List.of(1, 3), crs.stream().map(Spell::peakGrade).toList());
+        assertEquals(Optional.of(Instant.parse("2026-03-12T08:00:00Z")), crs.get(1).abatement());
+        // "consistent with grade 3 CRS and grade 3 ICANS, with an ICE score of 0/10" (day 8).
+        assertEquals(OptionalInt.of(3), grading.icans().episode().grade());
+        assertEquals(Optional.of(Instant.parse("2026-03-10T07:00:00Z")), grading.icans().episode().at());
+        // ICANS spells: day 8 (grade 3), the day-12 "recurrence of somnolence" (grade 2 by the
+        // level of consciousness), day 15 "ICE score was 9/10, consistent with grade 1 ICANS".
+        List<Spell> icans = grading.icans().course().spells();
+        assertEquals(List.of(Instant.parse("2026-03-10T07:00:00Z"), Instant.parse("2026-03-14T14:00:00Z"),
+                Instant.parse("2026-03-17T10:00:00Z")), icans.stream().map(Spell::onset).toList(), icans::toString);
+        assertEquals(List.of(3, 2, 1), icans.stream().map(Spell::peakGrade).toList());
+        assertEquals(CourseStatus.RESOLVED, grading.icans().course().status());
     }
 
     @Test
