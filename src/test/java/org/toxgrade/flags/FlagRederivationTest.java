@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.toxgrade.flags.cases.FlagCase;
+import org.toxgrade.facts.SeedCaseFacts;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.GradingConfig;
@@ -29,10 +29,11 @@ class FlagRederivationTest {
     @Test
     void asTimePassesInTheSeedCasesNoOccurrenceDisappearsOrChangesOnceInactive() {
         EpisodeFacts pres = SeedScenarios.pres();
-        FlagCase poly = FlagCase.fromResource("/flags/seeds/polyradiculopathy.json").get(0);
+        EpisodeFacts poly = SeedCaseFacts.read("polyradiculopathy").episodeFacts();
         checkDayByDay(pres, 23, null);
         // Graded up to the end of its day-100 window, followed for late neurotoxicity after it.
-        checkDayByDay(poly.episode(poly.facts()), 161, poly.gradingAsOf());
+        checkDayByDay(poly, 161,
+                poly.infusion().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(java.time.Duration.ofDays(101)));
     }
 
     private static void checkDayByDay(EpisodeFacts facts, int days, Instant gradingWindowEnd) {

@@ -4,38 +4,46 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.toxgrade.flags.cases.FlagCase;
+import org.toxgrade.facts.SeedCaseFacts;
 import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
+import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.cases.CaseClock;
 
 /**
  * Acceptance scenario: seeds/case-polyradiculopathy-sps-after-cart.txt (docs/clinical-rules.md section 6),
- * encoded in {@code flags/seeds/polyradiculopathy.json}. "No ICANS by ICE; the flags must still
- * surface the neurotoxicity." Each assertion quotes the sentence of the report it checks.
+ * read from the FHIR Bundles the end-to-end test sends ({@code src/test/resources/seeds/polyradiculopathy/}).
+ * "No ICANS by ICE; the flags must still surface the neurotoxicity." Each assertion quotes the
+ * sentence of the report it checks.
  */
 class PolyradiculopathySeedScenarioTest {
 
-    static FlagCase seed;
+    /** Day 0 is 2026-01-05, infusion 10:00 UTC. */
+    static final CaseClock TIME = new CaseClock(LocalDateTime.parse("2026-01-05T10:00"), ZoneOffset.UTC);
+
+    static EpisodeFacts facts;
     static EpisodeGrading grading;
     static List<FlagOccurrence> flags;
 
     @BeforeAll
     static void evaluate() {
-        seed = FlagCase.fromResource("/flags/seeds/polyradiculopathy.json").get(0);
-        EpisodeFacts facts = seed.episode(seed.facts());
+        facts = SeedCaseFacts.read("polyradiculopathy").episodeFacts();
+        assertEquals(TIME.infusionInstant(), facts.infusion());
         // Graded up to the end of the day-100 window; the flags judged on day 160, within the
         // neurological surveillance (docs/clinical-rules.md section 1), as the service derives the episode.
-        grading = EpisodeGrader.grade(facts, seed.gradingConfig(), seed.gradingAsOf());
-        flags = FlagEngine.evaluate(facts, grading, seed.config(), seed.asOf());
+        grading = EpisodeGrader.grade(facts, GradingConfig.defaults(), at("day 101 00:00"));
+        flags = FlagEngine.evaluate(facts, grading, FlagConfig.defaults(), at("day 160 00:00"));
     }
 
     static Instant at(String time) {
-        return seed.time().parse(time);
+        return TIME.parse(time);
     }
 
     static List<FlagOccurrence> of(NeurotoxicityFlag flag) {
@@ -56,15 +64,16 @@ class PolyradiculopathySeedScenarioTest {
         // and 'burning'" and "bilateral lower extremity weakness"
         List<FlagOccurrence> peripheral = of(NeurotoxicityFlag.PERIPHERAL_NEUROTOXICITY);
         assertEquals(2, peripheral.size(), peripheral.toString());
-        assertEquals(at("day 6 10:00"), peripheral.get(0).start());
+        assertEquals(at("day 6 12:00"), peripheral.get(0).start());
         // "Electromyography (EMG) on Day +52 demonstrated active denervation"; "CSF ... lymphocytic
         // pleocytosis" on Day +55
-        assertTrue(peripheral.get(0).evidence().factIds().containsAll(
-                List.of("Observation/pain-d6", "Observation/legs-d6", "Procedure/emg-d52", "Observation/csf-d55")));
+        assertTrue(peripheral.get(0).evidence().factIds().containsAll(List.of("Observation/polyrad-pain-d6",
+                "Observation/polyrad-weakness-d6", "Observation/polyrad-weakness-d27", "Observation/polyrad-emg-d52",
+                "Observation/polyrad-csf-d55")));
         // One occurrence while the symptoms persist (docs/clinical-rules.md section 5: "the same flag does not
-        // flicker"): pain and weakness charted on days 6 to 76, never 28 days apart. "IVIG ...
-        // resulting in significant improvement": last charted day 76, the occurrence ends 28 days later.
-        assertEquals(at("day 104 10:00"), peripheral.get(0).end());
+        // flicker"): findings charted on days 6, 27, 52 and 55, never 28 days apart. The report charts
+        // nothing more until the flare, so the occurrence ends 28 days after the day-55 CSF.
+        assertEquals(at("day 83 10:00"), peripheral.get(0).end());
         // "Four weeks later, on Day +156, the patient developed severe acute pain", after the day-100
         // grading window: peripheral findings are followed in the surveillance window.
         assertEquals(at("day 156 10:00"), peripheral.get(1).start());
@@ -72,7 +81,8 @@ class PolyradiculopathySeedScenarioTest {
         assertEquals(FlagPriority.PL, peripheral.get(1).priority());
         // "Repeat EMG showed denervation of lumbosacral muscles"
         assertTrue(peripheral.get(1).evidence().factIds().containsAll(
-                List.of("Observation/pain-d156", "Procedure/emg-d157")), peripheral.get(1).toString());
+                List.of("Observation/polyrad-pain-d156", "Observation/polyrad-emg-d157")),
+                peripheral.get(1).toString());
     }
 
     @Test
@@ -80,8 +90,8 @@ class PolyradiculopathySeedScenarioTest {
         // "progressive severe bilateral lower extremity burning pain followed by paraparesis"
         List<FlagOccurrence> motor = of(NeurotoxicityFlag.MOTOR_WEAKNESS);
         assertTrue(!motor.isEmpty());
-        assertEquals(at("day 6 10:00"), motor.get(0).start());
-        assertTrue(motor.get(0).evidence().factIds().contains("Observation/legs-d6"));
+        assertEquals(at("day 6 12:00"), motor.get(0).start());
+        assertTrue(motor.get(0).evidence().factIds().contains("Observation/polyrad-weakness-d6"));
         assertEquals(FlagPriority.PH, motor.get(0).priority());
     }
 
@@ -92,15 +102,15 @@ class PolyradiculopathySeedScenarioTest {
         List<FlagOccurrence> delayed = of(NeurotoxicityFlag.DELAYED_NEUROTOXICITY);
         assertEquals(2, delayed.size(), delayed.toString());
         assertEquals(at("day 52 10:00"), delayed.get(0).start());
-        assertTrue(delayed.get(0).evidence().factIds().containsAll(List.of("Procedure/emg-d52",
-                "Observation/csf-d55")));
-        assertTrue(!delayed.get(0).evidence().factIds().contains("Observation/pain-d39"),
-                "pain before the occurrence started is not its evidence");
+        assertTrue(delayed.get(0).evidence().factIds().containsAll(List.of("Observation/polyrad-emg-d52",
+                "Observation/polyrad-csf-d55")));
+        assertTrue(!delayed.get(0).evidence().factIds().contains("Observation/polyrad-pain-d6"),
+                "pain charted since day 6 is not new and not its evidence");
         // "on Day +156 ... She described stiffness, muscle spasms, involuntary extremity movements": a
         // new finding after the grading window, within the neurological surveillance (day 365)
         assertEquals(at("day 156 10:00"), delayed.get(1).start());
-        assertTrue(delayed.get(1).evidence().factIds().containsAll(List.of("Observation/stiffness-d156",
-                "Observation/pain-d156", "Procedure/emg-d157")), delayed.get(1).toString());
+        assertTrue(delayed.get(1).evidence().factIds().containsAll(List.of("Observation/polyrad-stiffness-d156",
+                "Observation/polyrad-pain-d156", "Observation/polyrad-emg-d157")), delayed.get(1).toString());
         assertEquals(FlagStatus.ACTIVE, delayed.get(1).status());
     }
 

@@ -59,7 +59,7 @@ public record FlagCase(String file, String name, String rule, Instant infusion, 
         return cases;
     }
 
-    /** The cases of one file on the test classpath, e.g. {@code /flags/seeds/polyradiculopathy.json}. */
+    /** The cases of one file on the test classpath, e.g. {@code /flags/delayed.json}. */
     public static List<FlagCase> fromResource(String resource) {
         URL url = FlagCase.class.getResource(resource);
         if (url == null) {
