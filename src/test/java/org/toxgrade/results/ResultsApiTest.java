@@ -25,7 +25,7 @@ class ResultsApiTest {
     void sendDays0To8Once() {
         if (!sent) {
             List<String> days = SeedCases.renamed(SeedCases.days("pres"), "pres-", "res-");
-            SeedCases.post(days.subList(0, 5));
+            SeedCases.post(days.stream().filter(d -> d.matches("(?s).*\"res-day-00[0-8]\".*")).toList());
             sent = true;
         }
     }
