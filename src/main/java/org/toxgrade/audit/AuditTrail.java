@@ -1,6 +1,8 @@
 package org.toxgrade.audit;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +38,34 @@ public class AuditTrail {
         row.versionId = versionId;
         row.outcomeStatus = status;
         return session.persist(row);
+    }
+
+    /** One audit record of a bulk write. */
+    public record Entry(Action action, String interaction, String resourceType, String resourceId, Integer versionId,
+            int status) {
+    }
+
+    private static final String INSERT = """
+            insert into audit_event (recorded_at, client_id, action, interaction, resource_type, resource_id,
+                version_id, outcome_status)
+            select $1, $2, a, i, t, r, v, s
+            from unnest($3::char(1)[], $4::varchar[], $5::varchar[], $6::varchar[], $7::int[], $8::int[])
+                as u(a, i, t, r, v, s)
+            """;
+
+    /** Records all entries of one request in one statement of the caller's transaction. */
+    public Uni<Void> recordAll(SqlConnection connection, Caller caller, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return connection.preparedQuery(INSERT).execute(Tuple.tuple(List.of(now, caller.clientId(),
+                entries.stream().map(e -> e.action().name()).toArray(String[]::new),
+                entries.stream().map(Entry::interaction).toArray(String[]::new),
+                entries.stream().map(Entry::resourceType).toArray(String[]::new),
+                entries.stream().map(Entry::resourceId).toArray(String[]::new),
+                entries.stream().map(Entry::versionId).toArray(Integer[]::new),
+                entries.stream().map(Entry::status).toArray(Integer[]::new)))).replaceWithVoid();
     }
 
     /** Newest first, in a session of its own. */

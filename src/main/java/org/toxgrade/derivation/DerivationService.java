@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.toxgrade.patient.DerivedStateStore;
@@ -34,10 +37,12 @@ public class DerivationService {
     private final DerivationComputer computer;
     private final IdHasher ids;
     private final OutboxDispatcher dispatcher;
+    private final DecodedFactsCache cache;
 
     public DerivationService(OutboxDispatcher dispatcher, Mutiny.SessionFactory sessions, Vertx vertx,
             PatientLocks locks, FactStore facts,
-            DerivedStateStore store, DerivationComputer computer, IdHasher ids) {
+            DerivedStateStore store, DerivationComputer computer, IdHasher ids, DecodedFactsCache cache) {
+        this.cache = cache;
         this.sessions = sessions;
         this.vertx = vertx;
         this.locks = locks;
@@ -48,6 +53,27 @@ public class DerivationService {
         this.dispatcher = dispatcher;
     }
 
+    /**
+     * The patient's facts at {@code version}, from memory when held for that version, else read
+     * as plain rows and decoded off the event loop (and kept for the next derivation). Called
+     * under the patient's lock, so no write changes them meanwhile.
+     */
+    private Uni<Map<String, List<Object>>> decoded(Mutiny.Session session, String patient, long version) {
+        Optional<DecodedFactsCache.Entry> held = cache.get(patient, version);
+        if (held.isPresent()) {
+            return Uni.createFrom().item(held.get().bySource());
+        }
+        return facts.read(session, patient)
+                .chain(rows -> vertx.executeBlocking(() -> facts.decodeBySource(rows), false))
+                .invoke(bySource -> cache.put(patient, version, bySource));
+    }
+
+    private static List<Object> all(Map<String, List<Object>> bySource) {
+        List<Object> out = new ArrayList<>();
+        bySource.values().forEach(out::addAll);
+        return out;
+    }
+
     /** The changes it made; empty when nothing changed or the patient is unknown. */
     public Uni<List<DerivedStateStore.Change>> derive(String patient) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
@@ -56,9 +82,9 @@ public class DerivationService {
             if (state == null) {
                 return Uni.createFrom().item(List.<DerivedStateStore.Change>of());
             }
-            return facts.load(session, patient).chain(rows -> store.existing(session, patient)
-                    .chain(existing -> vertx.executeBlocking(
-                            () -> computer.compute(patient, facts.decode(state, rows), existing, now), false)
+            return decoded(session, patient, state.factsVersion).chain(bySource -> store.existing(session, patient)
+                    .chain(existing -> vertx.executeBlocking(() -> computer.compute(patient,
+                            FactStore.patientFacts(state.birthDate, all(bySource)), existing, now), false)
                             .chain(derived -> store.apply(session, patient, derived, existing, now)))
                     .invoke(changes -> {
                         state.needsDerivation = false;

@@ -22,4 +22,11 @@ public interface DerivationSettings {
     /** Most patients one sweep re-derives. */
     @WithDefault("50")
     int sweepBatchSize();
+
+    /**
+     * Most patients whose decoded facts are kept in memory between derivations (each entry valid
+     * for one facts version only); 0 turns the cache off and every derivation reads all facts.
+     */
+    @WithDefault("2000")
+    int decodedFactsCachePatients();
 }

@@ -51,6 +51,8 @@ public enum IngestError implements ErrorCode {
     VERSION_CONTENT_CONFLICT(refusal("TG-INGEST-040", 409, IssueType.CONFLICT,
             "this %s version (meta.versionId) was received before with different content")),
     /** Not a refusal: the information an OperationOutcome answer carries when one was asked for. */
+    WRITE_CONFLICT_PERSISTED(refusal("TG-INGEST-050", 503, IssueType.TRANSIENT,
+            "nothing was stored: the write met concurrent writes to the same patients or resources %d times; send it again")),
     WRITE_DONE(refusal("TG-INGEST-100", 200, IssueType.INFORMATIONAL, "%s %s")),
     /**
      * Not a refusal: the warning for codes the service does not know (docs/clinical-rules.md section 8), in a

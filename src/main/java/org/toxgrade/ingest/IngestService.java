@@ -1,18 +1,18 @@
 package org.toxgrade.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
-import org.toxgrade.audit.AuditTrail;
+import org.toxgrade.derivation.DecodedFactsCache;
 import org.toxgrade.derivation.DerivationSweeper;
 import org.toxgrade.fhir.FhirException;
 import org.toxgrade.security.Caller;
@@ -20,34 +20,42 @@ import org.toxgrade.security.IdHasher;
 import org.toxgrade.security.Permission;
 
 /**
- * Receives what senders push: parse and check on a worker thread, then store in one database
- * transaction on the event loop. A transaction Bundle is one database transaction (all or
- * nothing); a batch Bundle stores each entry in its own, so one bad entry does not cost the others.
+ * Receives what senders push: parse and check on a worker thread, then store the whole request in
+ * one database transaction on the event loop ({@link RequestWriter}). A transaction Bundle is all
+ * or nothing; in a batch Bundle an entry refused on its own (invalid, or a sender version whose
+ * content changed) is answered with its refusal and the others are stored. Either way the commit
+ * is one: if the database fails, nothing of the request is stored and every entry is answered
+ * 503, never "stored" for an entry that is not. A write that meets a concurrent one on the same
+ * patients or resources (deadlock, serialization failure, the same new resource created twice) is
+ * retried inside the service, and answered 503 with Retry-After only when it still fails.
  */
 @ApplicationScoped
 public class IngestService {
 
-    private final Vertx vertx;
-    private final Mutiny.SessionFactory sessions;
-    private final RequestPreparer preparer;
-    private final ResourceStore store;
     private static final Logger LOG = Logger.getLogger(IngestService.class);
 
+    private final Vertx vertx;
+    private final Pool pool;
+    private final RequestPreparer preparer;
+    private final RequestWriter writer;
+    private final WriteRetries retries;
     private final MeterRegistry metrics;
     private final IdHasher ids;
-    private final AuditTrail audit;
     private final DerivationSweeper derivation;
+    private final DecodedFactsCache decoded;
 
-    public IngestService(Vertx vertx, Mutiny.SessionFactory sessions, RequestPreparer preparer, ResourceStore store,
-            MeterRegistry metrics, IdHasher ids, AuditTrail audit, DerivationSweeper derivation) {
-        this.derivation = derivation;
-        this.ids = ids;
-        this.audit = audit;
+    public IngestService(Vertx vertx, Pool pool, RequestPreparer preparer, RequestWriter writer,
+            WriteRetries retries, MeterRegistry metrics, IdHasher ids, DerivationSweeper derivation,
+            DecodedFactsCache decoded) {
+        this.decoded = decoded;
         this.vertx = vertx;
-        this.sessions = sessions;
+        this.pool = pool;
         this.preparer = preparer;
-        this.store = store;
+        this.writer = writer;
+        this.retries = retries;
         this.metrics = metrics;
+        this.ids = ids;
+        this.derivation = derivation;
     }
 
     /** Create (urlId null) or update one resource. */
@@ -55,7 +63,8 @@ public class IngestService {
         caller.require(urlType, urlId == null ? Permission.C : Permission.U);
         long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
-                .chain(write -> sessions.withTransaction(session -> storeAndAudit(session, caller, write)))
+                .chain(write -> store(caller, List.of(write), true))
+                .map(stored -> stored.decisions().get(0).outcome())
                 .invoke(this::count)
                 .call(outcome -> derivation.deriveEach(patients(List.of(outcome))))
                 .invoke(outcome -> LOG.infof("Ingest %s by %s: %s in %d ms", outcome.write().source(),
@@ -76,28 +85,45 @@ public class IngestService {
     }
 
     private Uni<BundleResult> transaction(Caller caller, BundlePlan plan) {
-        return sessions.withTransaction(session -> Multi.createFrom().iterable(plan.entries())
-                // concatMap: one statement at a time, a Hibernate Reactive session is not concurrent.
-                .onItem().transformToUniAndConcatenate(entry -> storeAndAudit(session, caller, entry.write()))
-                .collect().asList())
+        return store(caller, plan.entries().stream().map(BundlePlan.Entry::write).toList(), true)
+                .map(stored -> stored.decisions().stream().map(WritePlanner.Decision::outcome).toList())
                 .invoke(outcomes -> outcomes.forEach(this::count))
-                .map(outcomes -> BundleResult.transaction(outcomes));
+                .map(BundleResult::transaction);
     }
 
+    /** Entries refused on their own keep their refusal; all the others are stored in one transaction. */
     private Uni<BundleResult> batch(Caller caller, BundlePlan plan) {
-        return Multi.createFrom().iterable(plan.entries())
-                .onItem().transformToUniAndConcatenate(entry -> {
-                    if (entry.error() != null) {
-                        return Uni.createFrom().item(BundleResult.EntryResult.refused(entry.error()));
-                    }
-                    return sessions.withTransaction(session -> storeAndAudit(session, caller, entry.write()))
-                            .invoke(this::count)
-                            .map(BundleResult.EntryResult::stored)
-                            .onFailure(FhirException.class)
-                            .recoverWithItem(e -> BundleResult.EntryResult.refused((FhirException) e));
-                })
-                .collect().asList()
-                .map(results -> new BundleResult(false, new ArrayList<>(results)));
+        List<PreparedWrite> writes = plan.entries().stream().filter(e -> e.error() == null)
+                .map(BundlePlan.Entry::write).toList();
+        Uni<List<WritePlanner.Decision>> stored = writes.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : store(caller, writes, false).map(RequestWriter.Stored::decisions);
+        return stored.map(decisions -> {
+            List<BundleResult.EntryResult> results = new ArrayList<>(plan.entries().size());
+            int next = 0;
+            for (BundlePlan.Entry entry : plan.entries()) {
+                if (entry.error() != null) {
+                    results.add(BundleResult.EntryResult.refused(entry.error()));
+                    continue;
+                }
+                WritePlanner.Decision d = decisions.get(next++);
+                if (d.error() != null) {
+                    results.add(BundleResult.EntryResult.refused(d.error()));
+                } else {
+                    count(d.outcome());
+                    results.add(BundleResult.EntryResult.stored(d.outcome()));
+                }
+            }
+            return new BundleResult(false, results);
+        });
+    }
+
+    /** Stores in one transaction (retried on a concurrent write), then brings the decoded facts in memory up to date. */
+    private Uni<RequestWriter.Stored> store(Caller caller, List<PreparedWrite> writes, boolean allOrNothing) {
+        return retries.run(() -> pool.withTransaction(connection -> writer.store(connection, caller, writes,
+                allOrNothing)))
+                .invoke(stored -> stored.changedPatients().forEach((patient, version) -> decoded.applied(patient,
+                        version, stored.changes().getOrDefault(patient, Map.of()))));
     }
 
     /**
@@ -115,20 +141,16 @@ public class IngestService {
         return patients;
     }
 
-    /** The write and its audit record commit together or not at all. */
-    private Uni<WriteOutcome> storeAndAudit(Mutiny.Session session, Caller caller, PreparedWrite write) {
-        return store.store(session, write).call(outcome -> audit.record(session, caller,
-                write.interaction() == Interaction.CREATE ? AuditTrail.Action.C : AuditTrail.Action.U,
-                write.source(), write.type().fhirName(), write.id(), outcome.versionId(), outcome.httpStatus()));
-    }
-
     private static long elapsedMs(long started) {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
     private void count(WriteOutcome outcome) {
-        LOG.debugf("Stored %s version %d (%s)", ids.ref(outcome.write().type().fhirName(), outcome.write().id()),
-                outcome.versionId(), outcome.kind().name().toLowerCase());
+        if (LOG.isDebugEnabled()) {
+            // Guarded: the hashed reference is an HMAC per entry, not worth computing unlogged.
+            LOG.debugf("Stored %s version %d (%s)", ids.ref(outcome.write().type().fhirName(), outcome.write().id()),
+                    outcome.versionId(), outcome.kind().name().toLowerCase());
+        }
         metrics.counter("toxgrade.ingest.resources", "type", outcome.write().type().fhirName(),
                 "outcome", outcome.kind().name().toLowerCase()).increment();
         // Unknown codes are not errors (a site maps them with its ConceptMap): count them per system.

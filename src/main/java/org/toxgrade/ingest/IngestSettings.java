@@ -15,4 +15,11 @@ public interface IngestSettings {
     /** Most entries accepted in one batch or transaction Bundle; more is answered 413. */
     @WithDefault("5000")
     int maxBundleEntries();
+
+    /**
+     * Attempts at storing one request when it meets a concurrent write (deadlock, serialization
+     * failure, the same new resource created twice); after the last, the sender gets 503 with Retry-After.
+     */
+    @WithDefault("5")
+    int writeAttempts();
 }

@@ -1,7 +1,6 @@
 package org.toxgrade.ingest;
 
 import java.time.Instant;
-import org.toxgrade.ingest.store.ReceivedResource;
 
 /**
  * Whether a version a sender delivers is older than the one already current. Deliveries are not
@@ -12,11 +11,6 @@ import org.toxgrade.ingest.store.ReceivedResource;
 final class SenderOrder {
 
     private SenderOrder() {
-    }
-
-    static boolean isOlder(PreparedWrite incoming, ReceivedResource current) {
-        return isOlder(incoming.sourceVersionId(), incoming.sourceLastUpdated(), current.sourceVersionId,
-                current.sourceLastUpdated == null ? null : current.sourceLastUpdated.toInstant());
     }
 
     /** The same rule for two versions as the sender labelled them (any argument may be null). */

@@ -1,10 +1,13 @@
 package org.toxgrade.patient;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.hibernate.LockMode;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -18,20 +21,46 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class PatientLocks {
 
-    /** Locks (creating where new) the patients' rows and marks their facts changed. */
-    public Uni<Void> lockForChange(Mutiny.Session session, Collection<String> patients, OffsetDateTime now) {
-        return Multi.createFrom().iterable(new TreeSet<>(patients))
-                .onItem().transformToUniAndConcatenate(patient -> session.createNativeQuery("""
-                        insert into patient_state (patient_ref, first_seen_at, facts_changed_at, needs_derivation)
-                        values (:patient, :now, :now, true)
-                        on conflict (patient_ref) do update
-                            set facts_changed_at = excluded.facts_changed_at, needs_derivation = true
-                        """)
-                        .setParameter("patient", patient)
-                        .setParameter("now", now)
-                        .executeUpdate())
-                .collect().last()
-                .replaceWithVoid();
+    private static final String LOCK_ALL = """
+            insert into patient_state (patient_ref, first_seen_at, facts_changed_at, needs_derivation)
+            select p, $2, $2, true from unnest($1::varchar[]) as t(p) order by p
+            on conflict (patient_ref) do update set facts_changed_at = patient_state.facts_changed_at
+            """;
+
+    private static final String MARK_CHANGED = """
+            update patient_state set facts_changed_at = $2, needs_derivation = true, facts_version = facts_version + 1
+            where patient_ref = any($1::varchar[])
+            returning patient_ref, facts_version
+            """;
+
+    /**
+     * Locks (creating where new) the rows of all the patients of one request in one statement, in
+     * sorted order, before anything of the request is written: two requests touching the same
+     * patients in any order then wait for each other instead of deadlocking.
+     */
+    public Uni<Void> lockAll(SqlConnection connection, Collection<String> patients, OffsetDateTime now) {
+        if (patients.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return connection.preparedQuery(LOCK_ALL)
+                .execute(Tuple.of(new TreeSet<>(patients).toArray(String[]::new), now)).replaceWithVoid();
+    }
+
+    /**
+     * Marks the patients' facts changed (the caller holds their locks): they need re-derivation, and
+     * their facts version goes up by one. Returns the new version of each.
+     */
+    public Uni<Map<String, Long>> markChanged(SqlConnection connection, Collection<String> patients,
+            OffsetDateTime now) {
+        if (patients.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return connection.preparedQuery(MARK_CHANGED)
+                .execute(Tuple.of(new TreeSet<>(patients).toArray(String[]::new), now)).map(rows -> {
+                    Map<String, Long> versions = new TreeMap<>();
+                    rows.forEach(row -> versions.put(row.getString(0), row.getLong(1)));
+                    return versions;
+                });
     }
 
     /** Locks an existing patient's row for re-derivation; null when the patient is unknown. */

@@ -30,4 +30,8 @@ public class PatientStateRow {
 
     @Column(name = "derived_at")
     public OffsetDateTime derivedAt;
+
+    /** One more for every transaction that changed the patient's facts (migration V7). */
+    @Column(name = "facts_version", nullable = false)
+    public long factsVersion;
 }

@@ -20,16 +20,6 @@ public class ReceivedResourceRepository {
                 .getSingleResultOrNull();
     }
 
-    /** The highest version number given so far, stale ones included. */
-    public Uni<Integer> maxVersion(Mutiny.Session session, String type, String id) {
-        return session.createSelectionQuery(
-                "select max(versionId) from ReceivedResource where resourceType = :type and resourceId = :id",
-                Integer.class)
-                .setParameter("type", type)
-                .setParameter("id", id)
-                .getSingleResultOrNull();
-    }
-
     public Uni<ReceivedResource> version(Mutiny.Session session, String type, String id, int versionId) {
         return session.createSelectionQuery(
                 "from ReceivedResource where resourceType = :type and resourceId = :id and versionId = :version",
@@ -38,19 +28,5 @@ public class ReceivedResourceRepository {
                 .setParameter("id", id)
                 .setParameter("version", versionId)
                 .getSingleResultOrNull();
-    }
-
-    public Uni<ReceivedResource> bySourceVersion(Mutiny.Session session, String type, String id, String sourceVersion) {
-        return session.createSelectionQuery(
-                "from ReceivedResource where resourceType = :type and resourceId = :id and sourceVersionId = :sv",
-                ReceivedResource.class)
-                .setParameter("type", type)
-                .setParameter("id", id)
-                .setParameter("sv", sourceVersion)
-                .getSingleResultOrNull();
-    }
-
-    public Uni<ReceivedResource> insert(Mutiny.Session session, ReceivedResource row) {
-        return session.persist(row).chain(session::flush).replaceWith(row);
     }
 }
