@@ -26,11 +26,11 @@ public class DerivationSweeper {
     private static final Logger LOG = Logger.getLogger(DerivationSweeper.class);
 
     private final Mutiny.SessionFactory sessions;
-    private final DerivationService derivation;
+    private final DerivationCoalescer derivation;
     private final DerivationSettings settings;
     private final EpisodeSettings episodes;
 
-    public DerivationSweeper(Mutiny.SessionFactory sessions, DerivationService derivation,
+    public DerivationSweeper(Mutiny.SessionFactory sessions, DerivationCoalescer derivation,
             DerivationSettings settings, EpisodeSettings episodes) {
         this.sessions = sessions;
         this.derivation = derivation;
@@ -58,6 +58,9 @@ public class DerivationSweeper {
                 .setParameter("surveillanceFrom", now.minusDays(episodes.neuroSurveillanceDays() + 1L))
                 .setParameter("limit", settings.sweepBatchSize())
                 .getResultList())
+                // A patient the request path is deriving here is left to it: its run covers the
+                // owed derivation, and a sweep waiting on its lock would only repeat it.
+                .map(patients -> patients.stream().filter(p -> !derivation.inFlight(p)).toList())
                 .chain(this::deriveEach)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("Derivation sweep failed (%s); the next sweep retries", e.getClass().getName());
@@ -65,7 +68,10 @@ public class DerivationSweeper {
                 });
     }
 
-    /** Derives each patient in turn; one failure leaves that patient marked and moves on. */
+    /**
+     * Derives each patient in turn (coalesced with derivations of the same patient already under
+     * way); one failure leaves that patient marked and moves on.
+     */
     public Uni<Void> deriveEach(Collection<String> patients) {
         return Multi.createFrom().iterable(List.copyOf(patients))
                 .onItem().transformToUniAndConcatenate(patient -> derivation.derive(patient)
