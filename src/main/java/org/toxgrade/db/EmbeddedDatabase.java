@@ -39,7 +39,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * Starts (initialising on first use) a server whose cluster lives in {@code dataDirectory}
      * and makes sure {@code databaseName} exists.
      *
-     * @param durable false only for throw-away test clusters: it turns off synchronous commit
+     * @param durable false only for throw-away test clusters: it turns off fsync and synchronous commit
      */
     public static EmbeddedDatabase start(Path dataDirectory, String databaseName, int port, boolean durable)
             throws IOException {
@@ -54,10 +54,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("listen_addresses", "localhost")
-                // A stored event must survive a crash of the machine: never acknowledge a commit
-                // before it is on disk (zonky's default is off, which suits only throw-away tests).
-                .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60));
+        durability(durable).forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }
@@ -72,6 +70,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s)",
                 postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory);
         return database;
+    }
+
+    /**
+     * A stored event must survive a crash of the machine, so a durable server acknowledges a commit
+     * only once it is on disk and writes whole pages after a checkpoint, so that a page torn by a
+     * power cut can be repaired from the WAL. zonky always passes {@code -F} (fsync off) ahead of
+     * the {@code -c} settings; postgres applies its command line in order, so {@code -c fsync=on}
+     * wins over it (EmbeddedDatabaseTest checks what the server reports). Throw-away test clusters
+     * keep zonky's fast settings.
+     */
+    private static Map<String, String> durability(boolean durable) {
+        if (!durable) {
+            return Map.of("synchronous_commit", "off");
+        }
+        return Map.of("fsync", "on", "full_page_writes", "on", "synchronous_commit", "on");
     }
 
     private void createDatabaseIfMissing() throws SQLException {
