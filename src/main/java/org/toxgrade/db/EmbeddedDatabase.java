@@ -2,6 +2,7 @@ package org.toxgrade.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,9 +49,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Files.createDirectories(dataDirectory);
         long started = System.nanoTime();
+        Path log = serverLog(dataDirectory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // zonky calls this after it has locked the directory and before it starts the server.
+                .setDataDirectoryCustomizer(directory -> clearStaleServer(directory.toPath(), log))
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("listen_addresses", "localhost")
@@ -59,7 +65,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (port > 0) {
             builder.setPort(port);
         }
-        EmbeddedPostgres postgres = builder.start();
+        EmbeddedPostgres postgres;
+        try {
+            postgres = builder.start();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, databaseName);
         try {
             database.createDatabaseIfMissing();
@@ -67,9 +78,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres.close();
             throw new IOException(DatabaseError.DATABASE_NOT_CREATED.message(), e);
         }
-        LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s)",
-                postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory);
+        LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s, server log %s)",
+                postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory, log);
         return database;
+    }
+
+    /**
+     * Where the server's own messages go (start, crash recovery, a FATAL that stops it): beside the
+     * data directory, because initdb refuses a directory that is not empty. A file rather than
+     * zonky's pipe into our log: nobody would read the pipe of a server that we start again
+     * ourselves, and what a server says after the JVM is gone would be lost.
+     */
+    static Path serverLog(Path dataDirectory) {
+        return dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log");
+    }
+
+    private static void clearStaleServer(Path dataDirectory, Path log) {
+        try {
+            StaleServer.clear(dataDirectory, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
