@@ -23,7 +23,16 @@ public enum DatabaseError implements ErrorCode {
     LEFT_SERVER_NOT_STOPPED(failure("TG-DB-009",
             "could not stop the PostgreSQL server (PID %d) that an earlier run left on %s: stop that process and"
                     + " start again (the server's messages are in %s)")),
-    PG_CTL_FAILED(failure("TG-DB-010", "pg_ctl %s failed (%s); its messages are in %s"));
+    PG_CTL_FAILED(failure("TG-DB-010", "pg_ctl %s failed (%s); its messages are in %s")),
+    SERVER_NOT_FOUND(failure("TG-DB-011", "no running PostgreSQL server found on %s after it started")),
+    SERVER_DIED(failure("TG-DB-012",
+            "the embedded PostgreSQL server (PID %d) on %s has stopped: starting it again (its messages are in %s)")),
+    SERVER_RESTARTED(
+            failure("TG-DB-013", "the embedded PostgreSQL server on %s runs again (PID %d), %d ms after it stopped")),
+    RESTART_FAILED(failure("TG-DB-014",
+            "could not start the embedded PostgreSQL server on %s again (%s): next attempt in %d s")),
+    SERVER_NOT_STOPPED(
+            failure("TG-DB-015", "could not stop the embedded PostgreSQL server on %s (its messages are in %s)"));
 
     private final Spec spec;
 

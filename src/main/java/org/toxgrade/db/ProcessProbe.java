@@ -30,13 +30,11 @@ final class ProcessProbe {
     }
 
     static Identity identify(long pid, Path dataDirectory) {
-        if (!Files.isDirectory(PROC.resolve("self"))) {
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)
-                    ? Identity.UNKNOWN
-                    : Identity.NOT_RUNNING;
-        }
         if (!running(pid)) {
             return Identity.NOT_RUNNING;
+        }
+        if (!procAvailable()) {
+            return Identity.UNKNOWN;
         }
         Path process = PROC.resolve(Long.toString(pid));
         Optional<Path> executable = executable(pid);
@@ -57,6 +55,9 @@ final class ProcessProbe {
      * server as one.
      */
     static boolean running(long pid) {
+        if (!procAvailable()) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
         try {
             String stat = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
             // "pid (command) state ...": the command may itself hold spaces and parentheses.
@@ -69,12 +70,19 @@ final class ProcessProbe {
 
     /** The program a process runs, without the " (deleted)" Linux adds once the file is replaced. */
     static Optional<Path> executable(long pid) {
+        if (!procAvailable()) {
+            return ProcessHandle.of(pid).flatMap(process -> process.info().command()).map(Path::of);
+        }
         try {
             String target = Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("exe")).toString();
             return Optional.of(Path.of(target.replaceFirst(" \\(deleted\\)$", "")));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean procAvailable() {
+        return Files.isDirectory(PROC.resolve("self"));
     }
 
     private static Optional<Boolean> sameFile(Path link, Path directory) {
