@@ -68,6 +68,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 .setLocaleConfig("locale", "C")
                 .setLocaleConfig("encoding", "UTF8")
                 .setServerConfig("listen_addresses", "localhost")
+                // TCP only: no socket and socket lock file in /tmp. The lock file of a killed server
+                // names its process, and while that process waits to be reaped (a zombie) PostgreSQL
+                // refuses to start on the port; the datasources connect over TCP anyway.
+                .setServerConfig("unix_socket_directories", "")
                 .setPGStartupWait(Duration.ofSeconds(60));
         durability(durable).forEach(builder::setServerConfig);
         if (port > 0) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeout;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,10 +120,36 @@ class StaleServerTest {
         startsWithinSeconds(data, "postmaster.pid naming a zombie");
     }
 
+    @Test
+    void theSocketLockOfAServerThatDiedUnreapedDoesNotBlockTheStartOnItsPort() throws Exception {
+        Path data = dir.resolve("postgres");
+        String stalePidFile = initialisedCluster(data);
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        // Where PostgreSQL puts the lock of its Unix socket by default, naming the server's process.
+        Path socketLock = Path.of("/tmp", ".s.PGSQL." + port + ".lock");
+        assumeFalse(Files.exists(socketLock), "another server's socket lock is there");
+        Process parent = start(new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 300"));
+        long zombie = Long.parseLong(firstLine(parent));
+        awaitZombie(zombie);
+        Files.writeString(socketLock, withPid(stalePidFile, zombie));
+        try {
+            startsWithinSeconds(data, port, "socket lock naming a zombie");
+        } finally {
+            Files.deleteIfExists(socketLock);
+        }
+    }
+
     private void startsWithinSeconds(Path data, String situation) {
+        startsWithinSeconds(data, 0, situation);
+    }
+
+    private void startsWithinSeconds(Path data, int port, String situation) {
         long begin = System.nanoTime();
         assertTimeout(CAME_UP, () -> {
-            try (EmbeddedDatabase database = EmbeddedDatabase.start(data, "toxgrade", 0, true);
+            try (EmbeddedDatabase database = EmbeddedDatabase.start(data, "toxgrade", port, true);
                     Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER,
                             "")) {
                 assertTrue(connection.isValid(5));
