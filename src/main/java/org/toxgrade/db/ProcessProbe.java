@@ -40,8 +40,15 @@ final class ProcessProbe {
         Optional<Path> executable = executable(pid);
         Optional<Boolean> inDirectory = sameFile(process.resolve("cwd"), dataDirectory);
         if (executable.isEmpty() || inDirectory.isEmpty()) {
-            // It may have ended between the two looks; otherwise it is not ours to read.
-            return running(pid) ? Identity.UNKNOWN : Identity.NOT_RUNNING;
+            if (!running(pid)) {
+                return Identity.NOT_RUNNING; // it ended between the two looks
+            }
+            // Another user's process, which Linux does not let us read, cannot be our server: that
+            // runs as we do (zonky's user namespace keeps our user id outside it).
+            Optional<Object> owner = owner(process);
+            Optional<Object> us = owner(PROC.resolve("self"));
+            boolean anotherUser = owner.isPresent() && us.isPresent() && !owner.get().equals(us.get());
+            return anotherUser ? Identity.OTHER_PROCESS : Identity.UNKNOWN;
         }
         // The postmaster changes into its data directory at start, so its working directory is the
         // directory it serves (the same inode, whatever path it was started with).
@@ -76,6 +83,14 @@ final class ProcessProbe {
         try {
             String target = Files.readSymbolicLink(PROC.resolve(Long.toString(pid)).resolve("exe")).toString();
             return Optional.of(Path.of(target.replaceFirst(" \\(deleted\\)$", "")));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Object> owner(Path process) {
+        try {
+            return Optional.ofNullable(Files.getAttribute(process, "unix:uid"));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
