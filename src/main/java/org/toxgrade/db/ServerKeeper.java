@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 final class ServerKeeper implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServerKeeper.class);
-    /** How soon a dead server is noticed: a look at /proc, cheap enough to make each second. */
+    /** How soon a dead server is noticed: a look into /proc, cheap enough to take each second. */
     private static final Duration CHECK_EVERY = Duration.ofSeconds(1);
     private static final Duration GRACE = Duration.ofSeconds(1);
     private static final Duration START_WAIT = Duration.ofSeconds(60);
@@ -70,7 +70,10 @@ final class ServerKeeper implements AutoCloseable {
         }
         long now = System.nanoTime();
         if (!down) {
-            if (ProcessProbe.running(serverPid)) {
+            // Not only "is the number in use": by the next look a dead server's number may belong
+            // to another program. Where a process cannot be looked at, it is left alone.
+            ProcessProbe.Identity server = ProcessProbe.identify(serverPid, dataDirectory);
+            if (server == ProcessProbe.Identity.SERVER_OF_THIS_DIRECTORY || server == ProcessProbe.Identity.UNKNOWN) {
                 return;
             }
             LOG.error(DatabaseError.SERVER_DIED.message(serverPid, dataDirectory, log));
