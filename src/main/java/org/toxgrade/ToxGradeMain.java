@@ -36,7 +36,8 @@ public final class ToxGradeMain {
         if (database.shouldStart()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(
                     database.dataDirectory(), database.databaseName(), database.port(), true);
-            // zonky registers its own shutdown hook that stops the server (pg_ctl stop -m fast).
+            // EmbeddedDatabase registers a shutdown hook that stops the server (pg_ctl stop -m fast),
+            // and starts the server again by itself if it dies while the service runs.
             embedded.datasourceProperties().forEach(System::setProperty);
         } else {
             database.checkExternalConfiguration();

@@ -35,8 +35,26 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aDurableServerWritesEveryCommitToDiskBeforeAcknowledgingIt(@TempDir Path dir) throws Exception {
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dir.resolve("postgres"), "toxgrade", 0, true);
+                Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "")) {
+            assertEquals("on", show(connection, "fsync"));
+            assertEquals("on", show(connection, "full_page_writes"));
+            assertEquals("on", show(connection, "synchronous_commit"));
+        }
+    }
+
+    @Test
     void aDatabaseNameThatIsNotASafeIdentifierIsRefused(@TempDir Path dir) {
         assertThrows(IllegalArgumentException.class,
                 () -> EmbeddedDatabase.start(dir, "toxgrade; drop database postgres", 0, false));
+    }
+
+    private static String show(Connection connection, String setting) throws Exception {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("show " + setting)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

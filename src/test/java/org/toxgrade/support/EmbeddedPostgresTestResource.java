@@ -20,7 +20,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory("toxgrade-test-pg");
-            database = EmbeddedDatabase.start(dir, "toxgrade", 0, false);
+            database = EmbeddedDatabase.start(dir.resolve("postgres"), "toxgrade", 0, false);
             return database.datasourceProperties();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
