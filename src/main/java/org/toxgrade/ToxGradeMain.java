@@ -3,6 +3,8 @@ package org.toxgrade;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import org.toxgrade.db.EmbeddedDatabase;
 import org.toxgrade.db.EmbeddedDatabaseConfig;
 import org.toxgrade.security.LocalAuthSetup;
@@ -26,6 +28,9 @@ public final class ToxGradeMain {
     private ToxGradeMain() {
     }
 
+    /** Longer than quarkus.shutdown.timeout: the database outlives the requests the service finishes. */
+    private static final Duration SHUTDOWN_PATIENCE = Duration.ofSeconds(40);
+
     public static void main(String... args) throws Exception {
         EarlyProperties config = EarlyProperties.fromProcess();
         Path dataRoot = EmbeddedDatabaseConfig.dataRoot(config);
@@ -33,16 +38,23 @@ public final class ToxGradeMain {
             System.exit(LocalTokenCommand.run(args, dataRoot, System.out, System.err));
         }
         EmbeddedDatabaseConfig database = EmbeddedDatabaseConfig.from(config);
+        CountDownLatch serviceStopped = ServiceStopped.LATCH;
         if (database.shouldStart()) {
             EmbeddedDatabase embedded = EmbeddedDatabase.start(
                     database.dataDirectory(), database.databaseName(), database.port(), true);
             // EmbeddedDatabase registers a shutdown hook that stops the server (pg_ctl stop -m fast),
-            // and starts the server again by itself if it dies while the service runs.
+            // and starts the server again by itself if it dies while the service runs. On SIGTERM it
+            // waits until the requests in flight are answered (quarkus.shutdown.timeout, 30 s).
+            embedded.stopAfter(serviceStopped, SHUTDOWN_PATIENCE);
             embedded.datasourceProperties().forEach(System::setProperty);
         } else {
             database.checkExternalConfiguration();
         }
         LocalAuthSetup.configureIfNeeded(config, dataRoot);
-        Quarkus.run(args);
+        try {
+            Quarkus.run(args);
+        } finally {
+            serviceStopped.countDown();
+        }
     }
 }

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
@@ -35,6 +37,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final Thread stopAtExit = new Thread(this::closeAtExit, "embedded-postgres-stop");
     private ServerKeeper keeper;
+    private volatile CountDownLatch serviceStopped;
+    private volatile Duration patience = Duration.ZERO;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, String databaseName, Path dataDirectory) {
         this.postgres = postgres;
@@ -184,7 +188,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * On SIGTERM the JVM runs its shutdown hooks at once, the service's and this one: stopping the
+     * server then would fail the requests the service is still finishing. This hook first waits
+     * for {@code stopped} (the service has stopped) for at most {@code patience}.
+     */
+    public void stopAfter(CountDownLatch stopped, Duration patience) {
+        this.serviceStopped = stopped;
+        this.patience = patience;
+    }
+
     private void closeAtExit() {
+        try {
+            if (serviceStopped != null && !serviceStopped.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("The service had not stopped after %d s; stopping the embedded database anyway",
+                        patience.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             close();
         } catch (IOException e) {
