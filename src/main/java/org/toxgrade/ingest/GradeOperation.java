@@ -31,6 +31,7 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
  * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
  * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
  * nothing persisted. For clinical decision support and for checking the service against a case.
+ * The body is held to the same JSON limits as a write.
  * Warnings go in one OperationOutcome entry of the answer ({@link GradeWarnings}): codes the
  * service does not know (TG-INGEST-101), each element named inside its request entry, and ICE scores
  * of a child below the CAPD age cut-off, which the grading does not use (TG-GRADE-101). Runs on a
@@ -40,15 +41,17 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
 public class GradeOperation {
 
     private final FhirJson json;
+    private final JsonBodyReader bodies;
     private final FactMapper facts;
     private final PatientDeriver deriver;
     private final DerivedResourcesBuilder builder;
     private final ProvenanceBuilder provenance = new ProvenanceBuilder();
     private final String capdAges;
 
-    public GradeOperation(FhirJson json, FactMapper facts, PatientDeriver deriver, DerivedResourcesBuilder builder,
-            GradingConfig grading) {
+    public GradeOperation(FhirJson json, JsonBodyReader bodies, FactMapper facts, PatientDeriver deriver,
+            DerivedResourcesBuilder builder, GradingConfig grading) {
         this.json = json;
+        this.bodies = bodies;
         this.facts = facts;
         this.deriver = deriver;
         this.builder = builder;
@@ -57,6 +60,7 @@ public class GradeOperation {
 
     /** @param fhirBase absolute base of this server's FHIR API, for the entries' fullUrls */
     public Bundle grade(String body, Instant asOf, String fhirBase) {
+        bodies.read(body);
         if (!(json.parse(body) instanceof Bundle bundle)) {
             throw IngestError.GRADE_NOT_A_BUNDLE.refuseAt("resourceType");
         }

@@ -25,6 +25,27 @@ public enum IngestError implements ErrorCode {
     BODY_TOO_LARGE(refusal("TG-INGEST-012", 413, IssueType.TOOCOSTLY,
             "request body is larger than %d bytes; split it into smaller Bundles")),
     CONTENT_LENGTH_NOT_A_NUMBER(refusal("TG-INGEST-013", 400, IssueType.INVALID, "Content-Length is not a number")),
+    /*
+     * The JSON limits (IngestSettings, README "Limits"): checked on the body's tokens before anything builds
+     * a tree or a resource. 400, not 413: splitting the Bundle would not help, the content must change.
+     * Issue type too-long, R4's "provided content is too long (typically, this is a denial of service
+     * protection type of error)".
+     */
+    TOO_DEEP(refusal("TG-INGEST-014", 400, IssueType.TOOLONG,
+            "the JSON nests objects and arrays deeper than %d levels (line %d, column %d)")),
+    STRING_TOO_LONG(refusal("TG-INGEST-015", 400, IssueType.TOOLONG,
+            "a JSON string is longer than %d characters (line %d, column %d)")),
+    NUMBER_TOO_LONG(refusal("TG-INGEST-016", 400, IssueType.TOOLONG,
+            "a JSON number is longer than %d characters as sent or written out without its exponent "
+                    + "(line %d, column %d)")),
+    NAME_TOO_LONG(refusal("TG-INGEST-017", 400, IssueType.TOOLONG,
+            "a JSON property name is longer than %d characters (line %d, column %d)")),
+    /** Stored, half a surrogate pair becomes "?" (and two ids one): refused, never normalised. */
+    UNPAIRED_SURROGATE(refusal("TG-INGEST-018", 400, IssueType.INVALID,
+            "a JSON string holds half of a UTF-16 surrogate pair, which is no Unicode character (line %d, column %d)")),
+    /** Decoded leniently, invalid bytes would be stored as U+FFFD: refused instead. */
+    BODY_NOT_TEXT(refusal("TG-INGEST-019", 400, IssueType.STRUCTURE,
+            "the body is not valid %s (the charset of its Content-Type; UTF-8 when it names none)")),
     NOT_A_BUNDLE(refusal("TG-INGEST-020", 422, IssueType.NOTSUPPORTED,
             "POST /fhir takes a batch or transaction Bundle, not '%s'")),
     TOO_MANY_ENTRIES(refusal("TG-INGEST-021", 413, IssueType.TOOCOSTLY,

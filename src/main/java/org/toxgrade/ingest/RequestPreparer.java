@@ -1,8 +1,6 @@
 package org.toxgrade.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ import org.toxgrade.security.Permission;
 
 /**
  * Parses and checks what a sender pushed, off the event loop (HAPI parsing is CPU work): JSON
- * well-formedness, resource type, ids, Bundle entries and their requests. Produces writes that the
+ * well-formedness and limits, resource type, ids, Bundle entries and their requests. Produces writes that the
  * store performs without further parsing. Nothing here touches the database.
  */
 @Singleton
@@ -39,14 +37,14 @@ public class RequestPreparer {
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirJson json;
-    private final ObjectMapper mapper;
+    private final JsonBodyReader bodies;
     private final IngestSettings config;
     private final FactMapper facts;
 
-    public RequestPreparer(FhirJson json, ObjectMapper mapper, IngestSettings config, FactMapper facts) {
+    public RequestPreparer(FhirJson json, JsonBodyReader bodies, IngestSettings config, FactMapper facts) {
         this.facts = facts;
         this.json = json;
-        this.mapper = mapper;
+        this.bodies = bodies;
         this.config = config;
     }
 
@@ -224,19 +222,14 @@ public class RequestPreparer {
         if (body == null || body.isBlank()) {
             throw IngestError.EMPTY_BODY.refuse();
         }
-        try {
-            JsonNode tree = mapper.readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw IngestError.BODY_NOT_AN_OBJECT.refuse();
-            }
-            if (!tree.path("resourceType").isTextual()) {
-                throw IngestError.NO_RESOURCE_TYPE.refuseAt("resourceType");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            // Jackson's location (line, column) helps the sender; its message does not echo values.
-            throw IngestError.MALFORMED_JSON.refuse(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        JsonNode tree = bodies.read(body);
+        if (tree == null || !tree.isObject()) {
+            throw IngestError.BODY_NOT_AN_OBJECT.refuse();
         }
+        if (!tree.path("resourceType").isTextual()) {
+            throw IngestError.NO_RESOURCE_TYPE.refuseAt("resourceType");
+        }
+        return tree;
     }
 
     private static IngestibleType acceptedType(String fhirType, IngestError refusal) {
