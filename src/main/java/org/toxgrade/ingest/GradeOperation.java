@@ -1,5 +1,6 @@
 package org.toxgrade.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
  * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
  * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
  * nothing persisted. For clinical decision support and for checking the service against a case.
- * The body is held to the same JSON limits as a write.
+ * The body is held to the same JSON limits and Bundle shape as a write.
  * Warnings go in one OperationOutcome entry of the answer ({@link GradeWarnings}): codes the
  * service does not know (TG-INGEST-101), each element named inside its request entry, and ICE scores
  * of a child below the CAPD age cut-off, which the grading does not use (TG-GRADE-101). Runs on a
@@ -60,7 +61,10 @@ public class GradeOperation {
 
     /** @param fhirBase absolute base of this server's FHIR API, for the entries' fullUrls */
     public Bundle grade(String body, Instant asOf, String fhirBase) {
-        bodies.read(body);
+        JsonNode tree = bodies.read(body);
+        if (tree != null && "Bundle".equals(tree.path("resourceType").asText())) {
+            BundleShape.check(tree);
+        }
         if (!(json.parse(body) instanceof Bundle bundle)) {
             throw IngestError.GRADE_NOT_A_BUNDLE.refuseAt("resourceType");
         }

@@ -70,6 +70,7 @@ public class RequestPreparer {
         if (!"Bundle".equals(bodyType)) {
             throw IngestError.NOT_A_BUNDLE.refuseAt("resourceType", bodyType);
         }
+        BundleShape.check(tree);
         JsonNode rawEntries = tree.path("entry");
         if (rawEntries.size() > config.maxBundleEntries()) {
             throw IngestError.TOO_MANY_ENTRIES.refuseAt("Bundle.entry", rawEntries.size(), config.maxBundleEntries());
