@@ -21,6 +21,8 @@ import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.facts.PatientFacts;
+import org.toxgrade.fhir.FhirError;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.fact.Fact;
@@ -32,7 +34,7 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
  * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
  * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
  * nothing persisted. For clinical decision support and for checking the service against a case.
- * The body is held to the same JSON limits and Bundle shape as a write.
+ * The body is held to the same JSON limits, Bundle shape and id rule as a write.
  * Warnings go in one OperationOutcome entry of the answer ({@link GradeWarnings}): codes the
  * service does not know (TG-INGEST-101), each element named inside its request entry, and ICE scores
  * of a child below the CAPD age cut-off, which the grading does not use (TG-GRADE-101). Runs on a
@@ -68,6 +70,7 @@ public class GradeOperation {
         if (!(json.parse(body) instanceof Bundle bundle)) {
             throw IngestError.GRADE_NOT_A_BUNDLE.refuseAt("resourceType");
         }
+        checkIds(bundle.getEntry());
         Map<String, String> fullUrls = assignIds(bundle);
         List<BundleEntryComponent> entries = newestVersions(bundle.getEntry());
         Map<String, PatientBuilder> patients = new TreeMap<>();
@@ -148,6 +151,17 @@ public class GradeOperation {
 
     private static Instant instant(Resource resource) {
         return resource.getMeta().getLastUpdated() == null ? null : resource.getMeta().getLastUpdated().toInstant();
+    }
+
+    /** Ids the entries carry are held to the id rule of a write, so that $grade answers what a write would. */
+    private static void checkIds(List<BundleEntryComponent> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Resource resource = entries.get(i).getResource();
+            String id = resource == null ? null : resource.getIdElement().getIdPart();
+            if (id != null && !FhirIds.isValid(id)) {
+                throw FhirError.INVALID_ID.refuseAt("Bundle.entry[" + i + "].resource.id");
+            }
+        }
     }
 
     /** Entries without an id get one (from a urn:uuid fullUrl, else a new one) so references resolve. */

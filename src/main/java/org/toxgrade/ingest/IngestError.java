@@ -17,8 +17,6 @@ public enum IngestError implements ErrorCode {
     NO_RESOURCE_TYPE(refusal("TG-INGEST-005", 400, IssueType.REQUIRED, "the body has no resourceType")),
     MALFORMED_JSON(refusal("TG-INGEST-006", 400, IssueType.STRUCTURE,
             "the body is not well-formed JSON (line %d, column %d)")),
-    INVALID_ID(refusal("TG-INGEST-007", 400, IssueType.INVALID,
-            "the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})")),
     UPDATE_WITHOUT_ID(refusal("TG-INGEST-008", 400, IssueType.REQUIRED,
             "an update must carry the resource id in the body")),
     ID_MISMATCH(refusal("TG-INGEST-009", 400, IssueType.INVALID, "the body id does not match the id in the URL")),

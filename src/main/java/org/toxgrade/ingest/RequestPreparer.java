@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -21,6 +20,7 @@ import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
@@ -32,9 +32,6 @@ import org.toxgrade.security.Permission;
  */
 @Singleton
 public class RequestPreparer {
-
-    /** FHIR R4 id datatype. */
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final FhirJson json;
     private final JsonBodyReader bodies;
@@ -188,7 +185,7 @@ public class RequestPreparer {
     private PreparedWrite prepare(IngestibleType type, String id, Interaction interaction, String source,
             Resource resource, String rawJson, Map<String, String> fullUrlToReference) {
         String sourceVersion = resource.hasMeta() && resource.getMeta().hasVersionId()
-                ? resource.getMeta().getVersionId()
+                ? FhirIds.require(resource.getMeta().getVersionId(), type.fhirName() + ".meta.versionId")
                 : null;
         Instant sourceLastUpdated = resource.hasMeta() && resource.getMeta().hasLastUpdated()
                 ? resource.getMeta().getLastUpdated().toInstant()
@@ -239,9 +236,7 @@ public class RequestPreparer {
     }
 
     private static String checkedUpdateId(IBaseResource resource, String urlId) {
-        if (!FHIR_ID.matcher(urlId).matches()) {
-            throw IngestError.INVALID_ID.refuseAt("id");
-        }
+        FhirIds.require(urlId, "id");
         String bodyId = resource.getIdElement().getIdPart();
         if (bodyId == null) {
             throw IngestError.UPDATE_WITHOUT_ID.refuseAt("id");
