@@ -17,15 +17,16 @@ import org.toxgrade.fhir.Utf16;
 
 /**
  * Reads a request body as a JSON tree, after checking its tokens against the JSON limits of
- * {@link IngestSettings} (README "Limits"): nesting depth, string, number (also written out without its
- * exponent) and property name lengths,
- * and that every string is Unicode (no half of a surrogate pair). The check streams the body and
- * builds nothing, so a hostile body costs one pass and is refused with its own code and where it
- * went wrong; only a body within the limits is built into a tree, and only then parsed by HAPI.
+ * {@link IngestSettings} (README "Limits"): nesting depth, the length of strings, of numbers (also
+ * written out without their exponent) and of property names, and that every string is Unicode (no
+ * half of a surrogate pair). The check streams the body and builds nothing, so a hostile body costs
+ * one pass and is refused with its own code and where it went wrong; only a body within the limits
+ * is built into a tree, and only then parsed by HAPI.
  *
  * <p>Jackson's own limits are set out of the way here: when they fire they say neither which limit
- * nor where (the exception has no location), which is what made such bodies a 500. Every JSON parser
- * the body meets afterwards (the tree, HAPI's) has limits at or above these.
+ * nor where (the exception has no location), which is what made such bodies a 500. HAPI's parser has
+ * its own, above the defaults of these (1,000 levels, 1,000-character numbers, 50,000-character
+ * names); limits configured above those make HAPI refuse the body as not FHIR (TG-FHIR-001, a 400).
  */
 @Singleton
 public class JsonBodyReader {
