@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,8 @@ class HostileInputFuzzTest {
     // instead of being replaced by the client's encoder.
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
+    private static final String ISOLATION = "fuzz-";
+    private static final Pattern LITERAL_REFERENCE = Pattern.compile("(^|/)([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]+)");
     private static final String[] HOSTILE_IDS = {"nul\u0000id", "high\ud800", "low\udfff", "x".repeat(65),
             "p".repeat(250), "q".repeat(150), "with space", "slash/in/id", "", "\u00e9t\u00e9", "emoji\ud83d\ude00"};
 
@@ -102,7 +105,7 @@ class HostileInputFuzzTest {
 
     private static Input input(int index, JsonNode seed, Random random) {
         Mutation mutation = Mutation.values()[random.nextInt(Mutation.values().length)];
-        JsonNode tree = seed.deepCopy();
+        JsonNode tree = isolated(seed.deepCopy());
         String type = tree.path("resourceType").asText();
         boolean bundle = type.equals("Bundle");
         String id = "fuzz-" + index;
@@ -140,6 +143,54 @@ class HostileInputFuzzTest {
             path = "/fhir/" + type + "/" + percentEncode(hostile.isEmpty() ? "x" : hostile);
         }
         return new Input(index, mutation, method, path, body);
+    }
+
+    /**
+     * The seed with its resources' ids and every literal reference renamed under {@code fuzz-}: what the
+     * fuzzing stores must not become a version of a resource, or a fact of a patient, that other tests
+     * send and read back. The renamed patients are few (one per patient of the fixtures), so lists of
+     * patients stay short.
+     */
+    private static JsonNode isolated(JsonNode seed) {
+        List<ObjectNode> resources = new ArrayList<>();
+        if (seed.path("resourceType").asText().equals("Bundle")) {
+            ArrayNode entries = entries(seed);
+            if (entries != null) {
+                for (JsonNode entry : entries) {
+                    if (entry.path("resource").isObject()) {
+                        resources.add((ObjectNode) entry.path("resource"));
+                    }
+                    if (entry.path("request").path("url").isTextual()) {
+                        ((ObjectNode) entry.path("request")).put("url",
+                                renamedReference(entry.path("request").path("url").asText()));
+                    }
+                }
+            }
+        } else {
+            resources.add((ObjectNode) seed);
+        }
+        for (ObjectNode resource : resources) {
+            if (resource.path("id").isTextual()) {
+                resource.put("id", ISOLATION + resource.path("id").asText());
+            }
+        }
+        renameReferences(seed);
+        return seed;
+    }
+
+    private static void renameReferences(JsonNode node) {
+        if (node instanceof ObjectNode object && object.path("reference").isTextual()) {
+            object.put("reference", renamedReference(object.path("reference").asText()));
+        }
+        node.forEach(HostileInputFuzzTest::renameReferences);
+    }
+
+    /** {@code Patient/x}, {@code https://ehr/fhir/Patient/x/_history/2}: the id after the type is renamed. */
+    private static String renamedReference(String reference) {
+        if (reference.startsWith("#") || reference.startsWith("urn:")) {
+            return reference;
+        }
+        return LITERAL_REFERENCE.matcher(reference).replaceFirst("$1$2/" + ISOLATION + "$3");
     }
 
     /** Bundles of type batch or transaction go to the base, others to $grade; resources to PUT or POST. */
