@@ -4,7 +4,7 @@ import static org.toxgrade.fhir.ErrorCode.refusal;
 
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 
-/** The codes of {@code fhir}: refusals of the HTTP layer common to every endpoint (media types, unknown paths, storage conflicts and outages) and of FHIR JSON parsing. */
+/** The codes of {@code fhir}: refusals of the HTTP layer common to every endpoint (media types, unknown paths, characters a URL may not hold, storage conflicts and outages), of FHIR JSON parsing, and of the id rule. */
 public enum FhirError implements ErrorCode {
 
     UNSUPPORTED_MEDIA_TYPE(refusal("TG-HTTP-415", 415, IssueType.NOTSUPPORTED,
@@ -22,7 +22,16 @@ public enum FhirError implements ErrorCode {
     STORAGE_UNAVAILABLE(refusal("TG-DB-503", 503, IssueType.TRANSIENT,
             "storage is unavailable; nothing was stored, retry later")),
     NOT_FHIR_JSON(refusal("TG-FHIR-001", 400, IssueType.STRUCTURE,
-            "body is not a valid FHIR R4 JSON resource: %s"));
+            "body is not a valid FHIR R4 JSON resource: %s")),
+    /**
+     * The id rule of {@link FhirIds}, wherever an id arrives: URL, subject reference, meta.versionId, search.
+     * Its code is the one ingest answered for URL ids before the rule held everywhere; senders keep it.
+     */
+    INVALID_ID(refusal("TG-INGEST-007", 400, IssueType.INVALID,
+            "the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})")),
+    /** A NUL or other control character in a URL reaches no database query and no log line. */
+    URL_NOT_TEXT(refusal("TG-HTTP-002", 400, IssueType.INVALID,
+            "the URL holds a control character (such as a percent-encoded NUL) or an unpaired surrogate"));
 
     private final Spec spec;
 

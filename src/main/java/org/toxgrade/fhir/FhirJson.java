@@ -33,7 +33,9 @@ public class FhirJson {
     public IBaseResource parse(String json) {
         try {
             return newParser().parseResource(json);
-        } catch (DataFormatException | IllegalArgumentException e) {
+        } catch (DataFormatException | IllegalArgumentException | NullPointerException e) {
+            // HAPI answers some malformed input with a NullPointerException of its own (a Bundle entry,
+            // even one inside a contained Bundle, whose resource is a string): that too is input that is not FHIR.
             FhirError code = FhirError.NOT_FHIR_JSON;
             throw new FhirException(code, code.status(), code.issueType(), code.message(withoutValues(e.getMessage())),
                     null, e);

@@ -1,5 +1,6 @@
 package org.toxgrade.ingest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +21,8 @@ import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.facts.PatientFacts;
+import org.toxgrade.fhir.FhirError;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.fact.Fact;
@@ -31,6 +34,7 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
  * {@code $grade}: the Conditions, Flags and Provenance the service would write for the data in a
  * Bundle, computed with the same mapping, grading, flags and builders as the stored path and
  * nothing persisted. For clinical decision support and for checking the service against a case.
+ * The body is held to the same JSON limits, Bundle shape and id rule as a write.
  * Warnings go in one OperationOutcome entry of the answer ({@link GradeWarnings}): codes the
  * service does not know (TG-INGEST-101), each element named inside its request entry, and ICE scores
  * of a child below the CAPD age cut-off, which the grading does not use (TG-GRADE-101). Runs on a
@@ -40,15 +44,17 @@ import org.toxgrade.publish.build.ProvenanceBuilder;
 public class GradeOperation {
 
     private final FhirJson json;
+    private final JsonBodyReader bodies;
     private final FactMapper facts;
     private final PatientDeriver deriver;
     private final DerivedResourcesBuilder builder;
     private final ProvenanceBuilder provenance = new ProvenanceBuilder();
     private final String capdAges;
 
-    public GradeOperation(FhirJson json, FactMapper facts, PatientDeriver deriver, DerivedResourcesBuilder builder,
-            GradingConfig grading) {
+    public GradeOperation(FhirJson json, JsonBodyReader bodies, FactMapper facts, PatientDeriver deriver,
+            DerivedResourcesBuilder builder, GradingConfig grading) {
         this.json = json;
+        this.bodies = bodies;
         this.facts = facts;
         this.deriver = deriver;
         this.builder = builder;
@@ -57,9 +63,14 @@ public class GradeOperation {
 
     /** @param fhirBase absolute base of this server's FHIR API, for the entries' fullUrls */
     public Bundle grade(String body, Instant asOf, String fhirBase) {
+        JsonNode tree = bodies.read(body);
+        if (tree != null && "Bundle".equals(tree.path("resourceType").asText())) {
+            BundleShape.check(tree);
+        }
         if (!(json.parse(body) instanceof Bundle bundle)) {
             throw IngestError.GRADE_NOT_A_BUNDLE.refuseAt("resourceType");
         }
+        checkIds(bundle.getEntry());
         Map<String, String> fullUrls = assignIds(bundle);
         List<BundleEntryComponent> entries = newestVersions(bundle.getEntry());
         Map<String, PatientBuilder> patients = new TreeMap<>();
@@ -140,6 +151,17 @@ public class GradeOperation {
 
     private static Instant instant(Resource resource) {
         return resource.getMeta().getLastUpdated() == null ? null : resource.getMeta().getLastUpdated().toInstant();
+    }
+
+    /** Ids the entries carry are held to the id rule of a write, so that $grade answers what a write would. */
+    private static void checkIds(List<BundleEntryComponent> entries) {
+        for (int i = 0; i < entries.size(); i++) {
+            Resource resource = entries.get(i).getResource();
+            String id = resource == null ? null : resource.getIdElement().getIdPart();
+            if (id != null && !FhirIds.isValid(id)) {
+                throw FhirError.INVALID_ID.refuseAt("Bundle.entry[" + i + "].resource.id");
+            }
+        }
     }
 
     /** Entries without an id get one (from a urn:uuid fullUrl, else a new one) so references resolve. */

@@ -17,14 +17,33 @@ public enum IngestError implements ErrorCode {
     NO_RESOURCE_TYPE(refusal("TG-INGEST-005", 400, IssueType.REQUIRED, "the body has no resourceType")),
     MALFORMED_JSON(refusal("TG-INGEST-006", 400, IssueType.STRUCTURE,
             "the body is not well-formed JSON (line %d, column %d)")),
-    INVALID_ID(refusal("TG-INGEST-007", 400, IssueType.INVALID,
-            "the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})")),
     UPDATE_WITHOUT_ID(refusal("TG-INGEST-008", 400, IssueType.REQUIRED,
             "an update must carry the resource id in the body")),
     ID_MISMATCH(refusal("TG-INGEST-009", 400, IssueType.INVALID, "the body id does not match the id in the URL")),
     BODY_TOO_LARGE(refusal("TG-INGEST-012", 413, IssueType.TOOCOSTLY,
             "request body is larger than %d bytes; split it into smaller Bundles")),
     CONTENT_LENGTH_NOT_A_NUMBER(refusal("TG-INGEST-013", 400, IssueType.INVALID, "Content-Length is not a number")),
+    /*
+     * The JSON limits (IngestSettings, README "Limits"): checked on the body's tokens before anything builds
+     * a tree or a resource. 400, not 413: splitting the Bundle would not help, the content must change.
+     * Issue type too-long, R4's "provided content is too long (typically, this is a denial of service
+     * protection type of error)".
+     */
+    TOO_DEEP(refusal("TG-INGEST-014", 400, IssueType.TOOLONG,
+            "the JSON nests objects and arrays deeper than %d levels (line %d, column %d)")),
+    STRING_TOO_LONG(refusal("TG-INGEST-015", 400, IssueType.TOOLONG,
+            "a JSON string is longer than %d characters (line %d, column %d)")),
+    NUMBER_TOO_LONG(refusal("TG-INGEST-016", 400, IssueType.TOOLONG,
+            "a JSON number is longer than %d characters as sent or written out without its exponent "
+                    + "(line %d, column %d)")),
+    NAME_TOO_LONG(refusal("TG-INGEST-017", 400, IssueType.TOOLONG,
+            "a JSON property name is longer than %d characters (line %d, column %d)")),
+    /** Stored, half a surrogate pair becomes "?" (and two ids one): refused, never normalised. */
+    UNPAIRED_SURROGATE(refusal("TG-INGEST-018", 400, IssueType.INVALID,
+            "a JSON string holds half of a UTF-16 surrogate pair, which is no Unicode character (line %d, column %d)")),
+    /** Decoded leniently, invalid bytes would be stored as U+FFFD: refused instead. */
+    BODY_NOT_TEXT(refusal("TG-INGEST-019", 400, IssueType.STRUCTURE,
+            "the body is not valid %s (the charset of its Content-Type; UTF-8 when it names none)")),
     NOT_A_BUNDLE(refusal("TG-INGEST-020", 422, IssueType.NOTSUPPORTED,
             "POST /fhir takes a batch or transaction Bundle, not '%s'")),
     TOO_MANY_ENTRIES(refusal("TG-INGEST-021", 413, IssueType.TOOCOSTLY,
@@ -41,6 +60,10 @@ public enum IngestError implements ErrorCode {
     CONDITIONAL_NOT_SUPPORTED(refusal("TG-INGEST-027", 422, IssueType.NOTSUPPORTED,
             "conditional create and update are not supported; PUT Type/id with the sender's id instead")),
     ENTRY_RESOURCE_MISSING(refusal("TG-INGEST-028", 400, IssueType.REQUIRED, "entry.resource is required for %s")),
+    ENTRY_RESOURCE_NOT_AN_OBJECT(refusal("TG-INGEST-033", 400, IssueType.STRUCTURE,
+            "entry.resource must be a JSON object holding a resource")),
+    ENTRIES_NOT_OBJECTS(refusal("TG-INGEST-034", 400, IssueType.STRUCTURE,
+            "Bundle.entry must be an array of JSON objects")),
     ENTRY_TYPE_NOT_WRITABLE(refusal("TG-INGEST-029", 422, IssueType.NOTSUPPORTED,
             "entry request.url type '%s' cannot be written here; accepted: %s")),
     ENTRY_TYPE_MISMATCH(refusal("TG-INGEST-030", 400, IssueType.INVALID,

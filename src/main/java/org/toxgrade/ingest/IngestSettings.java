@@ -4,7 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Limits on what a sender may push in one request. */
+/** Limits on what a sender may push in one request (README "Limits"). */
 @ConfigMapping(prefix = "toxgrade.ingest")
 public interface IngestSettings {
 
@@ -22,4 +22,20 @@ public interface IngestSettings {
      */
     @WithDefault("5")
     int writeAttempts();
+
+    /** Deepest nesting of JSON objects and arrays accepted in a body (the outermost object is 1); deeper is answered 400. */
+    @WithDefault("100")
+    int maxDepth();
+
+    /** Longest JSON string value accepted, in characters; longer is answered 400. */
+    @WithDefault("1048576")
+    int maxStringLength();
+
+    /** Longest JSON number accepted, in characters (sign, digits, point and exponent); longer is answered 400. */
+    @WithDefault("64")
+    int maxNumberLength();
+
+    /** Longest JSON property name accepted, in characters; longer is answered 400. */
+    @WithDefault("256")
+    int maxNameLength();
 }

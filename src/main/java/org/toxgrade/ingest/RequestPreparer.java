@@ -1,8 +1,6 @@
 package org.toxgrade.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -23,30 +20,28 @@ import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactMapper;
 import org.toxgrade.facts.FactMappingException;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
 
 /**
  * Parses and checks what a sender pushed, off the event loop (HAPI parsing is CPU work): JSON
- * well-formedness, resource type, ids, Bundle entries and their requests. Produces writes that the
+ * well-formedness and limits, resource type, ids, Bundle entries and their requests. Produces writes that the
  * store performs without further parsing. Nothing here touches the database.
  */
 @Singleton
 public class RequestPreparer {
 
-    /** FHIR R4 id datatype. */
-    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
-
     private final FhirJson json;
-    private final ObjectMapper mapper;
+    private final JsonBodyReader bodies;
     private final IngestSettings config;
     private final FactMapper facts;
 
-    public RequestPreparer(FhirJson json, ObjectMapper mapper, IngestSettings config, FactMapper facts) {
+    public RequestPreparer(FhirJson json, JsonBodyReader bodies, IngestSettings config, FactMapper facts) {
         this.facts = facts;
         this.json = json;
-        this.mapper = mapper;
+        this.bodies = bodies;
         this.config = config;
     }
 
@@ -72,6 +67,7 @@ public class RequestPreparer {
         if (!"Bundle".equals(bodyType)) {
             throw IngestError.NOT_A_BUNDLE.refuseAt("resourceType", bodyType);
         }
+        BundleShape.check(tree);
         JsonNode rawEntries = tree.path("entry");
         if (rawEntries.size() > config.maxBundleEntries()) {
             throw IngestError.TOO_MANY_ENTRIES.refuseAt("Bundle.entry", rawEntries.size(), config.maxBundleEntries());
@@ -189,7 +185,7 @@ public class RequestPreparer {
     private PreparedWrite prepare(IngestibleType type, String id, Interaction interaction, String source,
             Resource resource, String rawJson, Map<String, String> fullUrlToReference) {
         String sourceVersion = resource.hasMeta() && resource.getMeta().hasVersionId()
-                ? resource.getMeta().getVersionId()
+                ? FhirIds.require(resource.getMeta().getVersionId(), type.fhirName() + ".meta.versionId")
                 : null;
         Instant sourceLastUpdated = resource.hasMeta() && resource.getMeta().hasLastUpdated()
                 ? resource.getMeta().getLastUpdated().toInstant()
@@ -224,19 +220,14 @@ public class RequestPreparer {
         if (body == null || body.isBlank()) {
             throw IngestError.EMPTY_BODY.refuse();
         }
-        try {
-            JsonNode tree = mapper.readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw IngestError.BODY_NOT_AN_OBJECT.refuse();
-            }
-            if (!tree.path("resourceType").isTextual()) {
-                throw IngestError.NO_RESOURCE_TYPE.refuseAt("resourceType");
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            // Jackson's location (line, column) helps the sender; its message does not echo values.
-            throw IngestError.MALFORMED_JSON.refuse(e.getLocation().getLineNr(), e.getLocation().getColumnNr());
+        JsonNode tree = bodies.read(body);
+        if (tree == null || !tree.isObject()) {
+            throw IngestError.BODY_NOT_AN_OBJECT.refuse();
         }
+        if (!tree.path("resourceType").isTextual()) {
+            throw IngestError.NO_RESOURCE_TYPE.refuseAt("resourceType");
+        }
+        return tree;
     }
 
     private static IngestibleType acceptedType(String fhirType, IngestError refusal) {
@@ -245,9 +236,7 @@ public class RequestPreparer {
     }
 
     private static String checkedUpdateId(IBaseResource resource, String urlId) {
-        if (!FHIR_ID.matcher(urlId).matches()) {
-            throw IngestError.INVALID_ID.refuseAt("id");
-        }
+        FhirIds.require(urlId, "id");
         String bodyId = resource.getIdElement().getIdPart();
         if (bodyId == null) {
             throw IngestError.UPDATE_WITHOUT_ID.refuseAt("id");

@@ -7,6 +7,7 @@ import java.util.Date;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.audit.AuditTrail;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.ingest.store.ReceivedResource;
 import org.toxgrade.ingest.store.ReceivedResourceRepository;
@@ -37,6 +38,8 @@ public class StoredResourceReader {
         caller.require(type, Permission.R);
         IngestibleType ingestible = IngestibleType.of(type)
                 .orElseThrow(() -> IngestError.READ_TYPE_NOT_STORED.refuse(type));
+        // Ids are held to the write rule on reads too: what could not be written is not looked for.
+        FhirIds.require(id, "id");
         return sessions.withTransaction(session -> (versionId == null
                 ? repository.latest(session, ingestible.fhirName(), id)
                 : repository.version(session, ingestible.fhirName(), id, versionId))

@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DomainResource;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.FhirResponses;
@@ -83,7 +84,7 @@ public class ResultsResource {
             Integer count) {
         Caller who = caller.get();
         who.require(type, Permission.S);
-        String patientRef = patient == null ? null : patient.startsWith("Patient/") ? patient : "Patient/" + patient;
+        String patientRef = patient == null ? null : "Patient/" + FhirIds.require(patientId(patient), "patient");
         List<ResultSearch.Bound> bounds = bounds(lastUpdated);
         int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
         return reads.search(who, type, patientRef, status, bounds, limit)
@@ -94,6 +95,7 @@ public class ResultsResource {
     private Uni<Response> read(String type, String id) {
         Caller who = caller.get();
         who.require(type, Permission.R);
+        FhirIds.require(id, "id");
         return reads.read(who, type, id)
                 .chain(row -> {
                     if (row == null) {
@@ -105,6 +107,11 @@ public class ResultsResource {
                         .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                         .lastModified(resource.getMeta().getLastUpdated())
                         .build());
+    }
+
+    /** {@code patient} is a reference, {@code Patient/x}, or the id alone. */
+    private static String patientId(String patient) {
+        return patient.startsWith("Patient/") ? patient.substring("Patient/".length()) : patient;
     }
 
     private Bundle searchset(List<DerivedResourceRow> rows, String fhirBase) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.patient.EpisodeStateRow;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.CurrentCaller;
@@ -40,6 +41,7 @@ public class TimelineResource {
         Caller who = caller.get();
         who.require("Condition", Permission.R);
         who.require("Flag", Permission.R);
+        FhirIds.require(id, "id");
         String patient = "Patient/" + id;
         return reads.episodes(who, id)
                 .map(rows -> {

@@ -68,11 +68,12 @@ public class FhirExceptionMappers {
     /**
      * Failures of storage and everything else. A unique-key race is a 409 (the loser retries), an
      * unreachable database a 503 so that the sender retries (docs/architecture.md); anything else a 500. In
-     * every case the transaction was rolled back: nothing was half-stored.
+     * every case the transaction was rolled back: nothing was half-stored. What the failure was is looked
+     * for among all its causes and suppressed exceptions ({@link Causes}), nearest first.
      */
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : Causes.of(e)) {
             if (cause instanceof FhirException refused) {
                 return responses.error(refused);
             }
@@ -86,20 +87,12 @@ public class FhirExceptionMappers {
                 return responses.error(FhirError.STORAGE_UNAVAILABLE.refuse());
             }
         }
-        LOG.errorf("Unexpected failure %s (root %s)", e.getClass().getName(), rootCause(e).getClass().getName());
+        LOG.errorf("Unexpected failure %s (root %s)", e.getClass().getName(), Causes.root(e).getClass().getName());
         return responses.error(FhirError.INTERNAL_ERROR.refuse());
     }
 
     /** SQL states of class 08 (connection exception) and 57P (operator intervention, e.g. shutdown). */
     private static boolean isUnavailable(String sqlState) {
         return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P"));
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable current = e;
-        while (current.getCause() != null && current.getCause() != current) {
-            current = current.getCause();
-        }
-        return current;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -29,7 +30,8 @@ import org.toxgrade.security.CurrentCaller;
 
 /**
  * The FHIR write side: batch/transaction Bundles at the base, create and update per type, and read
- * of what was received. Bodies are read whole (non-blocking) and handed to the ingest service.
+ * of what was received. Bodies are read whole (non-blocking), decoded strictly ({@link BodyText}) and
+ * handed to the ingest service.
  *
  * <p>Codes the service does not know (TG-INGEST-101 warnings, docs/clinical-rules.md section 8) are told to
  * the sender where FHIR has room for an OperationOutcome: in every batch or transaction entry's
@@ -59,27 +61,30 @@ public class FhirIngestResource {
 
     @POST
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> transactionOrBatch(String body) {
+    public Uni<Response> transactionOrBatch(byte[] body, @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.bundle(caller.get(), body).map(result -> responses.ok(200, BundleResponses.of(result)).build());
+        return ingest.bundle(caller.get(), BodyText.decode(body, headers.getMediaType()))
+                .map(result -> responses.ok(200, BundleResponses.of(result)).build());
     }
 
     @POST
     @Path("{type: [A-Z][A-Za-z]+}")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> create(@PathParam("type") String type, String body, @HeaderParam("Prefer") String prefer,
-            @Context UriInfo uri) {
+    public Uni<Response> create(@PathParam("type") String type, byte[] body, @HeaderParam("Prefer") String prefer,
+            @Context UriInfo uri, @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.write(caller.get(), body, type, null).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null)
+                .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
     @PUT
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, String body,
-            @HeaderParam("Prefer") String prefer, @Context UriInfo uri) {
+    public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, byte[] body,
+            @HeaderParam("Prefer") String prefer, @Context UriInfo uri, @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.write(caller.get(), body, type, id).map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id)
+                .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
     @GET

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -48,15 +49,17 @@ public class GradeOperationResource {
     @Path("$grade")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> grade(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
+    public Uni<Response> grade(byte[] body, @QueryParam("asOf") String asOf, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         caller.get().requireServiceScope(GrantedScopes.GRADE_OPERATION);
         RequestSizeFilter.checkBody(config, body);
-        if (body == null || body.isBlank()) {
+        String text = BodyText.decode(body, headers.getMediaType());
+        if (text.isBlank()) {
             throw IngestError.EMPTY_BODY.refuse();
         }
         Instant at = parse(asOf);
         String base = uri.getBaseUri() + "fhir/";
-        return vertx.executeBlocking(() -> operation.grade(body, at, base), false)
+        return vertx.executeBlocking(() -> operation.grade(text, at, base), false)
                 .map(bundle -> responses.ok(200, bundle).build());
     }
 
@@ -65,8 +68,9 @@ public class GradeOperationResource {
     @Path("%24grade")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> gradeEncoded(String body, @QueryParam("asOf") String asOf, @Context UriInfo uri) {
-        return grade(body, asOf, uri);
+    public Uni<Response> gradeEncoded(byte[] body, @QueryParam("asOf") String asOf, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        return grade(body, asOf, uri, headers);
     }
 
     private static Instant parse(String asOf) {

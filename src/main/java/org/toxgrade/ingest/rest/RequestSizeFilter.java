@@ -39,9 +39,9 @@ public class RequestSizeFilter {
         return null;
     }
 
-    /** Backstop for bodies sent without Content-Length (chunked), once read. */
-    static void checkBody(IngestSettings config, String body) {
-        if (body != null && body.length() > config.maxBodySize().asLongValue()) {
+    /** Backstop for bodies sent without Content-Length (chunked), once read; the limit is in bytes. */
+    static void checkBody(IngestSettings config, byte[] body) {
+        if (body != null && body.length > config.maxBodySize().asLongValue()) {
             throw tooLarge(config);
         }
     }
