@@ -8,7 +8,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.net.ConnectException;
+import java.net.SocketException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.jboss.logging.Logger;
@@ -81,7 +81,9 @@ public class FhirExceptionMappers {
                     || cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return responses.error(FhirError.CONCURRENT_WRITE.refuse());
             }
-            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
+            // SocketException covers a refused connection and one the server reset (a backend
+            // terminated mid-request may surface as either that or its 57P01, whichever comes first).
+            if (cause instanceof SocketException || cause instanceof ClosedConnectionException
                     || cause instanceof PgException pg && isUnavailable(pg.getSqlState())) {
                 LOG.warnf("Database unavailable (%s)", cause.getClass().getName());
                 return responses.error(FhirError.STORAGE_UNAVAILABLE.refuse());
