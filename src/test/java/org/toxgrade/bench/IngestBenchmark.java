@@ -1,0 +1,182 @@
+package org.toxgrade.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ingest benchmark: sends the generated corpus ({@link IngestCorpus}, by default 10,000
+ * Observations in 200 batch Bundles of 50 over 20 patients) to any FHIR base URL at each
+ * concurrency, then measures the cost of one more write and a backfill for one patient, and prints
+ * a table. The same run against a peer FHIR server (e.g. a HAPI FHIR JPA server) measures both on
+ * the same data. Not a test; run it against a running service:
+ * <pre>
+ * ./mvnw -B -q -Pbench verify -Dbench.base=http://localhost:8080/fhir
+ * </pre>
+ * Properties: {@code bench.base}, {@code bench.token} (a bearer token; none when the target does
+ * not check them), {@code bench.observations} (10000), {@code bench.per-bundle} (50),
+ * {@code bench.patients} (20), {@code bench.concurrency} (1,2,4,8), {@code bench.rounds} (1),
+ * {@code bench.backfill} (20000), {@code bench.one-more} (50), {@code bench.pid} (the target's
+ * process id, for its resident memory).
+ */
+public final class IngestBenchmark {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String token;
+
+    private IngestBenchmark(String base, String token) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        IngestBenchmark bench = new IngestBenchmark(System.getProperty("bench.base", "http://localhost:8080/fhir"),
+                System.getProperty("bench.token", ""));
+        int observations = Integer.getInteger("bench.observations", 10_000);
+        int perBundle = Integer.getInteger("bench.per-bundle", 50);
+        int patients = Integer.getInteger("bench.patients", 20);
+        int rounds = Integer.getInteger("bench.rounds", 1);
+        int backfill = Integer.getInteger("bench.backfill", 20_000);
+        int oneMore = Integer.getInteger("bench.one-more", 50);
+        String run = "b" + Long.toString(System.currentTimeMillis(), 36);
+        System.out.printf("target %s, corpus %d Observations in Bundles of %d over %d patients, %d round(s)%n",
+                bench.base, observations, perBundle, patients, rounds);
+        System.out.println("| concurrency | round | obs/s | wall s | request p50 ms | request p95 ms | non-2xx |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (String c : System.getProperty("bench.concurrency", "1,2,4,8").split(",")) {
+            int concurrency = Integer.parseInt(c.trim());
+            for (int round = 1; round <= rounds; round++) {
+                List<String> corpus = IngestCorpus.bundles(run + "c" + concurrency + "r" + round, observations,
+                        perBundle, patients);
+                Result r = bench.send(corpus, concurrency);
+                System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %.1f | %.1f | %.1f | %d |%n", concurrency, round,
+                        observations / r.seconds(), r.seconds(), r.p(0.5), r.p(0.95), r.failures());
+            }
+        }
+        if (backfill > 0) {
+            String prefix = run + "bf";
+            List<String> corpus = IngestCorpus.bundles(prefix, backfill, 100, 1);
+            Result r = bench.send(corpus, 1);
+            System.out.printf(Locale.ROOT, "backfill of %d Observations for one patient in Bundles of 100: %.1f s "
+                    + "(%.0f obs/s, request p50 %.1f ms, p95 %.1f ms, non-2xx %d)%n", backfill, r.seconds(),
+                    backfill / r.seconds(), r.p(0.5), r.p(0.95), r.failures());
+            double[] one = new double[oneMore];
+            int failures = 0;
+            for (int i = 0; i < oneMore; i++) {
+                String id = prefix + "-more" + i;
+                String body = IngestCorpus.observationResource(id, prefix + "-p0",
+                        Instant.parse("2026-03-20T10:00:00Z").plusSeconds(60L * i), i);
+                long t = System.nanoTime();
+                int status = bench.put("Observation/" + id, body);
+                one[i] = (System.nanoTime() - t) / 1e6;
+                failures += status / 100 == 2 ? 0 : 1;
+            }
+            Arrays.sort(one);
+            System.out.printf(Locale.ROOT, "one more write at %d facts (single PUT, %d times): p50 %.1f ms, "
+                    + "p95 %.1f ms, non-2xx %d%n", backfill, oneMore, one[oneMore / 2],
+                    one[(int) Math.ceil(oneMore * 0.95) - 1], failures);
+        }
+        String pid = System.getProperty("bench.pid");
+        if (pid != null) {
+            System.out.println("target resident memory: " + rss(pid));
+        }
+    }
+
+    private record Result(double seconds, double[] latenciesMs, int failures) {
+
+        double p(double q) {
+            return latenciesMs.length == 0 ? 0 : latenciesMs[Math.max(0, (int) Math.ceil(latenciesMs.length * q) - 1)];
+        }
+    }
+
+    private Result send(List<String> bundles, int concurrency) throws Exception {
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(bundles);
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger failures = new AtomicInteger();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < concurrency; i++) {
+                workers.add(pool.submit(() -> {
+                    for (String bundle = queue.poll(); bundle != null; bundle = queue.poll()) {
+                        long t = System.nanoTime();
+                        int status = post(bundle);
+                        latencies.add((System.nanoTime() - t) / 1e6);
+                        if (status / 100 != 2) {
+                            failures.incrementAndGet();
+                            synchronized (statuses) {
+                                statuses.merge(status, 1, Integer::sum);
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!statuses.isEmpty()) {
+            System.out.println("non-2xx answers by status: " + statuses);
+        }
+        double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return new Result(seconds, sorted, failures.get());
+    }
+
+    private int post(String bundle) {
+        return exchange(request("").POST(HttpRequest.BodyPublishers.ofString(bundle)).build());
+    }
+
+    private int put(String path, String body) {
+        return exchange(request("/" + path).PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json");
+        return token.isEmpty() ? b : b.header("Authorization", "Bearer " + token);
+    }
+
+    private int exchange(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 599;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 599;
+        }
+    }
+
+    private static String rss(String pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return line.substring(6).trim();
+            }
+        }
+        return "unknown";
+    }
+}
