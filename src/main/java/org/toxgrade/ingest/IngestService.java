@@ -8,9 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import org.jboss.logging.Logger;
 import org.toxgrade.derivation.DecodedFactsCache;
 import org.toxgrade.derivation.DerivationSweeper;
@@ -66,7 +63,6 @@ public class IngestService {
                 .chain(write -> store(caller, List.of(write), true))
                 .map(stored -> stored.decisions().get(0).outcome())
                 .invoke(this::count)
-                .call(outcome -> derivation.deriveEach(patients(List.of(outcome))))
                 .invoke(outcome -> LOG.infof("Ingest %s by %s: %s in %d ms", outcome.write().source(),
                         caller.clientId(), outcome.kind().name().toLowerCase(), elapsedMs(started)));
     }
@@ -76,8 +72,6 @@ public class IngestService {
         long started = System.nanoTime();
         return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
                 .chain(plan -> plan.transaction() ? transaction(caller, plan) : batch(caller, plan))
-                .call(result -> derivation.deriveEach(patients(result.entries().stream()
-                        .map(BundleResult.EntryResult::outcome).filter(Objects::nonNull).toList())))
                 .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
                         result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),
                         result.count(WriteOutcome.Kind.CREATED) + result.count(WriteOutcome.Kind.UPDATED),
@@ -118,27 +112,19 @@ public class IngestService {
         });
     }
 
-    /** Stores in one transaction (retried on a concurrent write), then brings the decoded facts in memory up to date. */
+    /**
+     * Stores in one transaction (retried on a concurrent write), brings the decoded facts in memory
+     * up to date, then re-derives every patient whose facts the request changed (a corrected
+     * record's former patient too). The derivation runs after the commit, before the answer, so a
+     * sender that reads back sees the results of what it sent; if it fails the patients stay marked
+     * and the sweeper derives them.
+     */
     private Uni<RequestWriter.Stored> store(Caller caller, List<PreparedWrite> writes, boolean allOrNothing) {
         return retries.run(() -> pool.withTransaction(connection -> writer.store(connection, caller, writes,
                 allOrNothing)))
                 .invoke(stored -> stored.changedPatients().forEach((patient, version) -> decoded.applied(patient,
-                        version, stored.changes().getOrDefault(patient, Map.of()))));
-    }
-
-    /**
-     * The patients whose facts a request changed. Their re-derivation runs after the commit, before
-     * the answer, so a sender that reads back sees the results of what it sent; if it fails the
-     * patients stay marked and the sweeper derives them.
-     */
-    private static Set<String> patients(List<WriteOutcome> outcomes) {
-        Set<String> patients = new TreeSet<>();
-        for (WriteOutcome outcome : outcomes) {
-            if (outcome.kind() == WriteOutcome.Kind.CREATED || outcome.kind() == WriteOutcome.Kind.UPDATED) {
-                patients.add(outcome.write().facts().patient());
-            }
-        }
-        return patients;
+                        version, stored.changes().getOrDefault(patient, Map.of()))))
+                .call(stored -> derivation.deriveEach(stored.changedPatients().keySet()));
     }
 
     private static long elapsedMs(long started) {
