@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.ingest.IngestError;
 import org.toxgrade.security.IdHasher;
 
@@ -317,7 +318,7 @@ public class NotificationHandler {
         }
         String type = parts[parts.length - 2];
         String id = parts[parts.length - 1];
-        if (!type.matches("[A-Z][A-Za-z]+") || !id.matches("[A-Za-z0-9\\-.]{1,64}")) {
+        if (!type.matches("[A-Z][A-Za-z]+") || !FhirIds.isValid(id)) {
             return null;
         }
         return new String[]{type, id};
