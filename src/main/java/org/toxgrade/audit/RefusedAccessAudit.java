@@ -1,7 +1,6 @@
 package org.toxgrade.audit;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,19 +56,15 @@ public class RefusedAccessAudit {
         Matcher fhir = FHIR_TYPE.matcher(ctx.normalizedPath());
         String type = fhir.find() ? fhir.group(1) : null;
         boolean oneResource = type != null && fhir.group(2) != null;
-        HttpMethod method = ctx.request().method();
-        AuditTrail.Action action = method == HttpMethod.POST
-                ? AuditTrail.Action.C
-                : method == HttpMethod.PUT
-                        ? AuditTrail.Action.U
-                        : method == HttpMethod.GET ? AuditTrail.Action.R : AuditTrail.Action.E;
-        String interaction = method == HttpMethod.POST
-                ? "create"
-                : method == HttpMethod.PUT
-                        ? "update"
-                        : method == HttpMethod.GET ? (oneResource ? "read" : "search") : method.name().toLowerCase();
-        List<AuditTrail.Entry> entry = List.of(new AuditTrail.Entry(action, interaction, type, null, null, status));
-        pool.withTransaction(connection -> trail.recordAll(connection, caller, entry)).subscribe().with(
+        String method = ctx.request().method().name();
+        AuditTrail.Entry entry = switch (method) {
+            case "POST" -> new AuditTrail.Entry(AuditTrail.Action.C, "create", type, null, null, status);
+            case "PUT" -> new AuditTrail.Entry(AuditTrail.Action.U, "update", type, null, null, status);
+            case "GET" -> new AuditTrail.Entry(AuditTrail.Action.R, oneResource ? "read" : "search", type, null, null,
+                    status);
+            default -> new AuditTrail.Entry(AuditTrail.Action.E, method.toLowerCase(), type, null, null, status);
+        };
+        pool.withTransaction(connection -> trail.recordAll(connection, caller, List.of(entry))).subscribe().with(
                 done -> {
                 },
                 failure -> LOG.warnf("Refused access not audited (%s)", failure.getClass().getName()));

@@ -1,7 +1,6 @@
 package org.toxgrade.derivation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +27,6 @@ public class DecodedFactsCache {
 
     /** The facts (grading facts, context facts and infusions, as decoded) of each source record. */
     public record Entry(long version, Map<String, List<Object>> bySource) {
-
-        /** All facts, in source order. */
-        public List<Object> all() {
-            List<Object> out = new ArrayList<>();
-            bySource.values().forEach(out::addAll);
-            return out;
-        }
     }
 
     private final int capacity;

@@ -82,7 +82,7 @@ public final class IngestBenchmark {
             int failures = 0;
             for (int i = 0; i < oneMore; i++) {
                 String id = prefix + "-more" + i;
-                String body = IngestCorpus.observationResource(id, prefix + "-p0",
+                String body = IngestCorpus.observation(id, prefix + "-p0",
                         Instant.parse("2026-03-20T10:00:00Z").plusSeconds(60L * i), i);
                 long t = System.nanoTime();
                 int status = bench.put("Observation/" + id, body);

@@ -53,11 +53,6 @@ final class IngestCorpus {
         return bundles;
     }
 
-    /** One Observation a single request sends (the one-more-write and alert measurements). */
-    static String observationResource(String id, String subject, Instant at, int k) {
-        return observation(id, subject, at, k);
-    }
-
     private static String entry(String type, String id, String resource) {
         return "{\"resource\":" + resource + ",\"request\":{\"method\":\"PUT\",\"url\":\"" + type + "/" + id + "\"}}";
     }
@@ -75,7 +70,8 @@ final class IngestCorpus {
                 + "\"},\"effectivePeriod\":{\"start\":\"" + DAY0 + "\",\"end\":\"" + DAY0.plusSeconds(1800) + "\"}}";
     }
 
-    private static String observation(String id, String subject, Instant at, int k) {
+    /** One Observation: temperature, blood pressure or ICE by {@code k}; also sent alone (one more write). */
+    static String observation(String id, String subject, Instant at, int k) {
         String head = "{\"resourceType\":\"Observation\",\"id\":\"" + id + "\",\"status\":\"final\",\"subject\":"
                 + "{\"reference\":\"Patient/" + subject + "\"},\"effectiveDateTime\":\"" + at + "\",";
         switch (k % 3) {
