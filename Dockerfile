@@ -20,5 +20,5 @@ ENV TOXGRADE_EMBEDDED_DB_ENABLED=false \
     TOXGRADE_AUTH_LOCAL_KEYS=false \
     QUARKUS_HTTP_PORT=8080 \
     JAVA_OPTS_APPEND="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-EXPOSE 8080
+EXPOSE 8080 9000
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS_APPEND -jar /app/quarkus-run.jar"]

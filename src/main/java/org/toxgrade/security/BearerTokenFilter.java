@@ -19,10 +19,12 @@ import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 
 /**
- * The gate in front of every route: only {@code /q/health/*} and {@code GET /fhir/metadata} are
- * open; everything else (FHIR endpoints, metrics, OpenAPI) needs a bearer JWT whose signature,
+ * The gate in front of every route of the clinical port: only {@code GET /fhir/metadata} is open;
+ * everything else (FHIR endpoints, OpenAPI) needs a bearer JWT whose signature,
  * issuer, audience and expiry verify offline against the configured keys. The verified caller is
- * left on the request for the per-interaction scope checks.
+ * left on the request for the per-interaction scope checks. Health and metrics are not on this port
+ * at all: they answer on the management interface ({@code quarkus.management.port}), which is closed
+ * by the network (the Kubernetes NetworkPolicy) rather than by clinical tokens.
  */
 @ApplicationScoped
 public class BearerTokenFilter {
@@ -125,7 +127,7 @@ public class BearerTokenFilter {
 
     static boolean isOpen(HttpMethod method, String path) {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        return read && (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals("/fhir/metadata"));
+        return read && path.equals("/fhir/metadata");
     }
 
     static Caller callerOf(JsonWebToken jwt) {

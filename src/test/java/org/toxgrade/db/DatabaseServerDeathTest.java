@@ -1,8 +1,8 @@
 package org.toxgrade.db;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.toxgrade.support.Api.asEhr;
+import static org.toxgrade.support.Management.management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -49,12 +49,12 @@ class DatabaseServerDeathTest {
 
     @Test
     void afterTheDatabaseServerIsKilledReadinessComesBackAndWritesAreStoredAgain() throws Exception {
-        given().when().get("/q/health/ready").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
         ProcessHandle.of(serverPid()).orElseThrow().destroyForcibly();
 
         long begin = System.nanoTime();
         long deadline = begin + BACK_WITHIN.toNanos();
-        while (given().when().get("/q/health/ready").statusCode() != 200) {
+        while (management().when().get("/q/health/ready").statusCode() != 200) {
             if (System.nanoTime() > deadline) {
                 fail("readiness still DOWN " + BACK_WITHIN + " after the server was killed");
             }

@@ -1,10 +1,10 @@
 package org.toxgrade.ingest;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.toxgrade.support.Api.asEhr;
+import static org.toxgrade.support.Management.management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -56,11 +56,11 @@ class DatabaseUnavailableTest {
 
     @Test
     void readinessIsDown() {
-        given().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        management().when().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
     }
 
     @Test
     void livenessStaysUpSoKubernetesDoesNotRestartAHealthyProcess() {
-        given().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/health/live").then().statusCode(200);
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Api.as;
 import static org.toxgrade.support.Api.asEhr;
+import static org.toxgrade.support.Management.management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -56,7 +57,7 @@ class UnknownCodeWarningTest {
         asEhr().when().get("/fhir/Observation/unknown-single").then().statusCode(200)
                 .body("code.coding[0].code", equalTo("2339-0"))
                 .body("valueQuantity.value", equalTo(112));
-        asEhr().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("toxgrade_facts_unknown_codes_total{system=\"" + LOINC + "\"}"));
     }
 
@@ -99,7 +100,7 @@ class UnknownCodeWarningTest {
 
         asEhr().when().get("/fhir/Observation/unknown-batch-glucose").then().statusCode(200);
         asEhr().when().get("/fhir/MedicationAdministration/unknown-batch-drug").then().statusCode(200);
-        asEhr().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("toxgrade_facts_unknown_codes_total{system=\"" + PHARMACY + "\"}"));
     }
 

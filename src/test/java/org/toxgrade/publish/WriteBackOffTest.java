@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.toxgrade.support.Management.management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -58,7 +59,7 @@ class WriteBackOffTest {
     void theOutboxMetricsAreExported() {
         Changes.enqueue(Changes.condition("off-metrics-crs", 1));
         Api.as(Changes.OPERATOR).when().post("/ops/outbox/dispatch").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Api.as(Changes.OPERATOR).when().get("/q/metrics")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> management().when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(Matchers.containsString("toxgrade_outbox_enqueued_total"))
                 .body(Matchers.containsString("toxgrade_outbox_rows{state=\"pending\"}")));

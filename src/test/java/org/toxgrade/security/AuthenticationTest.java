@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.toxgrade.support.Api.as;
+import static org.toxgrade.support.Management.management;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -41,10 +43,20 @@ class AuthenticationTest {
     }
 
     @Test
-    void healthAndMetadataAreOpen() {
-        given().when().get("/q/health/live").then().statusCode(200);
-        given().when().get("/q/health/ready").then().statusCode(200);
+    void metadataIsOpenAndHealthAnswersOnTheManagementPort() {
         given().when().get("/fhir/metadata").then().statusCode(200);
+        management().when().get("/q/health/live").then().statusCode(200);
+        management().when().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAreNotServedToClinicalCallersEvenWithEveryScope() {
+        // The clinical port has no metrics at all: they are for the scraper on the management port,
+        // which the network policy closes to everything but the monitoring namespace.
+        asEhr().when().get("/q/metrics").then().statusCode(404);
+        as("patient/*.read").when().get("/q/metrics").then().statusCode(404);
+        management().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("toxgrade_"));
     }
 
     @Test
@@ -83,7 +95,6 @@ class AuthenticationTest {
     @Test
     void aValidTokenGetsThrough() {
         asEhr().when().get("/fhir/Observation/never-sent").then().statusCode(404);
-        asEhr().when().get("/q/metrics").then().statusCode(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.toxgrade.support.Management.management;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,7 +42,7 @@ class RestHookNotificationTest {
                 .body("issue[0].severity", equalTo("information"))
                 .body("issue[0].diagnostics", startsWith("TG-SUB-000"));
         Ehr.stored("Observation", "sub-rh-temp-d0-evening");
-        Api.asEhr().when().get("/q/metrics").then().statusCode(200)
+        management().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("toxgrade_subscription_notifications_total{kind=\"resource\",source=\"ehr\"}"));
     }
 
