@@ -59,8 +59,12 @@ public class DerivationComputer {
         this.grading = grading;
     }
 
+    /**
+     * @param published the stored results ({@code Type/id}) the EHR has received (or may have: a
+     *     delivery in flight), which are withdrawn visibly when the data stops supporting them
+     */
     DerivedState compute(String patient, PatientFacts facts, Map<String, DerivedResourceRow> existing,
-            OffsetDateTime now) {
+            Set<String> published, OffsetDateTime now) {
         Instant asOf = now.toInstant();
         PatientDerivation derivation = deriver.derive(patient, facts, asOf);
         List<DerivedResource> resources = builder.build(derivation, id -> {
@@ -75,22 +79,33 @@ public class DerivationComputer {
                     resource.resource(), resource.sources(), asOf,
                     existing.get(resource.resourceType() + "/" + resource.id())));
         }
+        List<String> retracted = new ArrayList<>();
         for (DerivedResourceRow row : existing.values()) {
-            if (!present.contains(row.resourceType + "/" + row.resourceId)) {
+            String ref = row.resourceType + "/" + row.resourceId;
+            if (present.contains(ref)) {
+                continue;
+            }
+            // A result nobody outside the service received is taken back silently, so the outcome
+            // does not depend on the order records arrived in (a late record can merge two flag
+            // occurrences or show that ICANS never resolved); one the EHR has is withdrawn in view.
+            if (published.contains(ref)) {
                 encoded.add(withdrawn(row, asOf));
+            } else {
+                retracted.add(ref);
             }
         }
         List<DerivedState.EncodedEpisode> episodes = new ArrayList<>();
         for (EpisodeDerivation episode : derivation.episodes()) {
             episodes.add(new DerivedState.EncodedEpisode(episode.window(), timelineJson(episode)));
         }
-        return new DerivedState(encoded, episodes);
+        return new DerivedState(encoded, episodes, retracted);
     }
 
     /**
-     * A stored result the data no longer supports (its records corrected or withdrawn): never
-     * deleted. A Flag becomes inactive with an end (docs/clinical-rules.md section 5); a Condition is marked
-     * entered-in-error, since it was proposed from records that turned out wrong.
+     * A result the EHR received that the data no longer supports (its records corrected or
+     * withdrawn, or records that arrived later tell another story): never deleted there. A Flag
+     * becomes inactive with an end (docs/clinical-rules.md section 5); a Condition is marked
+     * entered-in-error, since it was proposed from records that turned out wrong or incomplete.
      */
     private DerivedState.EncodedResource withdrawn(DerivedResourceRow row, Instant now) {
         DomainResource stored = (DomainResource) json.parse(row.resourceJson);
@@ -103,7 +118,8 @@ public class DerivationComputer {
             Condition condition = ((Condition) stored).copy();
             condition.setVerificationStatus(new CodeableConcept(new Coding(VER_STATUS, "entered-in-error", null)));
             if (condition.getNote().stream().noneMatch(n -> n.getText().startsWith("Withdrawn"))) {
-                condition.addNote().setText("Withdrawn: the records behind this result were corrected or withdrawn.")
+                condition.addNote().setText("Withdrawn: not supported by the records now held (a record was"
+                        + " corrected or withdrawn, or records received later tell another story).")
                         .setTime(Date.from(now));
             }
             updated = condition;

@@ -83,8 +83,10 @@ public class DerivationService {
                 return Uni.createFrom().item(List.<DerivedStateStore.Change>of());
             }
             return decoded(session, patient, state.factsVersion).chain(bySource -> store.existing(session, patient)
-                    .chain(existing -> vertx.executeBlocking(() -> computer.compute(patient,
-                            FactStore.patientFacts(state.birthDate, all(bySource)), existing, now), false)
+                    .chain(existing -> store.published(session, patient)
+                            .chain(published -> vertx.executeBlocking(() -> computer.compute(patient,
+                                    FactStore.patientFacts(state.birthDate, all(bySource)), existing, published, now),
+                                    false))
                             .chain(derived -> store.apply(session, patient, derived, existing, now)))
                     .invoke(changes -> {
                         state.needsDerivation = false;

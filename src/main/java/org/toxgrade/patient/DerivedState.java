@@ -9,8 +9,10 @@ import org.toxgrade.publish.OutboundChange;
  *
  * @param resources every Condition and Flag as it should now read (withdrawn ones included)
  * @param episodes each episode's window with its timeline as JSON
+ * @param retracted stored results ({@code Type/id}) the data no longer supports and that never
+ *     left the service: removed, as if they had never been derived
  */
-public record DerivedState(List<EncodedResource> resources, List<EncodedEpisode> episodes) {
+public record DerivedState(List<EncodedResource> resources, List<EncodedEpisode> episodes, List<String> retracted) {
 
     /**
      * A Condition or Flag as JSON (meta holds only the profile) with the hash of that JSON, and the

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -39,6 +40,14 @@ public class DerivedStateStore {
                 .getResultList()
                 .map(rows -> rows.stream().collect(Collectors.toMap(r -> r.resourceType + "/" + r.resourceId,
                         Function.identity())));
+    }
+
+    /**
+     * The patient's stored results the EHR has received (see {@link Outbox#publishedResults}): a
+     * result the data stops supporting is withdrawn in view if it is among them, removed otherwise.
+     */
+    public Uni<Set<String>> published(Mutiny.Session session, String patient) {
+        return outbox.publishedResults(session, patient);
     }
 
     /** The patient's episodes with their stored timelines, in episode order. */
@@ -79,6 +88,7 @@ public class DerivedStateStore {
             outbound.add(resource.outbound());
         }
         return (toPersist.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(toPersist.toArray()))
+                .chain(() -> retract(session, patient, derived.retracted(), existing))
                 .chain(() -> storeEpisodes(session, patient, derived, now))
                 // The EHR's copy follows in the same transaction: a stored result is never left unsent.
                 .chain(() -> Multi.createFrom().iterable(outbound)
@@ -86,6 +96,18 @@ public class DerivedStateStore {
                         .collect().last())
                 .chain(session::flush)
                 .replaceWith(changes);
+    }
+
+    /** Removes results that never left the service and that the data no longer supports. */
+    private Uni<Void> retract(Mutiny.Session session, String patient, List<String> retracted,
+            Map<String, DerivedResourceRow> existing) {
+        return Multi.createFrom().iterable(retracted)
+                .onItem().transformToUniAndConcatenate(ref -> {
+                    DerivedResourceRow row = existing.get(ref);
+                    return outbox.retract(session, patient, row.resourceType, row.resourceId)
+                            .chain(() -> session.remove(row));
+                })
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> storeEpisodes(Mutiny.Session session, String patient, DerivedState derived, OffsetDateTime now) {

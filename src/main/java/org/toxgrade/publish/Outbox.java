@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 import org.toxgrade.security.IdHasher;
@@ -106,6 +107,38 @@ public class Outbox {
                     LOG.debugf("Outbox: %s enqueued as row %d, %d older superseded", ref(change), row.pk, older.size());
                     return new Enqueued(row.pk, true, older.stream().map(o -> o.pk).toList());
                 });
+    }
+
+    /**
+     * The patient's results ({@code Type/id}) the EHR has received or may have (a delivery in
+     * flight, a clinician's edit found there). The patient's pending rows are locked first, for the
+     * caller's transaction: none of them can be claimed for delivery until it commits, so a result
+     * not in this set cannot reach the EHR behind the caller's back.
+     */
+    public Uni<Set<String>> publishedResults(Mutiny.Session session, String patient) {
+        return session.createNativeQuery("select pk from outbox where patient_ref = :patient and state = 'pending'"
+                + " for update", Long.class)
+                .setParameter("patient", patient).getResultList()
+                .chain(locked -> session.createNativeQuery("select distinct resource_type || '/' || identifier_value"
+                        + " from outbox where patient_ref = :patient"
+                        + " and state in ('sending', 'sent', 'superseded-by-clinician')", String.class)
+                        .setParameter("patient", patient).getResultList())
+                .map(Set::copyOf);
+    }
+
+    /**
+     * Takes back a result that never left the service: its undelivered rows (pending, or dead
+     * awaiting an operator) are superseded by nothing, so no one sends or redrives them.
+     */
+    public Uni<Integer> retract(Mutiny.Session session, String patient, String resourceType, String id) {
+        return session.createNativeQuery("update outbox set state = 'superseded', updated_at = :now"
+                + " where patient_ref = :patient and resource_type = :type and identifier_value = :id"
+                + " and state in ('pending', 'dead')")
+                .setParameter("now", now()).setParameter("patient", patient)
+                .setParameter("type", resourceType).setParameter("id", id)
+                .executeUpdate()
+                .invoke(n -> LOG.debugf("Outbox: %s retracted before delivery, %d rows superseded",
+                        ids.ref(resourceType, id), n));
     }
 
     private String ref(OutboundChange change) {

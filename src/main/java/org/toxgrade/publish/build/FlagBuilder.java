@@ -52,8 +52,9 @@ public final class FlagBuilder {
     }
 
     /**
-     * A flag the data no longer supports at all (its facts were corrected or retracted): it is never
-     * deleted (docs/clinical-rules.md section 5) but becomes inactive, ending now.
+     * A flag the EHR received that the data no longer supports at all (its facts were corrected or
+     * retracted, or records received later tell another story): it is never deleted there
+     * (docs/clinical-rules.md section 5) but becomes inactive, ending now.
      */
     public static Flag withdrawn(Flag previous, Instant now) {
         Flag flag = previous.copy();
@@ -62,7 +63,8 @@ public final class FlagBuilder {
             flag.getPeriod().setEnd(Date.from(now));
         }
         flag.getCode().setText(flag.getCode().getCodingFirstRep().getDisplay()
-                + ": no longer supported by the data (the records behind it were corrected or withdrawn)");
+                + ": no longer supported by the records now held (a record was corrected or withdrawn,"
+                + " or records received later tell another story)");
         return flag;
     }
 }
