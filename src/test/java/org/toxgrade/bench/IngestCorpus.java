@@ -12,7 +12,7 @@ import java.util.Locale;
  * infusion so that every write is derived as in production. Ids carry a run prefix so each run
  * stores new resources rather than redeliveries.
  */
-final class IngestCorpus {
+public final class IngestCorpus {
 
     private static final Instant DAY0 = Instant.parse("2026-03-02T10:00:00Z");
 
@@ -25,7 +25,7 @@ final class IngestCorpus {
      * @param perBundle    Observations per batch Bundle
      * @param patients     patients they are spread over (round robin by Bundle)
      */
-    static List<String> bundles(String prefix, int observations, int perBundle, int patients) {
+    public static List<String> bundles(String prefix, int observations, int perBundle, int patients) {
         List<String> bundles = new ArrayList<>();
         int made = 0;
         for (int b = 0; made < observations; b++) {
