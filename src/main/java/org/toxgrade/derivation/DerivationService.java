@@ -58,14 +58,15 @@ public class DerivationService {
      * as plain rows and decoded off the event loop (and kept for the next derivation). Called
      * under the patient's lock, so no write changes them meanwhile.
      */
-    private Uni<Map<String, List<Object>>> decoded(Mutiny.Session session, String patient, long version) {
-        Optional<DecodedFactsCache.Entry> held = cache.get(patient, version);
+    private Uni<List<Object>> decoded(Mutiny.Session session, String patient, long version) {
+        Optional<List<Object>> held = cache.get(patient, version);
         if (held.isPresent()) {
-            return Uni.createFrom().item(held.get().bySource());
+            return Uni.createFrom().item(held.get());
         }
         return facts.read(session, patient)
                 .chain(rows -> vertx.executeBlocking(() -> facts.decodeBySource(rows), false))
-                .invoke(bySource -> cache.put(patient, version, bySource));
+                .invoke(bySource -> cache.put(patient, version, bySource))
+                .map(DerivationService::all);
     }
 
     private static List<Object> all(Map<String, List<Object>> bySource) {
@@ -82,10 +83,10 @@ public class DerivationService {
             if (state == null) {
                 return Uni.createFrom().item(List.<DerivedStateStore.Change>of());
             }
-            return decoded(session, patient, state.factsVersion).chain(bySource -> store.existing(session, patient)
+            return decoded(session, patient, state.factsVersion).chain(all -> store.existing(session, patient)
                     .chain(existing -> store.published(session, patient)
                             .chain(published -> vertx.executeBlocking(() -> computer.compute(patient,
-                                    FactStore.patientFacts(state.birthDate, all(bySource)), existing, published, now),
+                                    FactStore.patientFacts(state.birthDate, all), existing, published, now),
                                     false))
                             .chain(derived -> store.apply(session, patient, derived, existing, now)))
                     .invoke(changes -> {
