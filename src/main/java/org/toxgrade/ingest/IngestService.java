@@ -6,6 +6,7 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -125,6 +126,24 @@ public class IngestService {
                 .invoke(stored -> stored.changedPatients().forEach((patient, version) -> decoded.applied(patient,
                         version, stored.changes().getOrDefault(patient, Map.of()))))
                 .call(stored -> derivation.deriveEach(stored.changedPatients().keySet()));
+    }
+
+    /**
+     * Stores part of a bulk import like a batch (one transaction, each refused write its own
+     * answer) but derives nothing: the import derives each patient once at its end. The patients
+     * stay marked meanwhile, so if the service stops mid-import the sweeper derives them.
+     */
+    public Uni<RequestWriter.Stored> storeWithoutDeriving(Caller caller, List<PreparedWrite> writes) {
+        return retries.run(() -> pool.withTransaction(connection -> writer.store(connection, caller, writes, false)))
+                .invoke(stored -> stored.changedPatients().forEach((patient, version) -> decoded.applied(patient,
+                        version, stored.changes().getOrDefault(patient, Map.of()))))
+                .invoke(stored -> stored.decisions().stream().filter(d -> d.error() == null)
+                        .forEach(d -> count(d.outcome())));
+    }
+
+    /** Derives each patient once (after a bulk import). */
+    public Uni<Void> derive(Collection<String> patients) {
+        return derivation.deriveEach(patients);
     }
 
     private static long elapsedMs(long started) {

@@ -12,6 +12,14 @@ public interface IngestSettings {
     @WithDefault("16M")
     MemorySize maxBodySize();
 
+    /** Largest NDJSON body of one bulk import ({@code $import}); more is answered 413. */
+    @WithDefault("64M")
+    MemorySize importMaxBodySize();
+
+    /** Lines of a bulk import stored per transaction. */
+    @WithDefault("1000")
+    int importChunkLines();
+
     /** Most entries accepted in one batch or transaction Bundle; more is answered 413. */
     @WithDefault("5000")
     int maxBundleEntries();

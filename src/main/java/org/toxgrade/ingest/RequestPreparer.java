@@ -45,6 +45,26 @@ public class RequestPreparer {
         this.config = config;
     }
 
+    /**
+     * One line of a bulk import (NDJSON): the resource as an update of its own id, so that importing
+     * the same file again stores nothing new; without an id, a create. The caller must be allowed
+     * to write that type.
+     */
+    public PreparedWrite importLine(String line, Caller caller) {
+        JsonNode tree = readTree(line);
+        String bodyType = tree.path("resourceType").asText();
+        if (bodyType.isEmpty()) {
+            throw IngestError.NO_RESOURCE_TYPE.refuse();
+        }
+        IngestibleType type = acceptedType(bodyType, IngestError.TYPE_NOT_WRITABLE);
+        String givenId = tree.path("id").isTextual() ? tree.path("id").asText() : null;
+        Interaction interaction = givenId == null ? Interaction.CREATE : Interaction.UPDATE;
+        caller.require(type.fhirName(), interaction == Interaction.CREATE ? Permission.C : Permission.U);
+        Resource resource = (Resource) json.parse(line);
+        String id = interaction == Interaction.CREATE ? newId() : checkedUpdateId(resource, givenId);
+        return prepare(type, id, interaction, "import", resource, line, Map.of());
+    }
+
     /** POST /fhir/{type} (create) or PUT /fhir/{type}/{id} (update). */
     public PreparedWrite single(String body, String urlType, String urlId) {
         JsonNode tree = readTree(body);

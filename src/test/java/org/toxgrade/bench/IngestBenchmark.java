@@ -94,6 +94,14 @@ public final class IngestBenchmark {
                     + "p95 %.1f ms, non-2xx %d%n", backfill, oneMore, one[oneMore / 2],
                     one[(int) Math.ceil(oneMore * 0.95) - 1], failures);
         }
+        if (backfill > 0) {
+            String file = IngestCorpus.ndjson(run + "imp", backfill);
+            long t = System.nanoTime();
+            String status = bench.importFile(file);
+            System.out.printf(Locale.ROOT, "backfill of %d Observations for one patient through $import (%d MB NDJSON,"
+                    + " derived once at the end): %.1f s (%.0f obs/s): %s%n", backfill, file.length() / 1_000_000,
+                    (System.nanoTime() - t) / 1e9, backfill / ((System.nanoTime() - t) / 1e9), status);
+        }
         String pid = System.getProperty("bench.pid");
         if (pid != null) {
             System.out.println("target resident memory: " + rss(pid));
@@ -144,6 +152,35 @@ public final class IngestBenchmark {
         }
         double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Result(seconds, sorted, failures.get());
+    }
+
+    /** Posts the file to {@code $import} and polls its status until done, drawing the progress. */
+    private String importFile(String ndjson) throws Exception {
+        HttpRequest.Builder kickOff = HttpRequest.newBuilder(URI.create(base + "/$import"))
+                .timeout(Duration.ofMinutes(5)).header("Content-Type", "application/fhir+ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson));
+        HttpResponse<String> accepted = http.send(token.isEmpty()
+                ? kickOff.build()
+                : kickOff.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            return "kick-off answered " + accepted.statusCode() + " " + accepted.body();
+        }
+        URI status = URI.create(accepted.headers().firstValue("Content-Location").orElseThrow());
+        while (true) {
+            HttpRequest.Builder poll = HttpRequest.newBuilder(status).timeout(Duration.ofMinutes(1));
+            HttpResponse<String> answer = http.send(token.isEmpty()
+                    ? poll.build()
+                    : poll.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 202) {
+                System.out.println();
+                return answer.statusCode() == 200
+                        ? "done"
+                        : "status answered " + answer.statusCode() + " "
+                                + answer.body();
+            }
+            System.out.print("\r$import " + answer.headers().firstValue("X-Progress").orElse("?") + "   ");
+            Thread.sleep(250);
+        }
     }
 
     private int post(String bundle) {

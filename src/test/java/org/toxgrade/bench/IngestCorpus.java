@@ -53,6 +53,20 @@ public final class IngestCorpus {
         return bundles;
     }
 
+    /**
+     * The same history as an NDJSON file for {@code $import}: one patient's Patient, infusion and
+     * {@code observations} Observations, one resource per line.
+     */
+    public static String ndjson(String prefix, int observations) {
+        String subject = prefix + "-p0";
+        StringBuilder out = new StringBuilder(observations * 600);
+        out.append(patientJson(subject)).append('\n').append(infusion(subject)).append('\n');
+        for (int k = 0; k < observations; k++) {
+            out.append(observation(prefix + "-o" + k, subject, DAY0.plusSeconds(60L * k * 3), k)).append('\n');
+        }
+        return out.toString();
+    }
+
     private static String entry(String type, String id, String resource) {
         return "{\"resource\":" + resource + ",\"request\":{\"method\":\"PUT\",\"url\":\"" + type + "/" + id + "\"}}";
     }

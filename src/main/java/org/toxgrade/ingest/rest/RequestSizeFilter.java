@@ -30,13 +30,24 @@ public class RequestSizeFilter {
             return null;
         }
         try {
-            if (Long.parseLong(length.trim()) > config.maxBodySize().asLongValue()) {
+            long size = Long.parseLong(length.trim());
+            // A bulk import is a file, not a request of the live feed: it has its own limit.
+            if (isImport(request.getUriInfo().getPath())) {
+                return size > config.importMaxBodySize().asLongValue()
+                        ? responses.error(IngestError.IMPORT_TOO_LARGE.refuse(config.importMaxBodySize().asLongValue()))
+                        : null;
+            }
+            if (size > config.maxBodySize().asLongValue()) {
                 return responses.error(tooLarge(config));
             }
         } catch (NumberFormatException e) {
             return responses.error(IngestError.CONTENT_LENGTH_NOT_A_NUMBER.refuse());
         }
         return null;
+    }
+
+    static boolean isImport(String path) {
+        return path.endsWith("/$import") || path.endsWith("/%24import");
     }
 
     /** Backstop for bodies sent without Content-Length (chunked), once read; the limit is in bytes. */
