@@ -212,7 +212,7 @@ public class RequestPreparer {
                 : null;
         resource.setId(type.fhirName() + "/" + id);
         TransactionReferences.resolve(json.context().newTerser(), resource, fullUrlToReference);
-        String contentHash = ContentHash.of(json, resource);
+        ContentHash.Encoded encoded = ContentHash.encode(json, resource);
         FactExtraction extraction;
         try {
             extraction = facts.map(resource);
@@ -222,8 +222,7 @@ public class RequestPreparer {
             throw e.refusal(e.fhirPath());
         }
         return new PreparedWrite(type, id, interaction, source, sourceVersion, sourceLastUpdated, rawJson,
-                json.encode(resource),
-                contentHash, resource, extraction);
+                encoded.json(), encoded.sha256(), resource, extraction);
     }
 
     /** {@code Observation.valueQuantity} in entry 3 becomes {@code Bundle.entry[3].resource.valueQuantity}. */
