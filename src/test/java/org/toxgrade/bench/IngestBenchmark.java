@@ -102,6 +102,10 @@ public final class IngestBenchmark {
                     + " derived once at the end): %.1f s (%.0f obs/s): %s%n", backfill, file.length() / 1_000_000,
                     (System.nanoTime() - t) / 1e9, backfill / ((System.nanoTime() - t) / 1e9), status);
         }
+        int alerts = Integer.getInteger("bench.alerts", 40);
+        if (alerts > 0) {
+            bench.alertLatency(run + "al", alerts, Integer.getInteger("bench.background-rate", 50));
+        }
         String pid = System.getProperty("bench.pid");
         if (pid != null) {
             System.out.println("target resident memory: " + rss(pid));
@@ -152,6 +156,95 @@ public final class IngestBenchmark {
         }
         double[] sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Result(seconds, sorted, failures.get());
+    }
+
+    /**
+     * Decisive Observation to readable Condition: for each of {@code alerts} new patients (Patient
+     * and infusion sent first, not timed) a fever of 39.2 °C is written and the CRS Condition polled
+     * for every 5 ms, while a background sender writes {@code rate} Observations a second to other
+     * patients.
+     */
+    private void alertLatency(String prefix, int alerts, int rate) throws Exception {
+        for (String bundle : IngestCorpus.bundles(prefix + "bg", 10, 1, 10)) {
+            post(bundle);
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicInteger background = new AtomicInteger();
+        // Ten ticks a second, each a batch of rate/10 Observations to the ten background patients, sent
+        // by a pool of four so that a slow answer does not slow the rate.
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        int perTick = Math.max(1, rate / 10);
+        Thread sender = new Thread(() -> {
+            long next = System.nanoTime();
+            for (int tick = 0; !stop.get(); tick++) {
+                StringBuilder entries = new StringBuilder();
+                for (int j = 0; j < perTick; j++) {
+                    int k = tick * perTick + j;
+                    String id = prefix + "bg-x" + k;
+                    if (j > 0) {
+                        entries.append(',');
+                    }
+                    entries.append("{\"resource\":").append(IngestCorpus.observation(id, prefix + "bg-p" + (k % 10),
+                            Instant.parse("2026-03-02T12:00:00Z").plusSeconds(6L * k), k))
+                            .append(",\"request\":{\"method\":\"PUT\",\"url\":\"Observation/").append(id)
+                            .append("\"}}");
+                }
+                String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[" + entries + "]}";
+                senders.submit(() -> {
+                    if (post(bundle) / 100 == 2) {
+                        background.addAndGet(perTick);
+                    }
+                });
+                next += 100_000_000L;
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+            }
+        });
+        long started = System.nanoTime();
+        sender.start();
+        double[] latencies = new double[alerts];
+        int missing = 0;
+        try {
+            for (int i = 0; i < alerts; i++) {
+                String patient = prefix + "-a" + i;
+                post(IngestCorpus.bundles(patient, 1, 1, 1).get(0));
+                String fever = IngestCorpus.observation(patient + "-fever", patient + "-p0",
+                        Instant.parse("2026-03-02T18:00:00Z"), 0).replaceAll("\"value\":[0-9.]+", "\"value\":39.2");
+                long t = System.nanoTime();
+                put("Observation/" + patient + "-fever", fever);
+                boolean seen = false;
+                while (!seen && System.nanoTime() - t < 10_000_000_000L) {
+                    seen = conditionReadable(patient + "-p0");
+                    if (!seen) {
+                        Thread.sleep(5);
+                    }
+                }
+                latencies[i] = (System.nanoTime() - t) / 1e6;
+                missing += seen ? 0 : 1;
+            }
+        } finally {
+            stop.set(true);
+            sender.join();
+            senders.shutdown();
+            senders.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "alert latency (fever to readable CRS Condition, %d patients, background %.0f"
+                + " obs/s): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, never seen %d%n", alerts,
+                background.get() / seconds, latencies[alerts / 2], latencies[(int) Math.ceil(alerts * 0.95) - 1],
+                latencies[(int) Math.ceil(alerts * 0.99) - 1], latencies[alerts - 1], missing);
+    }
+
+    private boolean conditionReadable(String patient) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "/Condition?patient=" + patient))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "application/fhir+json");
+        HttpResponse<String> answer = http.send(token.isEmpty()
+                ? b.build()
+                : b.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 && answer.body().contains("\"crs\"");
     }
 
     /** Posts the file to {@code $import} and polls its status until done, drawing the progress. */
