@@ -32,11 +32,24 @@ public final class SyntheticEpisode {
     }
 
     public static List<Fact> facts(long seed) {
+        return facts(seed, Duration.ofMinutes(5));
+    }
+
+    /**
+     * About {@code target} facts over the same 30 days and the same course: the readings further
+     * apart or closer together (about 10,500 facts at a reading every 5 minutes).
+     */
+    public static List<Fact> factsAbout(long seed, int target) {
+        long seconds = Math.max(30, Math.round(300.0 * 10_500 / target));
+        return facts(seed, Duration.ofSeconds(seconds));
+    }
+
+    private static List<Fact> facts(long seed, Duration step) {
         Random random = new Random(seed);
         List<Fact> facts = new ArrayList<>(11_000);
         Instant end = INFUSION.plus(Duration.ofDays(30));
         int n = 0;
-        for (Instant t = INFUSION; t.isBefore(end); t = t.plus(Duration.ofMinutes(5))) {
+        for (Instant t = INFUSION; t.isBefore(end); t = t.plus(step)) {
             double day = Duration.between(INFUSION, t).toMinutes() / 1440.0;
             boolean shock = day >= 5 && day < 8;
             double systolic = shock ? 78 + random.nextInt(20) : 100 + random.nextInt(40);
