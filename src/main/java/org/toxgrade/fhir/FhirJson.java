@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import jakarta.inject.Singleton;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -64,6 +65,28 @@ public class FhirJson {
 
     public String encode(IBaseResource resource) {
         return context.newJsonParser().encodeResourceToString(resource);
+    }
+
+    /**
+     * How much of a resource an answer shows ({@code _elements}, {@code _summary}, {@code _pretty}).
+     *
+     * @param elements element paths such as {@code Condition.code}, applied to the resources inside a
+     *                 Bundle; empty for all
+     */
+    public record Shape(Set<String> elements, boolean summary, boolean withoutNarrative, boolean pretty) {
+
+        public static final Shape WHOLE = new Shape(Set.of(), false, false, false);
+    }
+
+    /** Encodes with a shape; HAPI marks a subset of a resource with the SUBSETTED tag. */
+    public String encode(IBaseResource resource, Shape shape) {
+        IParser parser = context.newJsonParser().setPrettyPrint(shape.pretty()).setSummaryMode(shape.summary())
+                .setSuppressNarratives(shape.withoutNarrative());
+        if (!shape.elements().isEmpty()) {
+            parser.setEncodeElements(shape.elements());
+            parser.setEncodeElementsAppliesToChildResourcesOnly(true);
+        }
+        return parser.encodeResourceToString(resource);
     }
 
     private IParser newParser() {

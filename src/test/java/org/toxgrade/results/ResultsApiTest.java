@@ -74,6 +74,19 @@ class ResultsApiTest {
     }
 
     @Test
+    void flagDateMatchesFlagsWhosePeriodReachesTheRange() {
+        int all = statuses(null).size();
+        Assertions.assertEquals(all, flagTotal("ge2000-01-01"));
+        Assertions.assertEquals(0, flagTotal("lt2000-01-01"));
+        Assertions.assertEquals(statuses("active").size(), flagTotal("gt2999-12-31"));
+    }
+
+    private static int flagTotal(String date) {
+        return as(Results.READER).queryParam("patient", PATIENT).queryParam("date", date).when().get("/fhir/Flag")
+                .then().statusCode(200).extract().jsonPath().getInt("total");
+    }
+
+    @Test
     void readsByIdWithVersionAndRefusesUnknownIds() {
         String id = as(Results.READER).queryParam("patient", PATIENT).when().get("/fhir/Condition")
                 .then().extract().jsonPath().getString("entry[0].resource.id");
