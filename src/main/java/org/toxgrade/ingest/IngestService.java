@@ -57,9 +57,44 @@ public class IngestService {
 
     /** Create (urlId null) or update one resource. */
     public Uni<WriteOutcome> write(Caller caller, String body, String urlType, String urlId) {
+        return write(caller, body, urlType, urlId, Precondition.NONE);
+    }
+
+    /** Create or update one resource under a condition ({@code If-Match}, {@code If-None-Exist}). */
+    public Uni<WriteOutcome> write(Caller caller, String body, String urlType, String urlId,
+            Precondition condition) {
         caller.require(urlType, urlId == null ? Permission.C : Permission.U);
+        return store(caller, vertx.executeBlocking(() -> preparer.single(body, urlType, urlId).when(condition), false));
+    }
+
+    /**
+     * {@code PUT [type]?identifier=system|value}: updates the one resource that carries the identifier,
+     * creates one when none does (with the body's id, or one of the server's), refuses with 412 when
+     * several do. Which resources carry it is read again in the write's transaction: a change in between
+     * is a 412 too, never a write to the wrong resource.
+     */
+    public Uni<WriteOutcome> conditionalUpdate(Caller caller, String body, String urlType,
+            Precondition.Identifier identifier) {
+        caller.require(urlType, Permission.U);
+        caller.require(urlType, Permission.C);
+        IngestibleType type = IngestibleType.of(urlType)
+                .orElseThrow(() -> IngestError.TYPE_NOT_WRITABLE.refuseAt("resourceType", urlType,
+                        IngestibleType.names()));
+        return pool.withConnection(connection -> writer.carriers(connection, type.fhirName(), identifier))
+                .chain(carriers -> {
+                    if (carriers.size() > 1) {
+                        return Uni.createFrom().failure(
+                                IngestError.CONDITION_MULTIPLE_MATCHES.refuse("conditional update", urlType));
+                    }
+                    String id = carriers.isEmpty() ? null : carriers.get(0);
+                    return store(caller, vertx.executeBlocking(() -> preparer.conditionalUpdate(body, urlType, id)
+                            .when(Precondition.identifierStill(identifier, java.util.Set.copyOf(carriers))), false));
+                });
+    }
+
+    private Uni<WriteOutcome> store(Caller caller, Uni<PreparedWrite> prepared) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
+        return prepared
                 .chain(write -> store(caller, List.of(write), true))
                 .map(stored -> stored.decisions().get(0).outcome())
                 .invoke(this::count)

@@ -60,6 +60,31 @@ public class RequestPreparer {
                 Map.of());
     }
 
+    /**
+     * PUT /fhir/{type}?identifier=...: the update of {@code existingId}, the resource found to carry the
+     * identifier, or (null) a create under the body's id or a new one.
+     */
+    public PreparedWrite conditionalUpdate(String body, String urlType, String existingId) {
+        JsonNode tree = readTree(body);
+        IngestibleType type = acceptedType(urlType, IngestError.TYPE_NOT_WRITABLE);
+        String bodyType = tree.path("resourceType").asText();
+        if (!urlType.equals(bodyType)) {
+            throw IngestError.BODY_TYPE_MISMATCH.refuseAt("resourceType", bodyType, urlType);
+        }
+        Resource resource = (Resource) json.parse(body);
+        String bodyId = resource.getIdElement().getIdPart();
+        String id;
+        if (existingId != null) {
+            if (bodyId != null && !bodyId.equals(existingId)) {
+                throw IngestError.CONDITIONAL_UPDATE_ID_MISMATCH.refuseAt("id", urlType);
+            }
+            id = existingId;
+        } else {
+            id = bodyId == null ? newId() : FhirIds.require(bodyId, "id");
+        }
+        return prepare(type, id, Interaction.UPDATE, "conditional-update", resource, body, Map.of());
+    }
+
     /** POST /fhir with a batch or transaction Bundle. */
     public BundlePlan bundle(String body, Caller caller) {
         JsonNode tree = readTree(body);
@@ -203,7 +228,7 @@ public class RequestPreparer {
         }
         return new PreparedWrite(type, id, interaction, source, sourceVersion, sourceLastUpdated, rawJson,
                 json.encode(resource),
-                contentHash, resource, extraction);
+                contentHash, resource, extraction, Precondition.NONE);
     }
 
     /** {@code Observation.valueQuantity} in entry 3 becomes {@code Bundle.entry[3].resource.valueQuantity}. */

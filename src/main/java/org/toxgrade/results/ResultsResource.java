@@ -3,6 +3,7 @@ package org.toxgrade.results;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import org.hl7.fhir.r4.model.DomainResource;
 import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
+import org.toxgrade.fhir.rest.ETags;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.patient.DerivedResourceRow;
 import org.toxgrade.security.Caller;
@@ -65,14 +67,14 @@ public class ResultsResource {
 
     @GET
     @Path("Condition/{id}")
-    public Uni<Response> readCondition(@PathParam("id") String id) {
-        return read("Condition", id);
+    public Uni<Response> readCondition(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return read("Condition", id, ifNoneMatch);
     }
 
     @GET
     @Path("Flag/{id}")
-    public Uni<Response> readFlag(@PathParam("id") String id) {
-        return read("Flag", id);
+    public Uni<Response> readFlag(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return read("Flag", id, ifNoneMatch);
     }
 
     private Uni<Response> searchType(UriInfo uri, String type) {
@@ -84,7 +86,8 @@ public class ResultsResource {
                 .map(bundle -> responses.ok(200, bundle, shape(query)).build());
     }
 
-    private Uni<Response> read(String type, String id) {
+    /** The result, or 304 without a body when the client's copy ({@code If-None-Match}) is this version. */
+    private Uni<Response> read(String type, String id, String ifNoneMatch) {
         Caller who = caller.get();
         who.require(type, Permission.R);
         FhirIds.require(id, "id");
@@ -95,7 +98,9 @@ public class ResultsResource {
                     }
                     return vertx.executeBlocking(() -> resource(row), false);
                 })
-                .map(resource -> responses.ok(200, resource)
+                .map(resource -> (ETags.noneMatchHolds(ifNoneMatch, resource.getMeta().getVersionId())
+                        ? Response.notModified()
+                        : responses.ok(200, resource))
                         .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                         .lastModified(resource.getMeta().getLastUpdated())
                         .build());

@@ -95,6 +95,9 @@ class ResultsApiTest {
                 .body("id", equalTo(id))
                 .body("identifier[0].value", equalTo(id));
         as(Results.READER).when().get("/fhir/Condition/ep-0000000000000000-crs").then().statusCode(404);
+        String etag = as(Results.READER).when().get("/fhir/Condition/" + id).then().extract().header("ETag");
+        as(Results.READER).header("If-None-Match", etag).when().get("/fhir/Condition/" + id).then().statusCode(304)
+                .header("ETag", etag);
     }
 
     @Test

@@ -19,10 +19,12 @@ import java.util.Date;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
+import org.toxgrade.fhir.rest.ETags;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.IngestSettings;
+import org.toxgrade.ingest.Precondition;
 import org.toxgrade.ingest.StoredResourceReader;
 import org.toxgrade.ingest.UnknownCodeWarnings;
 import org.toxgrade.ingest.WriteOutcome;
@@ -71,9 +73,26 @@ public class FhirIngestResource {
     @Path("{type: [A-Z][A-Za-z]+}")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> create(@PathParam("type") String type, byte[] body, @HeaderParam("Prefer") String prefer,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @HeaderParam("If-None-Exist") String ifNoneExist, @Context UriInfo uri, @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null)
+        Precondition condition = ifNoneExist == null
+                ? Precondition.NONE
+                : Precondition.ifNoneExist(ConditionalQuery.identifier("If-None-Exist",
+                        ConditionalQuery.parse(ifNoneExist)));
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null, condition)
+                .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+    }
+
+    /** Conditional update: {@code PUT [type]?identifier=system|value}. */
+    @PUT
+    @Path("{type: [A-Z][A-Za-z]+}")
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
+    public Uni<Response> conditionalUpdate(@PathParam("type") String type, byte[] body,
+            @HeaderParam("Prefer") String prefer, @Context UriInfo uri, @Context HttpHeaders headers) {
+        RequestSizeFilter.checkBody(config, body);
+        Precondition.Identifier identifier = ConditionalQuery.identifier("conditional update",
+                uri.getQueryParameters());
+        return ingest.conditionalUpdate(caller.get(), BodyText.decode(body, headers.getMediaType()), type, identifier)
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -81,33 +100,47 @@ public class FhirIngestResource {
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, byte[] body,
-            @HeaderParam("Prefer") String prefer, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @HeaderParam("Prefer") String prefer, @HeaderParam("If-Match") String ifMatch, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id)
+        Precondition condition = Precondition.NONE;
+        if (ifMatch != null) {
+            Integer version = ETags.version(ifMatch);
+            if (version == null) {
+                throw IngestError.IF_MATCH_INVALID.refuseAt("If-Match");
+            }
+            condition = Precondition.ifMatch(version);
+        }
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id, condition)
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
     @GET
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
-    public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id) {
-        return reader.read(caller.get(), type, id, null).map(this::readAnswer);
+    public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return reader.read(caller.get(), type, id, null).map(resource -> readAnswer(resource, ifNoneMatch));
     }
 
     @GET
     @Path("{type: [A-Z][A-Za-z]+}/{id}/_history/{version}")
     public Uni<Response> vread(@PathParam("type") String type, @PathParam("id") String id,
-            @PathParam("version") String version) {
+            @PathParam("version") String version, @HeaderParam("If-None-Match") String ifNoneMatch) {
         int versionId;
         try {
             versionId = Integer.parseInt(version);
         } catch (NumberFormatException e) {
             throw IngestError.READ_VERSION_NOT_A_NUMBER.refuse();
         }
-        return reader.read(caller.get(), type, id, versionId).map(this::readAnswer);
+        return reader.read(caller.get(), type, id, versionId).map(resource -> readAnswer(resource, ifNoneMatch));
     }
 
-    private Response readAnswer(Resource resource) {
-        return responses.ok(200, resource)
+    /** The resource, or 304 without a body when the client's copy ({@code If-None-Match}) is this version. */
+    private Response readAnswer(Resource resource, String ifNoneMatch) {
+        Response.ResponseBuilder builder = ETags.noneMatchHolds(ifNoneMatch, resource.getMeta().getVersionId())
+                ? Response.notModified()
+                : responses.ok(200, resource);
+        return builder
                 .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                 .lastModified(resource.getMeta().getLastUpdated())
                 .build();
@@ -117,7 +150,11 @@ public class FhirIngestResource {
         Resource resource = outcome.write().resource();
         resource.getMeta().setVersionId(Integer.toString(outcome.versionId()));
         resource.getMeta().setLastUpdated(Date.from(outcome.lastUpdated().toInstant()));
-        Response.ResponseBuilder builder = switch (prefer) {
+        // A conditional create that found its resource answers what it found, not the body it was sent.
+        Prefer shown = outcome.kind() == WriteOutcome.Kind.EXISTING && prefer == Prefer.REPRESENTATION
+                ? Prefer.OPERATION_OUTCOME
+                : prefer;
+        Response.ResponseBuilder builder = switch (shown) {
             case MINIMAL -> Response.status(outcome.httpStatus());
             case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(),
                     UnknownCodeWarnings.of(outcome.write().facts()).addTo(OperationOutcomes.information(
