@@ -48,6 +48,8 @@ class ResultSearchTest {
         as(Results.READER).when().get("/fhir/Condition?subjct=Patient/srch-a").then().statusCode(400)
                 .body("issue[0].code", equalTo("not-supported"))
                 .body("issue[0].expression[0]", equalTo("subjct"))
+                .body("issue[0].details.coding[0].system", equalTo("http://toxgrade.org/fhir/CodeSystem/error-code"))
+                .body("issue[0].details.coding[0].code", equalTo("TG-SEARCH-002"))
                 .body("issue[0].diagnostics", containsString("subjct"));
         as(Results.READER).header("Prefer", "handling=lenient").when().get("/fhir/Flag?patient=srch-a&verified=yes")
                 .then().statusCode(400).body("issue[0].expression[0]", equalTo("verified"));

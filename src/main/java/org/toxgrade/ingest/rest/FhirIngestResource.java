@@ -158,6 +158,7 @@ public class FhirIngestResource {
             case MINIMAL -> Response.status(outcome.httpStatus());
             case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(),
                     UnknownCodeWarnings.of(outcome.write().facts()).addTo(OperationOutcomes.information(
+                            IngestError.WRITE_DONE,
                             IngestError.WRITE_DONE.message(outcome.kind().name().toLowerCase(), outcome.location()))));
             case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
         };
