@@ -45,9 +45,13 @@ public final class ResultSearchParameters {
     static final SearchParam ONSET_DATE = new SearchParam("onset-date", DATE, SP + "Condition-onset-date",
             "onset of the first spell: prefix eq, gt, ge, lt or le, then a date (UTC days) or an instant");
 
+    static final SearchParam FLAG_IDENTIFIER = new SearchParam("identifier", TOKEN, null,
+            "business identifier, system|value (system http://toxgrade.org/fhir/sid/derived-result)");
+    static final SearchParam FLAG_CODE = new SearchParam("code", TOKEN, null,
+            "system|code, code, |code or system|; a comma separates alternatives");
     static final SearchParam FLAG_CATEGORY = new SearchParam("category", TOKEN, null,
             "e.g. http://terminology.hl7.org/CodeSystem/flag-category|clinical");
-    static final SearchParam FLAG_STATUS = new SearchParam("status", TOKEN, SP + "Flag-status",
+    static final SearchParam FLAG_STATUS = new SearchParam("status", TOKEN, null,
             "active or inactive");
     static final SearchParam FLAG_DATE = new SearchParam("date", DATE, SP + "clinical-date",
             "the flag's period overlaps the value's range (eq), or extends past (gt, ge) or before (lt, le) it");
@@ -74,7 +78,7 @@ public final class ResultSearchParameters {
     private static final Map<String, List<SearchParam>> FILTERS = Map.of(
             "Condition", List.of(ID, LAST_UPDATED, IDENTIFIER, PATIENT, SUBJECT, CODE, CONDITION_CATEGORY,
                     CLINICAL_STATUS, ONSET_DATE),
-            "Flag", List.of(ID, LAST_UPDATED, IDENTIFIER, PATIENT, SUBJECT, CODE, FLAG_CATEGORY, FLAG_STATUS,
+            "Flag", List.of(ID, LAST_UPDATED, FLAG_IDENTIFIER, PATIENT, SUBJECT, FLAG_CODE, FLAG_CATEGORY, FLAG_STATUS,
                     FLAG_DATE));
 
     private ResultSearchParameters() {

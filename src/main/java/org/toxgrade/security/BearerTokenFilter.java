@@ -19,8 +19,8 @@ import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 
 /**
- * The gate in front of every route: only {@code /q/health/*} and {@code GET /fhir/metadata} are
- * open; everything else (FHIR endpoints, metrics, OpenAPI) needs a bearer JWT whose signature,
+ * The gate in front of every route: only {@code /q/health/*}, {@code GET /fhir/metadata} and the SMART
+ * discovery document are open; everything else (FHIR endpoints, metrics, OpenAPI) needs a bearer JWT whose signature,
  * issuer, audience and expiry verify offline against the configured keys. The verified caller is
  * left on the request for the per-interaction scope checks.
  */
@@ -28,6 +28,8 @@ import org.toxgrade.fhir.OperationOutcomes;
 public class BearerTokenFilter {
 
     public static final String CALLER = "toxgrade.caller";
+    /** SMART discovery: open, since a client reads it to learn how to get a token. */
+    public static final String SMART_CONFIGURATION = "/.well-known/smart-configuration";
     /**
      * Subscription notifications from the EHRs: they carry the channel secret (checked by the notification
      * endpoint, in constant time) or a bearer token of this service. Here a valid token leaves its caller on the
@@ -125,7 +127,8 @@ public class BearerTokenFilter {
 
     static boolean isOpen(HttpMethod method, String path) {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        return read && (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals("/fhir/metadata"));
+        return read && (path.equals("/q/health") || path.startsWith("/q/health/") || path.equals("/fhir/metadata")
+                || path.equals(SMART_CONFIGURATION) || path.equals("/fhir" + SMART_CONFIGURATION));
     }
 
     static Caller callerOf(JsonWebToken jwt) {

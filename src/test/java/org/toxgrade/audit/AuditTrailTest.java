@@ -64,4 +64,13 @@ class AuditTrailTest {
         as("system/AuditEvent.rs").queryParam("_since", "yesterday").when().get("/fhir/AuditEvent")
                 .then().statusCode(400).body("issue[0].expression[0]", equalTo("_since"));
     }
+
+    @Test
+    void anUnknownOrUnreadableParameterOfTheAuditSearchIsA400() {
+        as("system/AuditEvent.rs").when().get("/fhir/AuditEvent?agnt=some-client").then().statusCode(400)
+                .body("issue[0].expression[0]", equalTo("agnt"))
+                .body("issue[0].details.coding[0].code", equalTo("TG-AUDIT-002"));
+        as("system/AuditEvent.rs").when().get("/fhir/AuditEvent?_count=many").then().statusCode(400)
+                .body("issue[0].expression[0]", equalTo("_count"));
+    }
 }
