@@ -23,7 +23,9 @@ final class ConditionalQuery {
     /** A query string ({@code a=b&c=d}) as parameters. */
     static Map<String, List<String>> parse(String query) {
         Map<String, List<String>> params = new LinkedHashMap<>();
-        String q = query.startsWith("?") ? query.substring(1) : query;
+        // FHIR sends the query alone; some clients (HAPI) put the type, or a whole URL, before it.
+        int question = query.indexOf('?');
+        String q = question >= 0 ? query.substring(question + 1) : query;
         for (String pair : q.split("&")) {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
