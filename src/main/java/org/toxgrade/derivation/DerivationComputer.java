@@ -31,6 +31,7 @@ import org.toxgrade.publish.OutboundChange;
 import org.toxgrade.publish.build.DerivedResource;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
 import org.toxgrade.publish.build.FlagBuilder;
+import org.toxgrade.publish.build.Narratives;
 import org.toxgrade.publish.build.ProvenanceBuilder;
 
 /**
@@ -106,6 +107,7 @@ public class DerivationComputer {
                 condition.addNote().setText("Withdrawn: the records behind this result were corrected or withdrawn.")
                         .setTime(Date.from(now));
             }
+            Narratives.write(condition);
             updated = condition;
             status = "entered-in-error";
         }

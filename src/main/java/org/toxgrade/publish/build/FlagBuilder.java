@@ -47,6 +47,7 @@ public final class FlagBuilder {
         }
         flag.setPeriod(period);
         flag.setAuthor(new Reference(Codes.DEVICE));
+        Narratives.write(flag);
         return new DerivedResource("Flag", id, patient, episode.window().key(), flag.getStatus().toCode(), flag,
                 List.copyOf(sources));
     }
@@ -63,6 +64,7 @@ public final class FlagBuilder {
         }
         flag.getCode().setText(flag.getCode().getCodingFirstRep().getDisplay()
                 + ": no longer supported by the data (the records behind it were corrected or withdrawn)");
+        Narratives.write(flag);
         return flag;
     }
 }
