@@ -2,6 +2,7 @@ package org.toxgrade.results;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.audit.AuditTrail;
@@ -39,7 +40,7 @@ public class ResultReads {
      * A page of Conditions or Flags matching the query, and their total unless {@code _total=none}; with
      * {@code _summary=count} the total only.
      */
-    public Uni<Found> search(Caller who, ResultQuery query) {
+    public Uni<Found> search(Caller who, ResultQuery query, String auditedQuery) {
         boolean countOnly = query.summary() == ResultQuery.Summary.COUNT;
         return sessions.withTransaction(session -> (countOnly
                 ? Uni.createFrom().item(new ResultSearch.Page(List.of(), false, false))
@@ -47,8 +48,18 @@ public class ResultReads {
                 .chain(page -> countOnly || query.total()
                         ? search.count(session, query).map(total -> new Found(page, total))
                         : Uni.createFrom().item(new Found(page, null)))
-                .call(found -> audit.record(session, who, AuditTrail.Action.R, "search-type", query.type(), null, null,
-                        200)));
+                .call(found -> audit.recordSearch(session, who, query.type(), patients(query), auditedQuery, 200)));
+    }
+
+    /** The patients a search names: one audit entity each, so a patient's audit shows who searched them. */
+    private static List<String> patients(ResultQuery query) {
+        List<String> patients = new ArrayList<>();
+        for (ResultQuery.Criterion criterion : query.criteria()) {
+            if (criterion instanceof ResultQuery.ColumnIn in && in.column() == ResultQuery.Column.PATIENT) {
+                in.values().stream().filter(p -> !patients.contains(p)).forEach(patients::add);
+            }
+        }
+        return patients;
     }
 
     /** The current version of one Condition or Flag, or null when there is none. */

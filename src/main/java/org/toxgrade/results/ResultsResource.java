@@ -24,6 +24,7 @@ import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.patient.DerivedResourceRow;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.CurrentCaller;
+import org.toxgrade.security.IdHasher;
 import org.toxgrade.security.Permission;
 
 /**
@@ -42,9 +43,11 @@ public class ResultsResource {
     private final CurrentCaller caller;
     private final Vertx vertx;
     private final ResultQueryParser parser;
+    private final IdHasher ids;
 
     public ResultsResource(ResultReads reads, FhirJson json, FhirResponses responses, CurrentCaller caller,
-            Vertx vertx) {
+            Vertx vertx, IdHasher ids) {
+        this.ids = ids;
         this.reads = reads;
         this.json = json;
         this.responses = responses;
@@ -81,7 +84,7 @@ public class ResultsResource {
         Caller who = caller.get();
         who.require(type, Permission.S);
         ResultQuery query = parser.parse(type, uri.getQueryParameters());
-        return reads.search(who, query)
+        return reads.search(who, query, audited(uri))
                 .chain(found -> vertx.executeBlocking(() -> searchset(found, query, uri), false))
                 .map(bundle -> responses.ok(200, bundle, shape(query)).build());
     }
@@ -131,6 +134,32 @@ public class ResultsResource {
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
         return bundle;
+    }
+
+    /**
+     * The query as the audit trail keeps it: every parameter as given, in order, but identifier values
+     * (record numbers and the like) as keyed hashes, which still show two searches asked for the same.
+     */
+    private String audited(UriInfo uri) {
+        StringBuilder query = new StringBuilder();
+        uri.getQueryParameters().forEach((name, values) -> values.forEach(value -> {
+            if (query.length() > 0) {
+                query.append('&');
+            }
+            String shown = name.equals("identifier") ? hashedIdentifiers(value) : value;
+            query.append(name).append('=').append(shown);
+        }));
+        return query.toString();
+    }
+
+    private String hashedIdentifiers(String value) {
+        StringBuilder out = new StringBuilder();
+        for (String token : ResultQueryParser.alternatives(value)) {
+            int bar = token.indexOf('|');
+            out.append(out.length() > 0 ? "," : "").append(token, 0, bar + 1)
+                    .append("#").append(ids.hash(token.substring(bar + 1)));
+        }
+        return out.toString();
     }
 
     /** The same search with another page cursor: the links carry every parameter of the request. */
