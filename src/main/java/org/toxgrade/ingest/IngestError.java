@@ -120,6 +120,14 @@ public enum IngestError implements ErrorCode {
             "conditional update: which %s carries this identifier changed while the request was processed; send it again")),
     CONDITIONAL_UPDATE_ID_MISMATCH(refusal("TG-INGEST-065", 400, IssueType.INVALID,
             "conditional update: the body's id is not the id of the %s that carries this identifier")),
+    UNKNOWN_ELEMENTS_REFUSED(refusal("TG-INGEST-070", 400, IssueType.STRUCTURE,
+            "elements not defined by FHIR R4 (Prefer: handling=strict refuses them): %s")),
+    /**
+     * Not a refusal: the warning for an element R4 does not define, sent without {@code handling=strict}.
+     * The resource is stored (the element is kept in the raw copy) but nothing reads the element.
+     */
+    UNKNOWN_ELEMENT(refusal("TG-INGEST-071", 200, IssueType.STRUCTURE,
+            "%s is not an element of FHIR R4: it is kept in the stored raw copy but nothing reads it (a misspelt element?)")),
     READ_TYPE_NOT_STORED(refusal("TG-READ-001", 404, IssueType.NOTSUPPORTED, "resource type '%s' is not stored here")),
     READ_NO_SUCH_RESOURCE(refusal("TG-READ-002", 404, IssueType.NOTFOUND, "no such %s%s")),
     READ_VERSION_NOT_A_NUMBER(refusal("TG-READ-003", 404, IssueType.NOTFOUND, "no such version"));

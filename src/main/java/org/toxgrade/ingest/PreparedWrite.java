@@ -1,6 +1,7 @@
 package org.toxgrade.ingest;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.facts.FactExtraction;
@@ -20,6 +21,7 @@ import org.toxgrade.facts.FactExtraction;
  * @param resource the parsed resource, for the answer
  * @param facts what the resource says as clinical facts (replaces what its earlier versions said)
  * @param precondition what must hold for the write to go ahead ({@link Precondition#NONE} mostly)
+ * @param unknownElements elements of the resource FHIR R4 does not define: kept in {@code rawJson} only
  */
 public record PreparedWrite(
         IngestibleType type,
@@ -33,17 +35,18 @@ public record PreparedWrite(
         String contentSha256,
         Resource resource,
         FactExtraction facts,
-        Precondition precondition) {
+        Precondition precondition,
+        List<String> unknownElements) {
 
     /** The same write under a condition. */
     public PreparedWrite when(Precondition condition) {
         return new PreparedWrite(type, id, interaction, source, sourceVersionId, sourceLastUpdated, rawJson, storedJson,
-                contentSha256, resource, facts, condition);
+                contentSha256, resource, facts, condition, unknownElements);
     }
 
     /** A conditional create answered by the resource {@code existingId} already stored. */
     PreparedWrite existing(String existingId) {
         return new PreparedWrite(type, existingId, interaction, source, sourceVersionId, sourceLastUpdated, rawJson,
-                storedJson, contentSha256, resource, facts, precondition);
+                storedJson, contentSha256, resource, facts, precondition, unknownElements);
     }
 }

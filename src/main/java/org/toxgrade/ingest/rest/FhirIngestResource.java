@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Date;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
@@ -63,9 +64,10 @@ public class FhirIngestResource {
 
     @POST
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> transactionOrBatch(byte[] body, @Context HttpHeaders headers) {
+    public Uni<Response> transactionOrBatch(byte[] body, @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.bundle(caller.get(), BodyText.decode(body, headers.getMediaType()))
+        return ingest.bundle(caller.get(), BodyText.decode(body, headers.getMediaType()), Prefer.strict(prefer))
                 .map(result -> responses.ok(200, BundleResponses.of(result)).build());
     }
 
@@ -79,7 +81,8 @@ public class FhirIngestResource {
                 ? Precondition.NONE
                 : Precondition.ifNoneExist(ConditionalQuery.identifier("If-None-Exist",
                         ConditionalQuery.parse(ifNoneExist)));
-        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null, condition)
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null, condition,
+                Prefer.strict(prefer))
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -92,7 +95,8 @@ public class FhirIngestResource {
         RequestSizeFilter.checkBody(config, body);
         Precondition.Identifier identifier = ConditionalQuery.identifier("conditional update",
                 uri.getQueryParameters());
-        return ingest.conditionalUpdate(caller.get(), BodyText.decode(body, headers.getMediaType()), type, identifier)
+        return ingest.conditionalUpdate(caller.get(), BodyText.decode(body, headers.getMediaType()), type, identifier,
+                Prefer.strict(prefer))
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -111,7 +115,8 @@ public class FhirIngestResource {
             }
             condition = Precondition.ifMatch(version);
         }
-        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id, condition)
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id, condition,
+                Prefer.strict(prefer))
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -146,6 +151,15 @@ public class FhirIngestResource {
                 .build();
     }
 
+    /** One warning per element R4 does not define: stored in the raw copy, read by nothing. */
+    private static OperationOutcome unknownElements(WriteOutcome outcome, OperationOutcome answer) {
+        for (String element : outcome.write().unknownElements()) {
+            OperationOutcomes.issue(answer, OperationOutcome.IssueSeverity.WARNING, IngestError.UNKNOWN_ELEMENT,
+                    IngestError.UNKNOWN_ELEMENT.message(element)).addExpression(element);
+        }
+        return answer;
+    }
+
     private Response answer(WriteOutcome outcome, Prefer prefer, UriInfo uri) {
         Resource resource = outcome.write().resource();
         resource.getMeta().setVersionId(Integer.toString(outcome.versionId()));
@@ -157,9 +171,9 @@ public class FhirIngestResource {
         Response.ResponseBuilder builder = switch (shown) {
             case MINIMAL -> Response.status(outcome.httpStatus());
             case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(),
-                    UnknownCodeWarnings.of(outcome.write().facts()).addTo(OperationOutcomes.information(
-                            IngestError.WRITE_DONE,
-                            IngestError.WRITE_DONE.message(outcome.kind().name().toLowerCase(), outcome.location()))));
+                    unknownElements(outcome, UnknownCodeWarnings.of(outcome.write().facts()).addTo(
+                            OperationOutcomes.information(IngestError.WRITE_DONE, IngestError.WRITE_DONE.message(
+                                    outcome.kind().name().toLowerCase(), outcome.location())))));
             case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
         };
         return builder
