@@ -23,8 +23,6 @@ import org.toxgrade.security.Permission;
 @Path("/fhir/AuditEvent")
 public class AuditEventResource {
 
-    private static final int MAX_COUNT = 1000;
-
     private final AuditTrail trail;
     private final FhirResponses responses;
     private final CurrentCaller caller;
@@ -38,10 +36,19 @@ public class AuditEventResource {
     @GET
     @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> search(@QueryParam("_since") String since, @QueryParam("agent") String agent,
-            @QueryParam("_count") Integer count, @Context UriInfo uri) {
+            @QueryParam("_count") String count, @Context UriInfo uri) {
         caller.get().require("AuditEvent", Permission.S);
+        for (String name : uri.getQueryParameters().keySet()) {
+            if (!AuditSearchParameters.knows(name)) {
+                String shown = name.length() <= 64 ? name : name.substring(0, 64) + "...";
+                throw AuditError.UNKNOWN_PARAMETER.refuseAt(shown, shown);
+            }
+        }
         OffsetDateTime from = parseInstant(since);
-        int limit = count == null ? 100 : Math.max(1, Math.min(count, MAX_COUNT));
+        if (count != null && !count.matches("[1-9][0-9]{0,8}")) {
+            throw AuditError.COUNT_INVALID.refuseAt("_count");
+        }
+        int limit = count == null ? 100 : Math.min(Integer.parseInt(count), AuditSearchParameters.MAX_COUNT);
         return trail.find(from, agent, limit).map(rows -> {
             Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
             rows.forEach(row -> bundle.addEntry().setFullUrl(uri.getBaseUri() + "fhir/AuditEvent/" + row.pk)

@@ -1,5 +1,6 @@
 package org.toxgrade.audit;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventAction;
@@ -12,6 +13,8 @@ import org.hl7.fhir.r4.model.Reference;
 final class AuditEvents {
 
     static final String CLIENT_SYSTEM = "http://toxgrade.org/fhir/sid/client-id";
+    private static final String ENTITY_TYPE = "http://terminology.hl7.org/CodeSystem/audit-entity-type";
+    private static final String OBJECT_ROLE = "http://terminology.hl7.org/CodeSystem/object-role";
 
     private AuditEvents() {
     }
@@ -36,6 +39,19 @@ final class AuditEvents {
             String what = row.resourceType + "/" + row.resourceId
                     + (row.versionId == null ? "" : "/_history/" + row.versionId);
             event.addEntity().setWhat(new Reference(what));
+        }
+        if (row.patientRefs != null) {
+            for (String patient : row.patientRefs.split(" ")) {
+                event.addEntity().setWhat(new Reference(patient))
+                        .setType(new Coding(ENTITY_TYPE, "1", "Person"))
+                        .setRole(new Coding(OBJECT_ROLE, "1", "Patient"));
+            }
+        }
+        if (row.query != null) {
+            event.addEntity().setType(new Coding(ENTITY_TYPE, "2", "System Object"))
+                    .setRole(new Coding(OBJECT_ROLE, "24", "Query"))
+                    .setWhat(new Reference().setDisplay(row.resourceType))
+                    .setQuery(row.query.getBytes(StandardCharsets.UTF_8));
         }
         return event;
     }

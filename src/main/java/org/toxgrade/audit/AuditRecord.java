@@ -40,4 +40,12 @@ public class AuditRecord {
 
     @Column(name = "outcome_status", nullable = false)
     public int outcomeStatus;
+
+    /** The patients a search named, space-separated {@code Patient/x}; null for other interactions. */
+    @Column(name = "patient_refs")
+    public String patientRefs;
+
+    /** The query a search ran, identifier values hashed; null for other interactions. */
+    @Column
+    public String query;
 }

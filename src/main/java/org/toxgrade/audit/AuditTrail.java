@@ -40,6 +40,24 @@ public class AuditTrail {
         return session.persist(row);
     }
 
+    /**
+     * A search: the patients it named (none for a search across patients) and its query, whose identifier
+     * values the caller has already hashed.
+     */
+    public Uni<Void> recordSearch(Mutiny.Session session, Caller caller, String resourceType, List<String> patients,
+            String query, int status) {
+        AuditRecord row = new AuditRecord();
+        row.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        row.clientId = caller.clientId();
+        row.action = Action.E.name();
+        row.interaction = "search-type";
+        row.resourceType = resourceType;
+        row.outcomeStatus = status;
+        row.patientRefs = patients.isEmpty() ? null : String.join(" ", patients);
+        row.query = query;
+        return session.persist(row);
+    }
+
     /** One audit record of a bulk write. */
     public record Entry(Action action, String interaction, String resourceType, String resourceId, Integer versionId,
             int status) {

@@ -1,6 +1,10 @@
 package org.toxgrade.derivation;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -20,16 +24,18 @@ import java.util.function.Function;
 public class DerivationCoalescer {
 
     private final Function<String, Uni<?>> derivation;
+    private final Vertx vertx;
     private final Map<String, Slot> slots = new HashMap<>();
 
     @Inject
-    public DerivationCoalescer(DerivationService derivation) {
-        this(derivation::derive);
+    public DerivationCoalescer(DerivationService derivation, Vertx vertx) {
+        this(derivation::derive, vertx);
     }
 
-    /** Coalesces any derivation (tests give their own). */
-    DerivationCoalescer(Function<String, Uni<?>> derivation) {
+    /** Coalesces any derivation (tests give their own; without Vert.x each runs on the caller's thread). */
+    DerivationCoalescer(Function<String, Uni<?>> derivation, Vertx vertx) {
         this.derivation = derivation;
+        this.vertx = vertx;
     }
 
     /** The running derivation and the one asked for after it started. */
@@ -72,11 +78,24 @@ public class DerivationCoalescer {
         }
     }
 
+    /**
+     * Each derivation on a fresh duplicated context: Hibernate Reactive keeps a stream's session in its
+     * context, so a derivation started from another's completion, a request's or the sweeper's context
+     * would otherwise share that session with them and run two queries on it at once (under load:
+     * "Illegal pop() with non-matching JdbcValuesSourceProcessingState", and the patient left underived).
+     */
     private void run(String patient, Slot slot) {
         CompletableFuture<Void> done = slot.running;
-        derivation.apply(patient).subscribe().with(
+        Runnable start = () -> derivation.apply(patient).subscribe().with(
                 changes -> finished(patient, slot, done, null),
                 failure -> finished(patient, slot, done, failure));
+        if (vertx == null) {
+            start.run();
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> start.run());
     }
 
     private void finished(String patient, Slot slot, CompletableFuture<Void> done, Throwable failure) {

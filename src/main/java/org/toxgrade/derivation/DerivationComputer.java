@@ -31,6 +31,7 @@ import org.toxgrade.publish.OutboundChange;
 import org.toxgrade.publish.build.DerivedResource;
 import org.toxgrade.publish.build.DerivedResourcesBuilder;
 import org.toxgrade.publish.build.FlagBuilder;
+import org.toxgrade.publish.build.Narratives;
 import org.toxgrade.publish.build.ProvenanceBuilder;
 
 /**
@@ -122,6 +123,7 @@ public class DerivationComputer {
                         + " corrected or withdrawn, or records received later tell another story).")
                         .setTime(Date.from(now));
             }
+            Narratives.write(condition);
             updated = condition;
             status = "entered-in-error";
         }

@@ -10,6 +10,7 @@ import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.FactIds;
+import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.grading.InstantGrade;
 import org.toxgrade.grading.Note;
 import org.toxgrade.grading.NoteCode;
@@ -72,11 +73,8 @@ final class GradeWarnings {
     Optional<OperationOutcome> outcome() {
         OperationOutcome outcome = unknownCodes.addTo(new OperationOutcome());
         for (String element : iceBelowCapdAge.values()) {
-            outcome.addIssue()
-                    .setSeverity(IssueSeverity.WARNING)
-                    .setCode(IngestError.ICE_BELOW_CAPD_AGE.issueType())
-                    .setDiagnostics(IngestError.ICE_BELOW_CAPD_AGE.message(capdAges))
-                    .addExpression(element);
+            OperationOutcomes.issue(outcome, IssueSeverity.WARNING, IngestError.ICE_BELOW_CAPD_AGE,
+                    IngestError.ICE_BELOW_CAPD_AGE.message(capdAges)).addExpression(element);
         }
         return outcome.hasIssue() ? Optional.of(outcome) : Optional.empty();
     }

@@ -58,7 +58,7 @@ public enum IngestError implements ErrorCode {
             "only POST and PUT entries are accepted, not %s")),
     ENTRY_URL_MISSING(refusal("TG-INGEST-026", 400, IssueType.REQUIRED, "entry.request.url is required")),
     CONDITIONAL_NOT_SUPPORTED(refusal("TG-INGEST-027", 422, IssueType.NOTSUPPORTED,
-            "conditional create and update are not supported; PUT Type/id with the sender's id instead")),
+            "conditional entries (ifMatch, ifNoneExist, a search in request.url) are not taken in a Bundle; send them as single requests, or PUT Type/id with the sender's id")),
     ENTRY_RESOURCE_MISSING(refusal("TG-INGEST-028", 400, IssueType.REQUIRED, "entry.resource is required for %s")),
     ENTRY_RESOURCE_NOT_AN_OBJECT(refusal("TG-INGEST-033", 400, IssueType.STRUCTURE,
             "entry.resource must be a JSON object holding a resource")),
@@ -117,6 +117,26 @@ public enum IngestError implements ErrorCode {
     ICE_BELOW_CAPD_AGE(refusal("TG-GRADE-101", 200, IssueType.BUSINESSRULE,
             "an ICE score was sent for a child assessed with the CAPD (%s): it is not used for grading; send a "
                     + "CAPD")),
+    IF_MATCH_INVALID(refusal("TG-INGEST-060", 400, IssueType.INVALID,
+            "If-Match must be an ETag of a version, W/\"n\" (as a read answers it)")),
+    IF_MATCH_FAILED(refusal("TG-INGEST-061", 412, IssueType.CONFLICT,
+            "If-Match: the %s is not at that version (read it again and resend with its ETag)")),
+    CONDITION_INVALID(refusal("TG-INGEST-062", 400, IssueType.INVALID,
+            "%s must be identifier=system|value (the only search a conditional write takes here)")),
+    CONDITION_MULTIPLE_MATCHES(refusal("TG-INGEST-063", 412, IssueType.MULTIPLEMATCHES,
+            "%s: more than one %s carries this identifier")),
+    CONDITION_CHANGED(refusal("TG-INGEST-064", 412, IssueType.CONFLICT,
+            "conditional update: which %s carries this identifier changed while the request was processed; send it again")),
+    CONDITIONAL_UPDATE_ID_MISMATCH(refusal("TG-INGEST-065", 400, IssueType.INVALID,
+            "conditional update: the body's id is not the id of the %s that carries this identifier")),
+    UNKNOWN_ELEMENTS_REFUSED(refusal("TG-INGEST-070", 400, IssueType.STRUCTURE,
+            "elements not defined by FHIR R4 (Prefer: handling=strict refuses them): %s")),
+    /**
+     * Not a refusal: the warning for an element R4 does not define, sent without {@code handling=strict}.
+     * The resource is stored (the element is kept in the raw copy) but nothing reads the element.
+     */
+    UNKNOWN_ELEMENT(refusal("TG-INGEST-071", 200, IssueType.STRUCTURE,
+            "%s is not an element of FHIR R4: it is kept in the stored raw copy but nothing reads it (a misspelt element?)")),
     READ_TYPE_NOT_STORED(refusal("TG-READ-001", 404, IssueType.NOTSUPPORTED, "resource type '%s' is not stored here")),
     READ_NO_SUCH_RESOURCE(refusal("TG-READ-002", 404, IssueType.NOTFOUND, "no such %s%s")),
     READ_VERSION_NOT_A_NUMBER(refusal("TG-READ-003", 404, IssueType.NOTFOUND, "no such version"));

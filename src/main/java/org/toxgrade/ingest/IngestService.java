@@ -58,9 +58,50 @@ public class IngestService {
 
     /** Create (urlId null) or update one resource. */
     public Uni<WriteOutcome> write(Caller caller, String body, String urlType, String urlId) {
+        return write(caller, body, urlType, urlId, Precondition.NONE, false);
+    }
+
+    /**
+     * Create or update one resource under a condition ({@code If-Match}, {@code If-None-Exist}); with
+     * {@code strict}, elements R4 does not define refuse it.
+     */
+    public Uni<WriteOutcome> write(Caller caller, String body, String urlType, String urlId,
+            Precondition condition, boolean strict) {
         caller.require(urlType, urlId == null ? Permission.C : Permission.U);
+        return store(caller, vertx.executeBlocking(() -> preparer.single(body, urlType, urlId, strict).when(condition),
+                false));
+    }
+
+    /**
+     * {@code PUT [type]?identifier=system|value}: updates the one resource that carries the identifier,
+     * creates one when none does (with the body's id, or one of the server's), refuses with 412 when
+     * several do. Which resources carry it is read again in the write's transaction: a change in between
+     * is a 412 too, never a write to the wrong resource.
+     */
+    public Uni<WriteOutcome> conditionalUpdate(Caller caller, String body, String urlType,
+            Precondition.Identifier identifier, boolean strict) {
+        caller.require(urlType, Permission.U);
+        caller.require(urlType, Permission.C);
+        IngestibleType type = IngestibleType.of(urlType)
+                .orElseThrow(() -> IngestError.TYPE_NOT_WRITABLE.refuseAt("resourceType", urlType,
+                        IngestibleType.names()));
+        return pool.withConnection(connection -> writer.carriers(connection, type.fhirName(), identifier))
+                .chain(carriers -> {
+                    if (carriers.size() > 1) {
+                        return Uni.createFrom().failure(
+                                IngestError.CONDITION_MULTIPLE_MATCHES.refuse("conditional update", urlType));
+                    }
+                    String id = carriers.isEmpty() ? null : carriers.get(0);
+                    return store(caller,
+                            vertx.executeBlocking(() -> preparer.conditionalUpdate(body, urlType, id, strict)
+                                    .when(Precondition.identifierStill(identifier, java.util.Set.copyOf(carriers))),
+                                    false));
+                });
+    }
+
+    private Uni<WriteOutcome> store(Caller caller, Uni<PreparedWrite> prepared) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> preparer.single(body, urlType, urlId), false)
+        return prepared
                 .chain(write -> store(caller, List.of(write), true))
                 .map(stored -> stored.decisions().get(0).outcome())
                 .invoke(this::count)
@@ -70,8 +111,13 @@ public class IngestService {
 
     /** A batch or transaction Bundle; the answer has one result per entry, in request order. */
     public Uni<BundleResult> bundle(Caller caller, String body) {
+        return bundle(caller, body, false);
+    }
+
+    /** As above; with {@code strict}, an element R4 does not define anywhere in the Bundle refuses it. */
+    public Uni<BundleResult> bundle(Caller caller, String body, boolean strict) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> preparer.bundle(body, caller), false)
+        return vertx.executeBlocking(() -> preparer.bundle(body, caller, strict), false)
                 .chain(plan -> plan.transaction() ? transaction(caller, plan) : batch(caller, plan))
                 .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
                         result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),

@@ -1,6 +1,7 @@
 package org.toxgrade.ingest;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.facts.FactExtraction;
@@ -19,6 +20,8 @@ import org.toxgrade.facts.FactExtraction;
  * @param contentSha256 hash of the content without meta, to recognise redeliveries
  * @param resource the parsed resource, for the answer
  * @param facts what the resource says as clinical facts (replaces what its earlier versions said)
+ * @param precondition what must hold for the write to go ahead ({@link Precondition#NONE} mostly)
+ * @param unknownElements elements of the resource FHIR R4 does not define: kept in {@code rawJson} only
  */
 public record PreparedWrite(
         IngestibleType type,
@@ -31,5 +34,19 @@ public record PreparedWrite(
         String storedJson,
         String contentSha256,
         Resource resource,
-        FactExtraction facts) {
+        FactExtraction facts,
+        Precondition precondition,
+        List<String> unknownElements) {
+
+    /** The same write under a condition. */
+    public PreparedWrite when(Precondition condition) {
+        return new PreparedWrite(type, id, interaction, source, sourceVersionId, sourceLastUpdated, rawJson, storedJson,
+                contentSha256, resource, facts, condition, unknownElements);
+    }
+
+    /** A conditional create answered by the resource {@code existingId} already stored. */
+    PreparedWrite existing(String existingId) {
+        return new PreparedWrite(type, existingId, interaction, source, sourceVersionId, sourceLastUpdated, rawJson,
+                storedJson, contentSha256, resource, facts, precondition, unknownElements);
+    }
 }

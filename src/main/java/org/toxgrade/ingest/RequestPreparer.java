@@ -60,28 +60,70 @@ public class RequestPreparer {
         String givenId = tree.path("id").isTextual() ? tree.path("id").asText() : null;
         Interaction interaction = givenId == null ? Interaction.CREATE : Interaction.UPDATE;
         caller.require(type.fhirName(), interaction == Interaction.CREATE ? Permission.C : Permission.U);
-        Resource resource = (Resource) json.parse(line);
+        FhirJson.Parsed parsed = parsed(line, false);
+        Resource resource = (Resource) parsed.resource();
         String id = interaction == Interaction.CREATE ? newId() : checkedUpdateId(resource, givenId);
-        return prepare(type, id, interaction, "import", resource, line, Map.of());
+        return prepare(type, id, interaction, "import", resource, line, Map.of(), parsed.unknownElements());
     }
 
     /** POST /fhir/{type} (create) or PUT /fhir/{type}/{id} (update). */
     public PreparedWrite single(String body, String urlType, String urlId) {
+        return single(body, urlType, urlId, false);
+    }
+
+    /**
+     * @param strict {@code Prefer: handling=strict}: an element FHIR R4 does not define refuses the write
+     *               (by default it is kept in the raw copy and the sender is warned)
+     */
+    public PreparedWrite single(String body, String urlType, String urlId, boolean strict) {
         JsonNode tree = readTree(body);
         IngestibleType type = acceptedType(urlType, IngestError.TYPE_NOT_WRITABLE);
         String bodyType = tree.path("resourceType").asText();
         if (!urlType.equals(bodyType)) {
             throw IngestError.BODY_TYPE_MISMATCH.refuseAt("resourceType", bodyType, urlType);
         }
-        Resource resource = (Resource) json.parse(body);
+        FhirJson.Parsed parsed = parsed(body, strict);
+        Resource resource = (Resource) parsed.resource();
         Interaction interaction = urlId == null ? Interaction.CREATE : Interaction.UPDATE;
         String id = interaction == Interaction.CREATE ? newId() : checkedUpdateId(resource, urlId);
         return prepare(type, id, interaction, interaction == Interaction.CREATE ? "create" : "update", resource, body,
-                Map.of());
+                Map.of(), parsed.unknownElements());
+    }
+
+    /**
+     * PUT /fhir/{type}?identifier=...: the update of {@code existingId}, the resource found to carry the
+     * identifier, or (null) a create under the body's id or a new one.
+     */
+    public PreparedWrite conditionalUpdate(String body, String urlType, String existingId, boolean strict) {
+        JsonNode tree = readTree(body);
+        IngestibleType type = acceptedType(urlType, IngestError.TYPE_NOT_WRITABLE);
+        String bodyType = tree.path("resourceType").asText();
+        if (!urlType.equals(bodyType)) {
+            throw IngestError.BODY_TYPE_MISMATCH.refuseAt("resourceType", bodyType, urlType);
+        }
+        FhirJson.Parsed parsed = parsed(body, strict);
+        Resource resource = (Resource) parsed.resource();
+        String bodyId = resource.getIdElement().getIdPart();
+        String id;
+        if (existingId != null) {
+            if (bodyId != null && !bodyId.equals(existingId)) {
+                throw IngestError.CONDITIONAL_UPDATE_ID_MISMATCH.refuseAt("id", urlType);
+            }
+            id = existingId;
+        } else {
+            id = bodyId == null ? newId() : FhirIds.require(bodyId, "id");
+        }
+        return prepare(type, id, Interaction.UPDATE, "conditional-update", resource, body, Map.of(),
+                parsed.unknownElements());
     }
 
     /** POST /fhir with a batch or transaction Bundle. */
     public BundlePlan bundle(String body, Caller caller) {
+        return bundle(body, caller, false);
+    }
+
+    /** @param strict {@code Prefer: handling=strict}: an element R4 does not define anywhere refuses the Bundle */
+    public BundlePlan bundle(String body, Caller caller, boolean strict) {
         JsonNode tree = readTree(body);
         String bodyType = tree.path("resourceType").asText();
         if (!"Bundle".equals(bodyType)) {
@@ -92,7 +134,7 @@ public class RequestPreparer {
         if (rawEntries.size() > config.maxBundleEntries()) {
             throw IngestError.TOO_MANY_ENTRIES.refuseAt("Bundle.entry", rawEntries.size(), config.maxBundleEntries());
         }
-        Bundle bundle = (Bundle) json.parse(body);
+        Bundle bundle = (Bundle) parsed(body, strict).resource();
         BundleType bundleType = bundle.getType();
         if (bundleType != BundleType.BATCH && bundleType != BundleType.TRANSACTION) {
             throw IngestError.BUNDLE_TYPE_NOT_ACCEPTED.refuseAt("Bundle.type",
@@ -135,7 +177,7 @@ public class RequestPreparer {
             Map<String, String> references = transaction ? fullUrlToReference : Map.of();
             try {
                 plans.add(BundlePlan.Entry.of(entry.index, prepare(entry.type, entry.id, entry.interaction, source,
-                        entry.resource, entry.rawJson, references)));
+                        entry.resource, entry.rawJson, references, List.of())));
             } catch (FhirException e) {
                 FhirException located = e.at(inEntry(entry.index, e.expression()));
                 if (transaction) {
@@ -202,8 +244,18 @@ public class RequestPreparer {
                 null);
     }
 
+    /** Parses, refusing elements R4 does not define when the sender asked for strict handling. */
+    private FhirJson.Parsed parsed(String body, boolean strict) {
+        FhirJson.Parsed parsed = json.parseNoting(body);
+        if (strict && !parsed.unknownElements().isEmpty()) {
+            throw IngestError.UNKNOWN_ELEMENTS_REFUSED.refuseAt(parsed.unknownElements().get(0),
+                    String.join(", ", parsed.unknownElements()));
+        }
+        return parsed;
+    }
+
     private PreparedWrite prepare(IngestibleType type, String id, Interaction interaction, String source,
-            Resource resource, String rawJson, Map<String, String> fullUrlToReference) {
+            Resource resource, String rawJson, Map<String, String> fullUrlToReference, List<String> unknownElements) {
         String sourceVersion = resource.hasMeta() && resource.getMeta().hasVersionId()
                 ? FhirIds.require(resource.getMeta().getVersionId(), type.fhirName() + ".meta.versionId")
                 : null;
@@ -222,7 +274,7 @@ public class RequestPreparer {
             throw e.refusal(e.fhirPath());
         }
         return new PreparedWrite(type, id, interaction, source, sourceVersion, sourceLastUpdated, rawJson,
-                encoded.json(), encoded.sha256(), resource, extraction);
+                encoded.json(), encoded.sha256(), resource, extraction, Precondition.NONE, unknownElements);
     }
 
     /** {@code Observation.valueQuantity} in entry 3 becomes {@code Bundle.entry[3].resource.valueQuantity}. */

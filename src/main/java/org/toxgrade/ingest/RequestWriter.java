@@ -102,6 +102,12 @@ public class RequestWriter {
         }));
     }
 
+    /** The ids of the resources of a type whose current version carries the identifier. */
+    public Uni<List<String>> carriers(SqlConnection connection, String type, Precondition.Identifier identifier) {
+        return resources.carrying(connection, type, identifier.system(), identifier.value())
+                .map(found -> found.stream().map(ReceivedResourceRows.Carrier::id).toList());
+    }
+
     /** Per patient, what each source whose facts changed now says of it, the last version winning. */
     private static Map<String, Map<String, List<Object>>> changes(List<Decision> decisions,
             Map<String, Set<String>> owners) {
@@ -140,7 +146,33 @@ public class RequestWriter {
         }
         return resources.current(connection, List.copyOf(keys))
                 .chain(current -> resources.bySenderVersion(connection, versionKeys, senderVersions)
-                        .map(byVersion -> WritePlanner.plan(writes, current, byVersion, now)));
+                        .chain(byVersion -> carriers(connection, writes)
+                                .map(carriers -> WritePlanner.plan(writes, current, byVersion, carriers, now))));
+    }
+
+    /**
+     * For each write with an identifier condition, the resources carrying the identifier now, read under
+     * a transaction-scoped advisory lock on the identifier: two conditional creates of one identifier whose
+     * resources name different patients (a Patient create) still queue.
+     */
+    private Uni<Map<Integer, List<ReceivedResourceRows.Carrier>>> carriers(SqlConnection connection,
+            List<PreparedWrite> writes) {
+        Map<Integer, List<ReceivedResourceRows.Carrier>> found = new TreeMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int i = 0; i < writes.size(); i++) {
+            PreparedWrite w = writes.get(i);
+            Precondition.Identifier identifier = w.precondition().identifier();
+            if (identifier == null) {
+                continue;
+            }
+            int index = i;
+            String type = w.type().fhirName();
+            chain = chain.chain(() -> resources.lockIdentifier(connection, type + "|" + identifier.system() + "|"
+                    + identifier.value()))
+                    .chain(() -> resources.carrying(connection, type, identifier.system(), identifier.value()))
+                    .invoke(carriers -> found.put(index, carriers)).replaceWithVoid();
+        }
+        return chain.replaceWith(found);
     }
 
     private Uni<Map<String, Long>> write(SqlConnection connection, Caller caller, List<Decision> decisions,

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.toxgrade.facts.FactExtraction;
 import org.toxgrade.facts.UnknownCode;
+import org.toxgrade.fhir.OperationOutcomes;
 
 /**
  * The warning a sender gets for codes the service does not know (docs/clinical-rules.md section 8: "A code
@@ -48,10 +49,8 @@ public final class UnknownCodeWarnings {
     /** Appends one warning issue per code system to {@code outcome} and returns it. */
     public OperationOutcome addTo(OperationOutcome outcome) {
         elementsBySystem.forEach((system, elements) -> {
-            OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
-                    .setSeverity(IssueSeverity.WARNING)
-                    .setCode(IngestError.UNKNOWN_CODES.issueType())
-                    .setDiagnostics(IngestError.UNKNOWN_CODES.message(system));
+            OperationOutcome.OperationOutcomeIssueComponent issue = OperationOutcomes.issue(outcome,
+                    IssueSeverity.WARNING, IngestError.UNKNOWN_CODES, IngestError.UNKNOWN_CODES.message(system));
             elements.forEach(issue::addExpression);
         });
         return outcome;

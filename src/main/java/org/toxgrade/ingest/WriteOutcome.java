@@ -17,6 +17,8 @@ public record WriteOutcome(PreparedWrite write, Kind kind, int versionId, Offset
         UPDATED,
         /** A redelivery of content already stored: 200, nothing written. */
         UNCHANGED,
+        /** A conditional create ({@code If-None-Exist}) that found the resource already there: 200, nothing written. */
+        EXISTING,
         /** An older sender version arriving after a newer one: kept for the record, not current: 200. */
         STALE
     }

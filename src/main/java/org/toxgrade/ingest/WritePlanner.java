@@ -4,9 +4,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.toxgrade.fhir.FhirException;
+import org.toxgrade.ingest.store.ReceivedResourceRows.Carrier;
 import org.toxgrade.ingest.store.ReceivedResourceRows.Current;
 import org.toxgrade.ingest.store.ReceivedResourceRows.Key;
 import org.toxgrade.ingest.store.ReceivedResourceRows.Version;
@@ -49,13 +52,29 @@ final class WritePlanner {
      */
     static List<Decision> plan(List<PreparedWrite> writes, Map<Key, Current> current,
             Map<Key, Map<String, Version>> bySenderVersion, OffsetDateTime now) {
+        return plan(writes, current, bySenderVersion, Map.of(), now);
+    }
+
+    /**
+     * @param carriers per write with an identifier condition (by index), the current resources of its type
+     *                 that carry the identifier, as read in the transaction
+     */
+    static List<Decision> plan(List<PreparedWrite> writes, Map<Key, Current> current,
+            Map<Key, Map<String, Version>> bySenderVersion, Map<Integer, List<Carrier>> carriers,
+            OffsetDateTime now) {
         Map<Key, Current> state = new HashMap<>(current);
         Map<Key, Map<String, Version>> senderVersions = new HashMap<>();
         bySenderVersion.forEach((k, v) -> senderVersions.put(k, new HashMap<>(v)));
         List<Decision> decisions = new ArrayList<>(writes.size());
-        for (PreparedWrite write : writes) {
+        for (int i = 0; i < writes.size(); i++) {
+            PreparedWrite write = writes.get(i);
             Key key = new Key(write.type().fhirName(), write.id());
             Current now0 = state.getOrDefault(key, NONE);
+            Decision conditional = conditional(write, now0, carriers.get(i));
+            if (conditional != null) {
+                decisions.add(conditional);
+                continue;
+            }
             String senderVersion = write.sourceVersionId();
             Version same = senderVersion == null
                     ? null
@@ -88,6 +107,42 @@ final class WritePlanner {
             decisions.add(new Decision(write, new WriteOutcome(write, kind, version, now), true, null));
         }
         return decisions;
+    }
+
+    /**
+     * The decision of a write whose precondition decides it: a refusal (412) or, for a conditional create
+     * that finds its resource, that resource; null when the write goes ahead as any other.
+     */
+    private static Decision conditional(PreparedWrite write, Current current, List<Carrier> found) {
+        Precondition condition = write.precondition();
+        String type = write.type().fhirName();
+        if (condition.ifMatch() != null
+                && (current.latest() == null || current.latest().versionId() != condition.ifMatch())) {
+            return new Decision(write, null, false, IngestError.IF_MATCH_FAILED.refuse(type));
+        }
+        if (condition.identifier() == null) {
+            return null;
+        }
+        List<Carrier> carriers = found == null ? List.of() : found;
+        if (condition.ifNoneExist()) {
+            if (carriers.size() > 1) {
+                return new Decision(write, null, false,
+                        IngestError.CONDITION_MULTIPLE_MATCHES.refuse("If-None-Exist", type));
+            }
+            if (carriers.size() == 1) {
+                Carrier there = carriers.get(0);
+                return new Decision(write.existing(there.id()),
+                        new WriteOutcome(write.existing(there.id()), WriteOutcome.Kind.EXISTING, there.versionId(),
+                                there.receivedAt()),
+                        false, null);
+            }
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        carriers.forEach(c -> ids.add(c.id()));
+        return ids.equals(condition.expected())
+                ? null
+                : new Decision(write, null, false, IngestError.CONDITION_CHANGED.refuse(type));
     }
 
     private static Decision unchanged(PreparedWrite write, Version existing) {

@@ -2,6 +2,7 @@ package org.toxgrade.results;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.audit.AuditTrail;
@@ -31,11 +32,34 @@ public class ResultReads {
         this.audit = audit;
     }
 
-    /** Conditions or Flags matching the parameters, newest first, at most {@code limit}. */
-    public Uni<List<DerivedResourceRow>> search(Caller who, String type, String patientRef, String status,
-            List<ResultSearch.Bound> lastUpdated, int limit) {
-        return sessions.withTransaction(session -> search.find(session, type, patientRef, status, lastUpdated, limit)
-                .call(rows -> audit.record(session, who, AuditTrail.Action.R, "search-type", type, null, null, 200)));
+    /** A page of a search, with the number of all matches when the query asks for it (else null). */
+    public record Found(ResultSearch.Page page, Long total) {
+    }
+
+    /**
+     * A page of Conditions or Flags matching the query, and their total unless {@code _total=none}; with
+     * {@code _summary=count} the total only.
+     */
+    public Uni<Found> search(Caller who, ResultQuery query, String auditedQuery) {
+        boolean countOnly = query.summary() == ResultQuery.Summary.COUNT;
+        return sessions.withTransaction(session -> (countOnly
+                ? Uni.createFrom().item(new ResultSearch.Page(List.of(), false, false))
+                : search.page(session, query))
+                .chain(page -> countOnly || query.total()
+                        ? search.count(session, query).map(total -> new Found(page, total))
+                        : Uni.createFrom().item(new Found(page, null)))
+                .call(found -> audit.recordSearch(session, who, query.type(), patients(query), auditedQuery, 200)));
+    }
+
+    /** The patients a search names: one audit entity each, so a patient's audit shows who searched them. */
+    private static List<String> patients(ResultQuery query) {
+        List<String> patients = new ArrayList<>();
+        for (ResultQuery.Criterion criterion : query.criteria()) {
+            if (criterion instanceof ResultQuery.ColumnIn in && in.column() == ResultQuery.Column.PATIENT) {
+                in.values().stream().filter(p -> !patients.contains(p)).forEach(patients::add);
+            }
+        }
+        return patients;
     }
 
     /** The current version of one Condition or Flag, or null when there is none. */

@@ -19,8 +19,9 @@ import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 
 /**
- * The gate in front of every route of the clinical port: only {@code GET /fhir/metadata} is open;
- * everything else (FHIR endpoints, OpenAPI) needs a bearer JWT whose signature,
+ * The gate in front of every route of the clinical port: only {@code GET /fhir/metadata} and the
+ * SMART discovery document are open; everything else (FHIR endpoints, OpenAPI) needs a bearer JWT
+ * whose signature,
  * issuer, audience and expiry verify offline against the configured keys. The verified caller is
  * left on the request for the per-interaction scope checks. Health and metrics are not on this port
  * at all: they answer on the management interface ({@code quarkus.management.port}), which is closed
@@ -30,6 +31,8 @@ import org.toxgrade.fhir.OperationOutcomes;
 public class BearerTokenFilter {
 
     public static final String CALLER = "toxgrade.caller";
+    /** SMART discovery: open, since a client reads it to learn how to get a token. */
+    public static final String SMART_CONFIGURATION = "/.well-known/smart-configuration";
     /**
      * Subscription notifications from the EHRs: they carry the channel secret (checked by the notification
      * endpoint, in constant time) or a bearer token of this service. Here a valid token leaves its caller on the
@@ -127,7 +130,8 @@ public class BearerTokenFilter {
 
     static boolean isOpen(HttpMethod method, String path) {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
-        return read && path.equals("/fhir/metadata");
+        return read && (path.equals("/fhir/metadata") || path.equals(SMART_CONFIGURATION)
+                || path.equals("/fhir" + SMART_CONFIGURATION));
     }
 
     static Caller callerOf(JsonWebToken jwt) {

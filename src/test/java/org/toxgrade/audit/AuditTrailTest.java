@@ -64,4 +64,36 @@ class AuditTrailTest {
         as("system/AuditEvent.rs").queryParam("_since", "yesterday").when().get("/fhir/AuditEvent")
                 .then().statusCode(400).body("issue[0].expression[0]", equalTo("_since"));
     }
+
+    @Test
+    void anUnknownOrUnreadableParameterOfTheAuditSearchIsA400() {
+        as("system/AuditEvent.rs").when().get("/fhir/AuditEvent?agnt=some-client").then().statusCode(400)
+                .body("issue[0].expression[0]", equalTo("agnt"))
+                .body("issue[0].details.coding[0].code", equalTo("TG-AUDIT-002"));
+        as("system/AuditEvent.rs").when().get("/fhir/AuditEvent?_count=many").then().statusCode(400)
+                .body("issue[0].expression[0]", equalTo("_count"));
+    }
+
+    @Test
+    void aSearchIsRecordedWithItsPatientsAndItsQueryWithIdentifierValuesHashed() {
+        asClient("audit-cds", "system/Condition.rs").queryParam("patient", "audited-pt-1,audited-pt-2")
+                .queryParam("identifier", "http://toxgrade.org/fhir/sid/derived-result|mrn-4711-secret")
+                .when().get("/fhir/Condition").then().statusCode(200);
+
+        var event = as("system/AuditEvent.rs").queryParam("agent", "audit-cds").when().get("/fhir/AuditEvent")
+                .then().statusCode(200)
+                .body("entry[0].resource.subtype[0].code", equalTo("search-type"))
+                .body("entry[0].resource.action", equalTo("E"))
+                .body("entry[0].resource.entity.what.reference", hasItem("Patient/audited-pt-1"))
+                .body("entry[0].resource.entity.what.reference", hasItem("Patient/audited-pt-2"))
+                .body("entry[0].resource.entity.role.code", hasItem("24"))
+                .extract().jsonPath();
+        String encoded = event.getString("entry[0].resource.entity.find { it.role.code == '24' }.query");
+        String query = new String(java.util.Base64.getDecoder().decode(encoded),
+                java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(query.contains("patient=audited-pt-1,audited-pt-2"), query);
+        org.junit.jupiter.api.Assertions.assertTrue(
+                query.contains("identifier=http://toxgrade.org/fhir/sid/derived-result|#"), query);
+        org.junit.jupiter.api.Assertions.assertFalse(query.contains("mrn-4711-secret"), query);
+    }
 }

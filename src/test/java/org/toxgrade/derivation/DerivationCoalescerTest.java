@@ -20,7 +20,7 @@ class DerivationCoalescerTest {
         CompletableFuture<Object> run = new CompletableFuture<>();
         runs.add(run);
         return Uni.createFrom().completionStage(run);
-    });
+    }, null);
 
     @Test
     void aBurstDuringADerivationIsServedByOneMoreDerivationAfterIt() {

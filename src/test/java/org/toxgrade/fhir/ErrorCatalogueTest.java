@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +136,46 @@ class ErrorCatalogueTest {
         }
     }
 
+    @Test
+    void thePackageCodeSystemListsEveryCodeSoClientsCanSwitchOnIt() throws IOException {
+        assertEquals(codeSystem(), Files.readString(CODE_SYSTEM),
+                CODE_SYSTEM + " is out of step with the catalogues: regenerate it with ErrorCatalogueTest#main");
+    }
+
+    private static final Path CODE_SYSTEM = Path.of("fhir-profiles/package/CodeSystem-error-code.json");
+
+    /** The CodeSystem of every code (OperationOutcome issue.details.coding), in the catalogues' order. */
+    static String codeSystem() throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode system = mapper.createObjectNode()
+                .put("resourceType", "CodeSystem")
+                .put("id", "error-code")
+                .put("url", OperationOutcomes.CODE_SYSTEM)
+                .put("version", "0.1.0")
+                .put("name", "ToxGradeErrorCode")
+                .put("title", "ToxGrade service codes")
+                .put("status", "active")
+                .put("experimental", false)
+                .put("date", "2026-12-01")
+                .put("publisher", "ToxGrade")
+                .put("description",
+                        "The codes of every refusal, warning, failure and operator event of the service, as "
+                                + "OperationOutcome.issue.details.coding carries them (and issue.diagnostics starts with them). "
+                                + "Written from the service's catalogues; docs/error-codes.md lists the same.")
+                .put("caseSensitive", true)
+                .put("content", "complete")
+                .put("count", codes.size());
+        ArrayNode concepts = system.putArray("concept");
+        for (ErrorCode code : codes) {
+            concepts.addObject().put("code", code.code()).put("display", code.template())
+                    .put("definition", code.status() == 0
+                            ? "Never answered as such: logged for the operator, or stops the start-up."
+                            : "Answered with HTTP " + code.status() + " and issue type " + code.issueType().toCode()
+                                    + ".");
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(system) + "\n";
+    }
+
     /**
      * Writes docs/error-codes.md from the catalogues (run from the project root with the test class
      * path): one section per catalogue, one row per code, in the catalogue's order.
@@ -156,6 +199,7 @@ class ErrorCatalogueTest {
             }
         }
         Files.writeString(Path.of("docs/error-codes.md"), doc);
+        Files.writeString(CODE_SYSTEM, codeSystem());
     }
 
     /** The documented row of a code: code, HTTP status (or "-"), message. */

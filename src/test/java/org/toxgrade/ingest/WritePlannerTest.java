@@ -103,6 +103,6 @@ class WritePlannerTest {
                         ? null
                         : Instant.parse("2026-03-01T00:00:00Z").atOffset(ZoneOffset.UTC)
                                 .toInstant(),
-                "{}", "{}", contentHash, null, facts);
+                "{}", "{}", contentHash, null, facts, Precondition.NONE, List.of());
     }
 }

@@ -74,6 +74,50 @@ class ResultsApiTest {
     }
 
     @Test
+    void conditionsAndFlagsCarryAGeneratedNarrativeAClinicianCanRead() {
+        var conditions = as(Results.READER).queryParam("patient", PATIENT).when().get("/fhir/Condition").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> divs = conditions.getList("entry.resource.text.div");
+        Assertions.assertFalse(divs.isEmpty());
+        Assertions.assertEquals(List.of("generated"), conditions.getList("entry.resource.text.status").stream()
+                .distinct().toList());
+        for (int i = 0; i < divs.size(); i++) {
+            String div = divs.get(i);
+            String grade = conditions.getString("entry[" + i + "].resource.stage[0].summary.coding[0].display");
+            Assertions.assertTrue(div.startsWith("<div xmlns=\"http://www.w3.org/1999/xhtml\">"), div);
+            Assertions.assertTrue(div.contains("Provisional"), div);
+            Assertions.assertTrue(div.contains("ASTCT " + grade.toLowerCase()), div);
+            Assertions.assertTrue(div.contains("Onset "), div);
+            Assertions.assertTrue(
+                    div.contains(conditions.getString("entry[" + i + "].resource.evidence[0].detail[0].reference")),
+                    div);
+        }
+        var flags = as(Results.READER).queryParam("patient", PATIENT).when().get("/fhir/Flag").then()
+                .statusCode(200).extract().jsonPath();
+        List<String> flagDivs = flags.getList("entry.resource.text.div");
+        Assertions.assertFalse(flagDivs.isEmpty());
+        for (int i = 0; i < flagDivs.size(); i++) {
+            Assertions.assertTrue(
+                    flagDivs.get(i).contains(flags.getString("entry[" + i + "].resource.code.coding[0].display")),
+                    flagDivs.get(i));
+            Assertions.assertTrue(flagDivs.get(i).contains("Since "), flagDivs.get(i));
+        }
+    }
+
+    @Test
+    void flagDateMatchesFlagsWhosePeriodReachesTheRange() {
+        int all = statuses(null).size();
+        Assertions.assertEquals(all, flagTotal("ge2000-01-01"));
+        Assertions.assertEquals(0, flagTotal("lt2000-01-01"));
+        Assertions.assertEquals(statuses("active").size(), flagTotal("gt2999-12-31"));
+    }
+
+    private static int flagTotal(String date) {
+        return as(Results.READER).queryParam("patient", PATIENT).queryParam("date", date).when().get("/fhir/Flag")
+                .then().statusCode(200).extract().jsonPath().getInt("total");
+    }
+
+    @Test
     void readsByIdWithVersionAndRefusesUnknownIds() {
         String id = as(Results.READER).queryParam("patient", PATIENT).when().get("/fhir/Condition")
                 .then().extract().jsonPath().getString("entry[0].resource.id");
@@ -82,6 +126,9 @@ class ResultsApiTest {
                 .body("id", equalTo(id))
                 .body("identifier[0].value", equalTo(id));
         as(Results.READER).when().get("/fhir/Condition/ep-0000000000000000-crs").then().statusCode(404);
+        String etag = as(Results.READER).when().get("/fhir/Condition/" + id).then().extract().header("ETag");
+        as(Results.READER).header("If-None-Match", etag).when().get("/fhir/Condition/" + id).then().statusCode(304)
+                .header("ETag", etag);
     }
 
     @Test

@@ -22,6 +22,10 @@ public class FhirResponses {
         return Response.status(status).type(FhirMediaTypes.FHIR_JSON_UTF8).entity(json.encode(resource));
     }
 
+    public Response.ResponseBuilder ok(int status, IBaseResource resource, FhirJson.Shape shape) {
+        return Response.status(status).type(FhirMediaTypes.FHIR_JSON_UTF8).entity(json.encode(resource, shape));
+    }
+
     public Response error(FhirException e) {
         Response.ResponseBuilder builder = ok(e.status(), OperationOutcomes.of(e));
         if (e.status() == 503) {

@@ -16,13 +16,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Date;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
+import org.toxgrade.fhir.rest.ETags;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.IngestSettings;
+import org.toxgrade.ingest.Precondition;
 import org.toxgrade.ingest.StoredResourceReader;
 import org.toxgrade.ingest.UnknownCodeWarnings;
 import org.toxgrade.ingest.WriteOutcome;
@@ -61,9 +64,10 @@ public class FhirIngestResource {
 
     @POST
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
-    public Uni<Response> transactionOrBatch(byte[] body, @Context HttpHeaders headers) {
+    public Uni<Response> transactionOrBatch(byte[] body, @HeaderParam("Prefer") String prefer,
+            @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.bundle(caller.get(), BodyText.decode(body, headers.getMediaType()))
+        return ingest.bundle(caller.get(), BodyText.decode(body, headers.getMediaType()), Prefer.strict(prefer))
                 .map(result -> responses.ok(200, BundleResponses.of(result)).build());
     }
 
@@ -71,9 +75,28 @@ public class FhirIngestResource {
     @Path("{type: [A-Z][A-Za-z]+}")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> create(@PathParam("type") String type, byte[] body, @HeaderParam("Prefer") String prefer,
-            @Context UriInfo uri, @Context HttpHeaders headers) {
+            @HeaderParam("If-None-Exist") String ifNoneExist, @Context UriInfo uri, @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null)
+        Precondition condition = ifNoneExist == null
+                ? Precondition.NONE
+                : Precondition.ifNoneExist(ConditionalQuery.identifier("If-None-Exist",
+                        ConditionalQuery.parse(ifNoneExist)));
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, null, condition,
+                Prefer.strict(prefer))
+                .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
+    }
+
+    /** Conditional update: {@code PUT [type]?identifier=system|value}. */
+    @PUT
+    @Path("{type: [A-Z][A-Za-z]+}")
+    @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
+    public Uni<Response> conditionalUpdate(@PathParam("type") String type, byte[] body,
+            @HeaderParam("Prefer") String prefer, @Context UriInfo uri, @Context HttpHeaders headers) {
+        RequestSizeFilter.checkBody(config, body);
+        Precondition.Identifier identifier = ConditionalQuery.identifier("conditional update",
+                uri.getQueryParameters());
+        return ingest.conditionalUpdate(caller.get(), BodyText.decode(body, headers.getMediaType()), type, identifier,
+                Prefer.strict(prefer))
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
@@ -81,47 +104,76 @@ public class FhirIngestResource {
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
     public Uni<Response> update(@PathParam("type") String type, @PathParam("id") String id, byte[] body,
-            @HeaderParam("Prefer") String prefer, @Context UriInfo uri, @Context HttpHeaders headers) {
+            @HeaderParam("Prefer") String prefer, @HeaderParam("If-Match") String ifMatch, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         RequestSizeFilter.checkBody(config, body);
-        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id)
+        Precondition condition = Precondition.NONE;
+        if (ifMatch != null) {
+            Integer version = ETags.version(ifMatch);
+            if (version == null) {
+                throw IngestError.IF_MATCH_INVALID.refuseAt("If-Match");
+            }
+            condition = Precondition.ifMatch(version);
+        }
+        return ingest.write(caller.get(), BodyText.decode(body, headers.getMediaType()), type, id, condition,
+                Prefer.strict(prefer))
                 .map(outcome -> answer(outcome, Prefer.of(prefer), uri));
     }
 
     @GET
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
-    public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id) {
-        return reader.read(caller.get(), type, id, null).map(this::readAnswer);
+    public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id,
+            @HeaderParam("If-None-Match") String ifNoneMatch) {
+        return reader.read(caller.get(), type, id, null).map(resource -> readAnswer(resource, ifNoneMatch));
     }
 
     @GET
     @Path("{type: [A-Z][A-Za-z]+}/{id}/_history/{version}")
     public Uni<Response> vread(@PathParam("type") String type, @PathParam("id") String id,
-            @PathParam("version") String version) {
+            @PathParam("version") String version, @HeaderParam("If-None-Match") String ifNoneMatch) {
         int versionId;
         try {
             versionId = Integer.parseInt(version);
         } catch (NumberFormatException e) {
             throw IngestError.READ_VERSION_NOT_A_NUMBER.refuse();
         }
-        return reader.read(caller.get(), type, id, versionId).map(this::readAnswer);
+        return reader.read(caller.get(), type, id, versionId).map(resource -> readAnswer(resource, ifNoneMatch));
     }
 
-    private Response readAnswer(Resource resource) {
-        return responses.ok(200, resource)
+    /** The resource, or 304 without a body when the client's copy ({@code If-None-Match}) is this version. */
+    private Response readAnswer(Resource resource, String ifNoneMatch) {
+        Response.ResponseBuilder builder = ETags.noneMatchHolds(ifNoneMatch, resource.getMeta().getVersionId())
+                ? Response.notModified()
+                : responses.ok(200, resource);
+        return builder
                 .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                 .lastModified(resource.getMeta().getLastUpdated())
                 .build();
+    }
+
+    /** One warning per element R4 does not define: stored in the raw copy, read by nothing. */
+    private static OperationOutcome unknownElements(WriteOutcome outcome, OperationOutcome answer) {
+        for (String element : outcome.write().unknownElements()) {
+            OperationOutcomes.issue(answer, OperationOutcome.IssueSeverity.WARNING, IngestError.UNKNOWN_ELEMENT,
+                    IngestError.UNKNOWN_ELEMENT.message(element)).addExpression(element);
+        }
+        return answer;
     }
 
     private Response answer(WriteOutcome outcome, Prefer prefer, UriInfo uri) {
         Resource resource = outcome.write().resource();
         resource.getMeta().setVersionId(Integer.toString(outcome.versionId()));
         resource.getMeta().setLastUpdated(Date.from(outcome.lastUpdated().toInstant()));
-        Response.ResponseBuilder builder = switch (prefer) {
+        // A conditional create that found its resource answers what it found, not the body it was sent.
+        Prefer shown = outcome.kind() == WriteOutcome.Kind.EXISTING && prefer == Prefer.REPRESENTATION
+                ? Prefer.OPERATION_OUTCOME
+                : prefer;
+        Response.ResponseBuilder builder = switch (shown) {
             case MINIMAL -> Response.status(outcome.httpStatus());
             case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(),
-                    UnknownCodeWarnings.of(outcome.write().facts()).addTo(OperationOutcomes.information(
-                            IngestError.WRITE_DONE.message(outcome.kind().name().toLowerCase(), outcome.location()))));
+                    unknownElements(outcome, UnknownCodeWarnings.of(outcome.write().facts()).addTo(
+                            OperationOutcomes.information(IngestError.WRITE_DONE, IngestError.WRITE_DONE.message(
+                                    outcome.kind().name().toLowerCase(), outcome.location())))));
             case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
         };
         return builder

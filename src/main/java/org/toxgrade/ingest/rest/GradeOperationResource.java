@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.ingest.GradeOperation;
@@ -63,7 +64,11 @@ public class GradeOperationResource {
                 .map(bundle -> responses.ok(200, bundle).build());
     }
 
-    /** The same operation for clients that percent-encode the "$" (the path is matched undecoded). */
+    /**
+     * The same operation for clients that percent-encode the "$" (the path is matched undecoded). Hidden
+     * from the OpenAPI document, which would otherwise list the operation twice.
+     */
+    @Operation(hidden = true)
     @POST
     @Path("%24grade")
     @Consumes({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})

@@ -5,6 +5,19 @@ enum Prefer {
 
     MINIMAL, REPRESENTATION, OPERATION_OUTCOME;
 
+    /** {@code Prefer: handling=strict}: refuse what the server would otherwise accept with a warning. */
+    static boolean strict(String header) {
+        if (header == null) {
+            return false;
+        }
+        for (String part : header.split("[,;]")) {
+            if (part.trim().equalsIgnoreCase("handling=strict")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Prefer of(String header) {
         if (header == null) {
             return REPRESENTATION;

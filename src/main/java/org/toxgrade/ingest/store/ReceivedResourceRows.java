@@ -33,6 +33,10 @@ public class ReceivedResourceRows {
     public record Current(int maxVersion, Version latest) {
     }
 
+    /** The current version of a resource that carries an identifier a conditional write names. */
+    public record Carrier(String id, int versionId, OffsetDateTime receivedAt) {
+    }
+
     /** A row to insert. */
     public record NewRow(String type, String id, int versionId, String sourceVersionId,
             OffsetDateTime sourceLastUpdated, boolean stale, String source, OffsetDateTime receivedAt,
@@ -66,6 +70,37 @@ public class ReceivedResourceRows {
             select * from unnest($1::varchar[], $2::varchar[], $3::int[], $4::varchar[], $5::timestamptz[],
                 $6::boolean[], $7::varchar[], $8::timestamptz[], $9::char(64)[], $10::text[], $11::text[])
             """;
+
+    private static final String CARRIERS = """
+            select c.resource_id, c.version_id, c.received_at
+            from (select distinct on (r.resource_id) r.resource_id, r.version_id, r.received_at, r.stored_json
+                  from received_resource r
+                  where r.resource_type = $1 and not r.stale
+                  order by r.resource_id, r.version_id desc) c
+            where jsonb_path_exists(cast(c.stored_json as jsonb), '$.identifier[*] ? (@.system == $s && @.value == $v)',
+                                    jsonb_build_object('s', cast($2 as text), 'v', cast($3 as text)))
+            order by c.resource_id
+            """;
+
+    /**
+     * The resources of a type whose current version carries the identifier (what a conditional create or
+     * update searches for). Reads every current resource of the type: conditional writes are the rare path.
+     */
+    public Uni<List<Carrier>> carrying(SqlConnection connection, String type, String system, String value) {
+        return connection.preparedQuery(CARRIERS).execute(Tuple.of(type, system, value)).map(rows -> {
+            List<Carrier> out = new ArrayList<>();
+            for (Row row : rows) {
+                out.add(new Carrier(row.getString(0), row.getInteger(1), row.getOffsetDateTime(2)));
+            }
+            return out;
+        });
+    }
+
+    /** Holds, until the transaction ends, a lock on one identifier of one type (a conditional write's). */
+    public Uni<Void> lockIdentifier(SqlConnection connection, String key) {
+        return connection.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                .execute(Tuple.of(key)).replaceWithVoid();
+    }
 
     /** What is stored of each resource; resources never stored are absent. */
     public Uni<Map<Key, Current>> current(SqlConnection connection, List<Key> keys) {

@@ -110,6 +110,7 @@ public final class ConditionBuilder {
         sources.forEach(s -> condition.addEvidence().addDetail(new Reference(s)));
         condition.addNote().setText(String.join("\n", explanation)
                 + "\nProvisional: ASTCT grades findings not attributable to another cause; a clinician decides.");
+        Narratives.write(condition);
         String statusCode = condition.getClinicalStatus().getCodingFirstRep().getCode();
         return Optional.of(new DerivedResource("Condition", id, patient, episode.window().key(), statusCode, condition,
                 List.copyOf(sources)));

@@ -47,6 +47,7 @@ public final class FlagBuilder {
         }
         flag.setPeriod(period);
         flag.setAuthor(new Reference(Codes.DEVICE));
+        Narratives.write(flag);
         return new DerivedResource("Flag", id, patient, episode.window().key(), flag.getStatus().toCode(), flag,
                 List.copyOf(sources));
     }
@@ -65,6 +66,7 @@ public final class FlagBuilder {
         flag.getCode().setText(flag.getCode().getCodingFirstRep().getDisplay()
                 + ": no longer supported by the records now held (a record was corrected or withdrawn,"
                 + " or records received later tell another story)");
+        Narratives.write(flag);
         return flag;
     }
 }

@@ -89,7 +89,9 @@ public class NotificationResource {
     }
 
     private Response answer(Notification notification) {
-        return responses.ok(200, OperationOutcomes.information(notification.describe())).build();
+        return responses.ok(200,
+                OperationOutcomes.information(SubscriptionError.NOTIFICATION_RECEIVED, notification.describe()))
+                .build();
     }
 
     /** The source, if the sender proved it is that EHR (or a client allowed to write what it notifies). */

@@ -1,4 +1,4 @@
-package org.toxgrade.ingest.rest;
+package org.toxgrade.conformance;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
