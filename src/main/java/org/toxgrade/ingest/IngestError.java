@@ -76,13 +76,13 @@ public enum IngestError implements ErrorCode {
     /** Not a refusal: the information an OperationOutcome answer carries when one was asked for. */
     WRITE_CONFLICT_PERSISTED(refusal("TG-INGEST-050", 503, IssueType.TRANSIENT,
             "nothing was stored: the write met concurrent writes to the same patients or resources %d times; send it again")),
-    IMPORT_EMPTY(refusal("TG-INGEST-060", 400, IssueType.REQUIRED,
+    IMPORT_EMPTY(refusal("TG-INGEST-080", 400, IssueType.REQUIRED,
             "the import has no resources: send NDJSON, one FHIR resource per line")),
-    IMPORT_JOB_UNKNOWN(refusal("TG-INGEST-061", 404, IssueType.NOTFOUND,
+    IMPORT_JOB_UNKNOWN(refusal("TG-INGEST-081", 404, IssueType.NOTFOUND,
             "no import job with this id (jobs are kept in memory for %d hours, and not across restarts)")),
-    IMPORT_TOO_LARGE(refusal("TG-INGEST-062", 413, IssueType.TOOCOSTLY,
+    IMPORT_TOO_LARGE(refusal("TG-INGEST-082", 413, IssueType.TOOCOSTLY,
             "import body is larger than %d bytes; split the file")),
-    IMPORT_FAILED(refusal("TG-INGEST-063", 503, IssueType.TRANSIENT,
+    IMPORT_FAILED(refusal("TG-INGEST-083", 503, IssueType.TRANSIENT,
             "bulk import %s stopped after line %d (%s); what it stored is kept and its patients are derived by"
                     + " the sweeper: send the file again, which stores nothing twice")),
     WRITE_DONE(refusal("TG-INGEST-100", 200, IssueType.INFORMATIONAL, "%s %s")),

@@ -86,7 +86,7 @@ class BulkImportTest {
         asEhr().contentType(NDJSON).body("\n\n".getBytes(StandardCharsets.UTF_8)).when().post("/fhir/$import").then()
                 .statusCode(400)
                 .body("resourceType", equalTo("OperationOutcome"))
-                .body("issue[0].diagnostics", startsWith("TG-INGEST-060"));
+                .body("issue[0].diagnostics", startsWith("TG-INGEST-080"));
     }
 
     @Test
@@ -95,9 +95,9 @@ class BulkImportTest {
                 List.of(SeedCases.days("polyradiculopathy").get(0)), "polyrad-", "bulkmine-"))));
         String path = location.substring(location.indexOf("/fhir/"));
         asClient("someone-else", "system/*.cruds").when().get(path).then().statusCode(404)
-                .body("issue[0].diagnostics", startsWith("TG-INGEST-061"));
+                .body("issue[0].diagnostics", startsWith("TG-INGEST-081"));
         asEhr().when().get("/fhir/$import-status/6b1f8a52-0000-4000-8000-000000000000").then().statusCode(404)
-                .body("issue[0].diagnostics", startsWith("TG-INGEST-061"));
+                .body("issue[0].diagnostics", startsWith("TG-INGEST-081"));
     }
 
     /** Posts the file and returns the job's status URL. */
