@@ -59,14 +59,7 @@ public class DecodedFactsCache {
 
         List<Object> all() {
             if (all == null) {
-                int size = 0;
-                for (List<Object> facts : bySource.values()) {
-                    size += facts.size();
-                }
-                List<Object> flat = new ArrayList<>(size);
-                bySource.values().forEach(flat::addAll);
-                flat.sort(TIME_ORDER);
-                all = Collections.unmodifiableList(flat);
+                all = inTimeOrder(bySource);
             }
             return all;
         }
@@ -112,15 +105,30 @@ public class DecodedFactsCache {
         return misses;
     }
 
-    /** Keeps what a derivation read at {@code version}, unless a newer version is already held. */
-    public synchronized void put(String patient, long version, Map<String, List<Object>> bySource) {
-        if (capacity == 0) {
-            return;
-        }
+    /**
+     * Keeps what a derivation read at {@code version}, unless a newer version is already held, and
+     * gives every fact of it in time order, as {@link #get} does.
+     */
+    public synchronized List<Object> put(String patient, long version, Map<String, List<Object>> bySource) {
         Entry held = entries.get(patient);
-        if (held == null || held.version < version) {
-            entries.put(patient, new Entry(version, new HashMap<>(bySource)));
+        if (capacity == 0 || (held != null && held.version >= version)) {
+            return inTimeOrder(bySource);
         }
+        Entry entry = new Entry(version, new HashMap<>(bySource));
+        entries.put(patient, entry);
+        return entry.all();
+    }
+
+    /** Every fact of {@code bySource}, in time order (then id). */
+    private static List<Object> inTimeOrder(Map<String, List<Object>> bySource) {
+        int size = 0;
+        for (List<Object> facts : bySource.values()) {
+            size += facts.size();
+        }
+        List<Object> flat = new ArrayList<>(size);
+        bySource.values().forEach(flat::addAll);
+        flat.sort(TIME_ORDER);
+        return Collections.unmodifiableList(flat);
     }
 
     /**

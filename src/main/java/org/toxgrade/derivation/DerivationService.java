@@ -6,9 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
@@ -64,15 +62,8 @@ public class DerivationService {
             return Uni.createFrom().item(held.get());
         }
         return facts.read(session, patient)
-                .chain(rows -> vertx.executeBlocking(() -> facts.decodeBySource(rows), false))
-                .invoke(bySource -> cache.put(patient, version, bySource))
-                .map(DerivationService::all);
-    }
-
-    private static List<Object> all(Map<String, List<Object>> bySource) {
-        List<Object> out = new ArrayList<>();
-        bySource.values().forEach(out::addAll);
-        return out;
+                .chain(rows -> vertx.executeBlocking(() -> cache.put(patient, version, facts.decodeBySource(rows)),
+                        false));
     }
 
     /** The changes it made; empty when nothing changed or the patient is unknown. */
