@@ -167,11 +167,16 @@ public class IngestService {
      * and the sweeper derives them.
      */
     private Uni<RequestWriter.Stored> store(Caller caller, List<PreparedWrite> writes, boolean allOrNothing) {
+        return committed(caller, writes, allOrNothing)
+                .call(stored -> derivation.deriveEach(stored.changedPatients().keySet()));
+    }
+
+    /** The write in one transaction (retried on a concurrent write), then the decoded facts in memory updated. */
+    private Uni<RequestWriter.Stored> committed(Caller caller, List<PreparedWrite> writes, boolean allOrNothing) {
         return retries.run(() -> pool.withTransaction(connection -> writer.store(connection, caller, writes,
                 allOrNothing)))
                 .invoke(stored -> stored.changedPatients().forEach((patient, version) -> decoded.applied(patient,
-                        version, stored.changes().getOrDefault(patient, Map.of()))))
-                .call(stored -> derivation.deriveEach(stored.changedPatients().keySet()));
+                        version, stored.changes().getOrDefault(patient, Map.of()))));
     }
 
     /**
@@ -180,9 +185,7 @@ public class IngestService {
      * stay marked meanwhile, so if the service stops mid-import the sweeper derives them.
      */
     public Uni<RequestWriter.Stored> storeWithoutDeriving(Caller caller, List<PreparedWrite> writes) {
-        return retries.run(() -> pool.withTransaction(connection -> writer.store(connection, caller, writes, false)))
-                .invoke(stored -> stored.changedPatients().forEach((patient, version) -> decoded.applied(patient,
-                        version, stored.changes().getOrDefault(patient, Map.of()))))
+        return committed(caller, writes, false)
                 .invoke(stored -> stored.decisions().stream().filter(d -> d.error() == null)
                         .forEach(d -> count(d.outcome())));
     }
