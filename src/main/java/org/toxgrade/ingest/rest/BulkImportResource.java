@@ -50,9 +50,7 @@ public class BulkImportResource {
     @Path("$import")
     @Consumes({NDJSON, "application/ndjson", "application/x-ndjson"})
     public Response kickOff(byte[] body, @Context UriInfo uri, @Context HttpHeaders headers) {
-        if (body != null && body.length > settings.importMaxBodySize().asLongValue()) {
-            throw IngestError.IMPORT_TOO_LARGE.refuse(settings.importMaxBodySize().asLongValue());
-        }
+        RequestSizeFilter.checkImportBody(settings, body);
         BulkImport.Job job = imports.start(caller.get(), BodyText.decode(body, headers.getMediaType()));
         return Response.accepted()
                 .header("Content-Location", uri.getBaseUri() + "fhir/$import-status/" + job.id)

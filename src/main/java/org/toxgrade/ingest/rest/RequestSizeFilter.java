@@ -33,9 +33,7 @@ public class RequestSizeFilter {
             long size = Long.parseLong(length.trim());
             // A bulk import is a file, not a request of the live feed: it has its own limit.
             if (isImport(request.getUriInfo().getPath())) {
-                return size > config.importMaxBodySize().asLongValue()
-                        ? responses.error(IngestError.IMPORT_TOO_LARGE.refuse(config.importMaxBodySize().asLongValue()))
-                        : null;
+                return size > config.importMaxBodySize().asLongValue() ? responses.error(importTooLarge(config)) : null;
             }
             if (size > config.maxBodySize().asLongValue()) {
                 return responses.error(tooLarge(config));
@@ -55,6 +53,17 @@ public class RequestSizeFilter {
         if (body != null && body.length > config.maxBodySize().asLongValue()) {
             throw tooLarge(config);
         }
+    }
+
+    /** The same backstop for a {@code $import} file, against its own limit. */
+    static void checkImportBody(IngestSettings config, byte[] body) {
+        if (body != null && body.length > config.importMaxBodySize().asLongValue()) {
+            throw importTooLarge(config);
+        }
+    }
+
+    static FhirException importTooLarge(IngestSettings config) {
+        return IngestError.IMPORT_TOO_LARGE.refuse(config.importMaxBodySize().asLongValue());
     }
 
     static FhirException tooLarge(IngestSettings config) {
