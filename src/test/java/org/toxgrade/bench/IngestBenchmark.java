@@ -184,12 +184,10 @@ public final class IngestBenchmark {
                     if (j > 0) {
                         entries.append(',');
                     }
-                    entries.append("{\"resource\":").append(IngestCorpus.observation(id, prefix + "bg-p" + (k % 10),
-                            Instant.parse("2026-03-02T12:00:00Z").plusSeconds(6L * k), k))
-                            .append(",\"request\":{\"method\":\"PUT\",\"url\":\"Observation/").append(id)
-                            .append("\"}}");
+                    entries.append(IngestCorpus.entry("Observation", id, IngestCorpus.observation(id,
+                            prefix + "bg-p" + (k % 10), Instant.parse("2026-03-02T12:00:00Z").plusSeconds(6L * k), k)));
                 }
-                String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[" + entries + "]}";
+                String bundle = IngestCorpus.batch(entries.toString());
                 senders.submit(() -> {
                     if (post(bundle) / 100 == 2) {
                         background.addAndGet(perTick);

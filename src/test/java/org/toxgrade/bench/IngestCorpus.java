@@ -48,7 +48,7 @@ public final class IngestCorpus {
                 }
             }
             made += n;
-            bundles.add("{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[" + entries + "]}");
+            bundles.add(batch(entries.toString()));
         }
         return bundles;
     }
@@ -67,7 +67,13 @@ public final class IngestCorpus {
         return out.toString();
     }
 
-    private static String entry(String type, String id, String resource) {
+    /** A batch Bundle of the given entries (comma-separated {@link #entry} JSON). */
+    static String batch(String entries) {
+        return "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":[" + entries + "]}";
+    }
+
+    /** A batch entry that PUTs the resource to its type and id. */
+    static String entry(String type, String id, String resource) {
         return "{\"resource\":" + resource + ",\"request\":{\"method\":\"PUT\",\"url\":\"" + type + "/" + id + "\"}}";
     }
 
