@@ -14,6 +14,9 @@ import org.hl7.fhir.r4.model.CapabilityStatement.SystemRestfulInteraction;
 import org.hl7.fhir.r4.model.CapabilityStatement.TypeRestfulInteraction;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.StructureDefinition.StructureDefinitionKind;
+import org.hl7.fhir.r4.model.StructureDefinition.TypeDerivationRule;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.SearchParam;
 import org.toxgrade.fhir.validation.ProfilePackage;
@@ -30,10 +33,13 @@ public class CapabilityStatementFactory {
     static final String IMPLEMENTATION_GUIDE = ProfilePackage.CANONICAL_BASE + "/ImplementationGuide/org.toxgrade.fhir";
 
     private final String version;
+    private final ProfilePackage profiles;
 
     public CapabilityStatementFactory(
-            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version,
+            ProfilePackage profiles) {
         this.version = version;
+        this.profiles = profiles;
     }
 
     public CapabilityStatement build() {
@@ -91,6 +97,15 @@ public class CapabilityStatementFactory {
                     .setConditionalRead(offer.notModifiedReads()
                             ? ConditionalReadStatus.NOTMATCH
                             : ConditionalReadStatus.NOTSUPPORTED);
+            // supportedProfile (R4 CapabilityStatement.rest.resource.supportedProfile): the package's resource
+            // profiles of the type, so a client knows what the Conditions and Flags it reads conform to.
+            for (StructureDefinition profile : profiles.structureDefinitions()) {
+                if (profile.getKind() == StructureDefinitionKind.RESOURCE
+                        && profile.getDerivation() == TypeDerivationRule.CONSTRAINT
+                        && offer.type().equals(profile.getType())) {
+                    resource.addSupportedProfile(profile.getUrl());
+                }
+            }
             for (SearchParam param : offer.searchParams()) {
                 var declared = resource.addSearchParam().setName(param.name()).setType(param.type())
                         .setDocumentation(param.documentation());
