@@ -55,8 +55,15 @@ public record ResultQuery(String type, List<Criterion> criteria, int count, bool
     public record Token(String system, String code, boolean withoutSystem) {
     }
 
-    /** The element's date compares with the range by the prefix ({@code eq gt ge lt le}). */
-    public record DateIn(DatedElement element, String prefix, DateRange range) implements Criterion {
+    /**
+     * The element's date passes one of the tests: FHIR's "or" of comma-separated values
+     * ({@code date=2025-03-05,2025-03-08}), each with its own prefix.
+     */
+    public record DateIn(DatedElement element, List<DateTest> tests) implements Criterion {
+    }
+
+    /** The date compares with the range by the prefix ({@code eq gt ge lt le}). */
+    public record DateTest(String prefix, DateRange range) {
     }
 
     /** The instants a search date stands for: from {@code from} (inclusive) to {@code to} (exclusive). */

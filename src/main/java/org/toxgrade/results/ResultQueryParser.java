@@ -23,6 +23,7 @@ import org.toxgrade.results.ResultQuery.ColumnIn;
 import org.toxgrade.results.ResultQuery.Criterion;
 import org.toxgrade.results.ResultQuery.DateIn;
 import org.toxgrade.results.ResultQuery.DateRange;
+import org.toxgrade.results.ResultQuery.DateTest;
 import org.toxgrade.results.ResultQuery.DatedElement;
 import org.toxgrade.results.ResultQuery.Summary;
 import org.toxgrade.results.ResultQuery.Token;
@@ -170,7 +171,16 @@ public final class ResultQueryParser {
         return out;
     }
 
+    /** One or more dates separated by commas (FHIR's "or"; a date holds no comma, so none is escaped). */
     private static DateIn date(DatedElement element, String name, String value) {
+        List<DateTest> tests = new ArrayList<>();
+        for (String alternative : value.split(",", -1)) {
+            tests.add(dateTest(name, alternative));
+        }
+        return new DateIn(element, List.copyOf(tests));
+    }
+
+    private static DateTest dateTest(String name, String value) {
         if (OTHER_PREFIX.matcher(value).matches()) {
             throw ResultError.DATE_PREFIX_UNSUPPORTED.refuseAt(name, name);
         }
@@ -181,7 +191,7 @@ public final class ResultQueryParser {
             op = prefix.group(1);
             text = value.substring(2);
         }
-        return new DateIn(element, op, range(name, text));
+        return new DateTest(op, range(name, text));
     }
 
     /** A year, month or day (UTC) stands for all of it; an instant (with its zone) for its second or finer. */

@@ -106,7 +106,11 @@ public class ResultSearch {
                 sql.append(String.join(" or ", alternatives));
             } else if (criterion instanceof DateIn in) {
                 json |= in.element() != ResultQuery.DatedElement.LAST_UPDATED;
-                sql.append(dateMatch(params, in));
+                List<String> alternatives = new ArrayList<>();
+                for (ResultQuery.DateTest test : in.tests()) {
+                    alternatives.add("(" + dateMatch(params, in.element(), test) + ")");
+                }
+                sql.append(String.join(" or ", alternatives));
             }
             sql.append(')');
         }
@@ -148,11 +152,12 @@ public class ResultSearch {
      * A point in time (last updated, onset) against the range a search date stands for; the Flag's period,
      * open at the end while the flag is active, by overlap.
      */
-    private static String dateMatch(Map<String, Object> params, DateIn in) {
+    private static String dateMatch(Map<String, Object> params, ResultQuery.DatedElement element,
+            ResultQuery.DateTest in) {
         // Bound only where used: a named parameter the statement lacks is an error.
         Supplier<String> from = () -> ":" + bind(params, in.range().from());
         Supplier<String> to = () -> ":" + bind(params, in.range().to());
-        if (in.element() == ResultQuery.DatedElement.PERIOD) {
+        if (element == ResultQuery.DatedElement.PERIOD) {
             String start = "cast(j.doc->'period'->>'start' as timestamptz)";
             String end = "cast(j.doc->'period'->>'end' as timestamptz)";
             return switch (in.prefix()) {
@@ -163,7 +168,7 @@ public class ResultSearch {
                 default -> start + " < " + to.get() + " and (" + end + " is null or " + end + " >= " + from.get() + ")";
             };
         }
-        String at = in.element() == ResultQuery.DatedElement.LAST_UPDATED
+        String at = element == ResultQuery.DatedElement.LAST_UPDATED
                 ? "r.last_updated"
                 : "cast(j.doc->>'onsetDateTime' as timestamptz)";
         return switch (in.prefix()) {

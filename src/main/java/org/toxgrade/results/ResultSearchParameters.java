@@ -28,7 +28,7 @@ public final class ResultSearchParameters {
             "the result's id (equal to its identifier value); a comma separates alternatives");
     static final SearchParam LAST_UPDATED = new SearchParam("_lastUpdated", DATE, SP + "Resource-lastUpdated",
             "when the service last changed the result: prefix eq, gt, ge, lt or le, then a date or an instant "
-                    + "with a time zone; repeat for a range");
+                    + "with a time zone; repeat for a range, a comma separates alternatives");
     static final SearchParam IDENTIFIER = new SearchParam("identifier", TOKEN, SP + "clinical-identifier",
             "business identifier, system|value (system http://toxgrade.org/fhir/sid/derived-result)");
     static final SearchParam PATIENT = new SearchParam("patient", REFERENCE, SP + "clinical-patient",
@@ -43,7 +43,8 @@ public final class ResultSearchParameters {
     static final SearchParam CLINICAL_STATUS = new SearchParam("clinical-status", TOKEN,
             SP + "Condition-clinical-status", "active, recurrence or resolved");
     static final SearchParam ONSET_DATE = new SearchParam("onset-date", DATE, SP + "Condition-onset-date",
-            "onset of the first spell: prefix eq, gt, ge, lt or le, then a date (UTC days) or an instant");
+            "onset of the first spell: prefix eq, gt, ge, lt or le, then a date (UTC days) or an instant; a comma "
+                    + "separates alternatives");
 
     static final SearchParam FLAG_IDENTIFIER = new SearchParam("identifier", TOKEN, null,
             "business identifier, system|value (system http://toxgrade.org/fhir/sid/derived-result)");
@@ -54,7 +55,8 @@ public final class ResultSearchParameters {
     static final SearchParam FLAG_STATUS = new SearchParam("status", TOKEN, null,
             "active or inactive");
     static final SearchParam FLAG_DATE = new SearchParam("date", DATE, SP + "clinical-date",
-            "the flag's period overlaps the value's range (eq), or extends past (gt, ge) or before (lt, le) it");
+            "the flag's period overlaps the value's range (eq), or extends past (gt, ge) or before (lt, le) it; a "
+                    + "comma separates alternatives");
 
     static final SearchParam COUNT = new SearchParam("_count", NUMBER, null,
             "entries per page, 0 to " + ResultQueryParser.MAX_COUNT + " (default " + ResultQueryParser.DEFAULT_COUNT

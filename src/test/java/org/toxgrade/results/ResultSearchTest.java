@@ -69,6 +69,8 @@ class ResultSearchTest {
             "_page=bm90LWEtY3Vyc29y; _page",
             "onset-date=yesterday; onset-date",
             "onset-date=ne2025-03-03; onset-date",
+            "onset-date=2025-03-03,; onset-date",
+            "onset-date=2025-03-03,ap2025-03-04; onset-date",
             "_lastUpdated=ge2025-03-03T10:00:00; _lastUpdated",
             "subject=Group/g1; subject",
             "code=; code",
@@ -117,6 +119,16 @@ class ResultSearchTest {
         assertEquals(0, search("patient=srch-c&onset-date=lt2025-03-03").getInt("total"));
         assertEquals(1, search("patient=srch-c&onset-date=le2025-03-03").getInt("total"));
         assertEquals(0, search("patient=srch-c&onset-date=2025-03-04").getInt("total"));
+    }
+
+    @Test
+    void commaSeparatedDatesMatchAnyOfThem() {
+        assertEquals(1, search("patient=srch-c&onset-date=2025-03-04,2025-03-03").getInt("total"));
+        assertEquals(1, search("patient=srch-c&onset-date=lt2025-01-01,ge2025-03-03T20:00:00Z").getInt("total"));
+        assertEquals(0, search("patient=srch-c&onset-date=2025-03-04,2025-03-05").getInt("total"));
+        // Two parameters are "and", the commas inside one are "or".
+        assertEquals(0, search("patient=srch-c&onset-date=2025-03-03,2025-03-04&onset-date=2025-03-04")
+                .getInt("total"));
     }
 
     @Test
