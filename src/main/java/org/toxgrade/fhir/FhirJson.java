@@ -114,9 +114,14 @@ public class FhirJson {
      * @param elements element paths such as {@code Condition.code}, applied to the resources inside a
      *                 Bundle; empty for all
      */
-    public record Shape(Set<String> elements, boolean summary, boolean withoutNarrative, boolean pretty) {
+    /**
+     * @param entriesOnly whether {@code elements} shape the resources inside a Bundle (a searchset) rather
+     *                    than the resource encoded (a read)
+     */
+    public record Shape(Set<String> elements, boolean summary, boolean withoutNarrative, boolean pretty,
+            boolean entriesOnly) {
 
-        public static final Shape WHOLE = new Shape(Set.of(), false, false, false);
+        public static final Shape WHOLE = new Shape(Set.of(), false, false, false, false);
     }
 
     /** Encodes with a shape; HAPI marks a subset of a resource with the SUBSETTED tag. */
@@ -125,7 +130,7 @@ public class FhirJson {
                 .setSuppressNarratives(shape.withoutNarrative());
         if (!shape.elements().isEmpty()) {
             parser.setEncodeElements(shape.elements());
-            parser.setEncodeElementsAppliesToChildResourcesOnly(true);
+            parser.setEncodeElementsAppliesToChildResourcesOnly(shape.entriesOnly());
         }
         return parser.encodeResourceToString(resource);
     }

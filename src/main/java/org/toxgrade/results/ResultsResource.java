@@ -21,6 +21,7 @@ import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.rest.ETags;
 import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.fhir.rest.ReadShapes;
 import org.toxgrade.patient.DerivedResourceRow;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.CurrentCaller;
@@ -70,14 +71,16 @@ public class ResultsResource {
 
     @GET
     @Path("Condition/{id}")
-    public Uni<Response> readCondition(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return read("Condition", id, ifNoneMatch);
+    public Uni<Response> readCondition(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context UriInfo uri) {
+        return read("Condition", id, ifNoneMatch, uri);
     }
 
     @GET
     @Path("Flag/{id}")
-    public Uni<Response> readFlag(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return read("Flag", id, ifNoneMatch);
+    public Uni<Response> readFlag(@PathParam("id") String id, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context UriInfo uri) {
+        return read("Flag", id, ifNoneMatch, uri);
     }
 
     private Uni<Response> searchType(UriInfo uri, String type) {
@@ -90,10 +93,11 @@ public class ResultsResource {
     }
 
     /** The result, or 304 without a body when the client's copy ({@code If-None-Match}) is this version. */
-    private Uni<Response> read(String type, String id, String ifNoneMatch) {
+    private Uni<Response> read(String type, String id, String ifNoneMatch, UriInfo uri) {
         Caller who = caller.get();
         who.require(type, Permission.R);
         FhirIds.require(id, "id");
+        FhirJson.Shape shape = ReadShapes.parse(json.context(), type, uri.getQueryParameters());
         return reads.read(who, type, id)
                 .chain(row -> {
                     if (row == null) {
@@ -103,7 +107,7 @@ public class ResultsResource {
                 })
                 .map(resource -> (ETags.noneMatchHolds(ifNoneMatch, resource.getMeta().getVersionId())
                         ? Response.notModified()
-                        : responses.ok(200, resource))
+                        : responses.ok(200, resource, shape))
                         .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                         .lastModified(resource.getMeta().getLastUpdated())
                         .build());
@@ -171,7 +175,7 @@ public class ResultsResource {
         Set<String> elements = new LinkedHashSet<>();
         query.elements().forEach(e -> elements.add(query.type() + "." + e));
         return new FhirJson.Shape(elements, query.summary() == ResultQuery.Summary.TRUE,
-                query.summary() == ResultQuery.Summary.DATA, query.pretty());
+                query.summary() == ResultQuery.Summary.DATA, query.pretty(), true);
     }
 
     private DomainResource resource(DerivedResourceRow row) {

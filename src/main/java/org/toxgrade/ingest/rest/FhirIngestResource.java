@@ -18,10 +18,12 @@ import java.net.URI;
 import java.util.Date;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
+import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
 import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.fhir.rest.ETags;
 import org.toxgrade.fhir.rest.FhirResponses;
+import org.toxgrade.fhir.rest.ReadShapes;
 import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.IngestSettings;
@@ -30,6 +32,7 @@ import org.toxgrade.ingest.StoredResourceReader;
 import org.toxgrade.ingest.UnknownCodeWarnings;
 import org.toxgrade.ingest.WriteOutcome;
 import org.toxgrade.security.CurrentCaller;
+import org.toxgrade.security.Permission;
 
 /**
  * The FHIR write side: batch/transaction Bundles at the base, create and update per type, and read
@@ -52,9 +55,11 @@ public class FhirIngestResource {
     private final FhirResponses responses;
     private final IngestSettings config;
     private final CurrentCaller caller;
+    private final FhirJson json;
 
     public FhirIngestResource(IngestService ingest, StoredResourceReader reader, FhirResponses responses,
-            IngestSettings config, CurrentCaller caller) {
+            IngestSettings config, CurrentCaller caller, FhirJson json) {
+        this.json = json;
         this.caller = caller;
         this.ingest = ingest;
         this.reader = reader;
@@ -123,28 +128,38 @@ public class FhirIngestResource {
     @GET
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
     public Uni<Response> read(@PathParam("type") String type, @PathParam("id") String id,
-            @HeaderParam("If-None-Match") String ifNoneMatch) {
-        return reader.read(caller.get(), type, id, null).map(resource -> readAnswer(resource, ifNoneMatch));
+            @HeaderParam("If-None-Match") String ifNoneMatch, @Context UriInfo uri) {
+        FhirJson.Shape shape = shape(type, uri);
+        return reader.read(caller.get(), type, id, null).map(resource -> readAnswer(resource, ifNoneMatch, shape));
     }
 
     @GET
     @Path("{type: [A-Z][A-Za-z]+}/{id}/_history/{version}")
     public Uni<Response> vread(@PathParam("type") String type, @PathParam("id") String id,
-            @PathParam("version") String version, @HeaderParam("If-None-Match") String ifNoneMatch) {
+            @PathParam("version") String version, @HeaderParam("If-None-Match") String ifNoneMatch,
+            @Context UriInfo uri) {
+        FhirJson.Shape shape = shape(type, uri);
         int versionId;
         try {
             versionId = Integer.parseInt(version);
         } catch (NumberFormatException e) {
             throw IngestError.READ_VERSION_NOT_A_NUMBER.refuse();
         }
-        return reader.read(caller.get(), type, id, versionId).map(resource -> readAnswer(resource, ifNoneMatch));
+        return reader.read(caller.get(), type, id, versionId)
+                .map(resource -> readAnswer(resource, ifNoneMatch, shape));
+    }
+
+    /** {@code _elements}, {@code _summary} and the like, read once the caller may read the type at all. */
+    private FhirJson.Shape shape(String type, UriInfo uri) {
+        caller.get().require(type, Permission.R);
+        return ReadShapes.parse(json.context(), type, uri.getQueryParameters());
     }
 
     /** The resource, or 304 without a body when the client's copy ({@code If-None-Match}) is this version. */
-    private Response readAnswer(Resource resource, String ifNoneMatch) {
+    private Response readAnswer(Resource resource, String ifNoneMatch, FhirJson.Shape shape) {
         Response.ResponseBuilder builder = ETags.noneMatchHolds(ifNoneMatch, resource.getMeta().getVersionId())
                 ? Response.notModified()
-                : responses.ok(200, resource);
+                : responses.ok(200, resource, shape);
         return builder
                 .tag(new EntityTag(resource.getMeta().getVersionId(), true))
                 .lastModified(resource.getMeta().getLastUpdated())
