@@ -59,8 +59,10 @@ public class CapabilityStatementFactory {
 
         CapabilityStatementRestComponent rest = statement.addRest().setMode(RestfulCapabilityMode.SERVER);
         rest.setDocumentation("JSON only. POST / takes batch and transaction Bundles of the written types; a "
-                + "transaction is all or nothing, a batch answers per entry (entries with conditions are refused "
-                + "with 422: send conditional writes as single requests). Searches refuse every parameter, modifier "
+                + "transaction is all or nothing, a batch answers per entry; entries take request.ifMatch (PUT "
+                + "Type/id), request.ifNoneExist (POST) and PUT Type?identifier=system|value, as single requests do, "
+                + "and in a transaction a conditional create that finds its resource is what references to its "
+                + "fullUrl point at. Searches refuse every parameter, modifier "
                 + "and value they do not support with 400, also under Prefer: handling=lenient, because a clinical "
                 + "search silently widened (to every patient) is never safe. Pages are cursors: follow the next and "
                 + "previous links. OperationOutcome issues carry the service code in details.coding (system "

@@ -117,12 +117,37 @@ public class IngestService {
     /** As above; with {@code strict}, an element R4 does not define anywhere in the Bundle refuses it. */
     public Uni<BundleResult> bundle(Caller caller, String body, boolean strict) {
         long started = System.nanoTime();
-        return vertx.executeBlocking(() -> preparer.bundle(body, caller, strict), false)
+        return vertx.executeBlocking(() -> {
+            RequestPreparer.BundleDraft draft = preparer.draft(body, caller, strict);
+            // Most Bundles have no conditional entry: planned in the same hop to the worker thread.
+            return new Drafted(draft, draft.lookups().isEmpty() ? preparer.plan(draft, Map.of()) : null);
+        }, false)
+                .chain(drafted -> drafted.plan() != null
+                        ? Uni.createFrom().item(drafted.plan())
+                        : planned(drafted.draft()))
                 .chain(plan -> plan.transaction() ? transaction(caller, plan) : batch(caller, plan))
                 .invoke(result -> LOG.infof("Ingest %s by %s: %d entries, %d stored, %d unchanged, %d refused in %d ms",
                         result.transaction() ? "transaction" : "batch", caller.clientId(), result.entries().size(),
                         result.count(WriteOutcome.Kind.CREATED) + result.count(WriteOutcome.Kind.UPDATED),
                         result.count(WriteOutcome.Kind.UNCHANGED), result.refused(), elapsedMs(started)));
+    }
+
+    /**
+     * A Bundle with conditional entries planned after their identifier searches (one connection, outside
+     * the write's transaction, which reads them again under a lock).
+     */
+    private Uni<BundlePlan> planned(RequestPreparer.BundleDraft draft) {
+        Map<Integer, RequestPreparer.Lookup> lookups = draft.lookups();
+        Map<Integer, List<String>> found = new java.util.TreeMap<>();
+        return pool.withConnection(connection -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Map.Entry<Integer, RequestPreparer.Lookup> lookup : lookups.entrySet()) {
+                chain = chain.chain(() -> writer.carriers(connection, lookup.getValue().type(),
+                        lookup.getValue().identifier()))
+                        .invoke(ids -> found.put(lookup.getKey(), ids)).replaceWithVoid();
+            }
+            return chain;
+        }).chain(() -> vertx.executeBlocking(() -> preparer.plan(draft, found), false));
     }
 
     private Uni<BundleResult> transaction(Caller caller, BundlePlan plan) {
@@ -210,6 +235,9 @@ public class IngestService {
         // Unknown codes are not errors (a site maps them with its ConceptMap): count them per system.
         outcome.write().facts().unknownCodeCountsBySystem()
                 .forEach((system, n) -> metrics.counter("toxgrade.facts.unknown.codes", "system", system).increment(n));
+    }
+
+    private record Drafted(RequestPreparer.BundleDraft draft, BundlePlan plan) {
     }
 
     /** The per-entry results of a Bundle. */

@@ -10,8 +10,9 @@ import java.util.Set;
  * @param identifier   an identifier {@code system|value} the condition is on, or null
  * @param ifNoneExist  with {@code identifier}: a create that is skipped when one resource carries it
  *                     ({@code If-None-Exist})
- * @param expected     with {@code identifier} for a conditional update: the ids found to carry it when the
- *                     request was prepared; a different set in the transaction is a 412
+ * @param expected     with {@code identifier}: the ids found to carry it when the request was prepared; a
+ *                     different set in the transaction is a 412. Null for a conditional create that was not
+ *                     looked up beforehand (a single request: nothing depends on what it finds)
  */
 public record Precondition(Integer ifMatch, Identifier identifier, boolean ifNoneExist, Set<String> expected) {
 
@@ -26,7 +27,15 @@ public record Precondition(Integer ifMatch, Identifier identifier, boolean ifNon
     }
 
     public static Precondition ifNoneExist(Identifier identifier) {
-        return new Precondition(null, identifier, true, Set.of());
+        return new Precondition(null, identifier, true, null);
+    }
+
+    /**
+     * A conditional create in a Bundle, looked up before the Bundle was planned: a transaction's references
+     * to it were resolved to what was found, so a change by the time it is stored is a 412.
+     */
+    public static Precondition ifNoneExistFound(Identifier identifier, Set<String> found) {
+        return new Precondition(null, identifier, true, Set.copyOf(found));
     }
 
     public static Precondition identifierStill(Identifier identifier, Set<String> ids) {

@@ -124,6 +124,11 @@ final class WritePlanner {
             return null;
         }
         List<Carrier> carriers = found == null ? List.of() : found;
+        Set<String> ids = new HashSet<>();
+        carriers.forEach(c -> ids.add(c.id()));
+        if (condition.ifNoneExist() && condition.expected() != null && !ids.equals(condition.expected())) {
+            return new Decision(write, null, false, IngestError.CONDITION_CHANGED.refuse(type));
+        }
         if (condition.ifNoneExist()) {
             if (carriers.size() > 1) {
                 return new Decision(write, null, false,
@@ -138,8 +143,6 @@ final class WritePlanner {
             }
             return null;
         }
-        Set<String> ids = new HashSet<>();
-        carriers.forEach(c -> ids.add(c.id()));
         return ids.equals(condition.expected())
                 ? null
                 : new Decision(write, null, false, IngestError.CONDITION_CHANGED.refuse(type));

@@ -3,6 +3,7 @@ package org.toxgrade.ingest.rest;
 import java.util.Date;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.ingest.IngestService.BundleResult;
 import org.toxgrade.ingest.UnknownCodeWarnings;
@@ -10,8 +11,8 @@ import org.toxgrade.ingest.WriteOutcome;
 
 /**
  * Builds batch-response and transaction-response Bundles: one entry per request entry, same order. A
- * stored entry whose resource held codes the service does not know carries their warning in
- * {@code response.outcome} (TG-INGEST-101).
+ * stored entry whose resource held codes the service does not know (TG-INGEST-101) or elements R4 does
+ * not define (TG-INGEST-071) carries their warnings in {@code response.outcome}.
  */
 final class BundleResponses {
 
@@ -33,8 +34,14 @@ final class BundleResponses {
                         .setLocation(outcome.location())
                         .setEtag(outcome.etag())
                         .setLastModified(Date.from(outcome.lastUpdated().toInstant()));
-                // Stored, but codes the service does not know give no facts: always say so per entry.
-                UnknownCodeWarnings.of(outcome.write().facts()).outcome().ifPresent(response::setOutcome);
+                // Stored, but codes the service does not know give no facts, and elements R4 does not define
+                // are read by nothing: always say so per entry.
+                OperationOutcome warnings = UnknownCodeWarnings.of(outcome.write().facts())
+                        .addTo(new OperationOutcome());
+                UnknownElementWarnings.addTo(warnings, outcome.write().unknownElements());
+                if (warnings.hasIssue()) {
+                    response.setOutcome(warnings);
+                }
             }
         }
         return bundle;

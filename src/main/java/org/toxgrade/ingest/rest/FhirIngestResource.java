@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Date;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.fhir.FhirMediaTypes;
@@ -24,6 +23,7 @@ import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.fhir.rest.ETags;
 import org.toxgrade.fhir.rest.FhirResponses;
 import org.toxgrade.fhir.rest.ReadShapes;
+import org.toxgrade.ingest.ConditionalQuery;
 import org.toxgrade.ingest.IngestError;
 import org.toxgrade.ingest.IngestService;
 import org.toxgrade.ingest.IngestSettings;
@@ -166,15 +166,6 @@ public class FhirIngestResource {
                 .build();
     }
 
-    /** One warning per element R4 does not define: stored in the raw copy, read by nothing. */
-    private static OperationOutcome unknownElements(WriteOutcome outcome, OperationOutcome answer) {
-        for (String element : outcome.write().unknownElements()) {
-            OperationOutcomes.issue(answer, OperationOutcome.IssueSeverity.WARNING, IngestError.UNKNOWN_ELEMENT,
-                    IngestError.UNKNOWN_ELEMENT.message(element)).addExpression(element);
-        }
-        return answer;
-    }
-
     private Response answer(WriteOutcome outcome, Prefer prefer, UriInfo uri) {
         Resource resource = outcome.write().resource();
         resource.getMeta().setVersionId(Integer.toString(outcome.versionId()));
@@ -186,9 +177,10 @@ public class FhirIngestResource {
         Response.ResponseBuilder builder = switch (shown) {
             case MINIMAL -> Response.status(outcome.httpStatus());
             case OPERATION_OUTCOME -> responses.ok(outcome.httpStatus(),
-                    unknownElements(outcome, UnknownCodeWarnings.of(outcome.write().facts()).addTo(
+                    UnknownElementWarnings.addTo(UnknownCodeWarnings.of(outcome.write().facts()).addTo(
                             OperationOutcomes.information(IngestError.WRITE_DONE, IngestError.WRITE_DONE.message(
-                                    outcome.kind().name().toLowerCase(), outcome.location())))));
+                                    outcome.kind().name().toLowerCase(), outcome.location()))),
+                            outcome.write().unknownElements()));
             case REPRESENTATION -> responses.ok(outcome.httpStatus(), resource);
         };
         return builder

@@ -1,4 +1,4 @@
-package org.toxgrade.ingest.rest;
+package org.toxgrade.ingest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.toxgrade.ingest.IngestError;
-import org.toxgrade.ingest.Precondition;
 
 /**
  * The search of a conditional write ({@code If-None-Exist: identifier=...}, {@code PUT Type?identifier=...}).
@@ -15,13 +13,13 @@ import org.toxgrade.ingest.Precondition;
  * search this service does not run on received resources, and a condition silently ignored would
  * create or overwrite the wrong record.
  */
-final class ConditionalQuery {
+public final class ConditionalQuery {
 
     private ConditionalQuery() {
     }
 
     /** A query string ({@code a=b&c=d}) as parameters. */
-    static Map<String, List<String>> parse(String query) {
+    public static Map<String, List<String>> parse(String query) {
         Map<String, List<String>> params = new LinkedHashMap<>();
         // FHIR sends the query alone; some clients (HAPI) put the type, or a whole URL, before it.
         int question = query.indexOf('?');
@@ -35,7 +33,7 @@ final class ConditionalQuery {
         return params;
     }
 
-    static Precondition.Identifier identifier(String what, Map<String, List<String>> params) {
+    public static Precondition.Identifier identifier(String what, Map<String, List<String>> params) {
         List<String> values = params.get("identifier");
         if (params.size() != 1 || values == null || values.size() != 1) {
             throw IngestError.CONDITION_INVALID.refuseAt(what, what);
