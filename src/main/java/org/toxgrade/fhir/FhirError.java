@@ -30,7 +30,8 @@ public enum FhirError implements ErrorCode {
     INVALID_ID(refusal("TG-INGEST-007", 400, IssueType.INVALID,
             "the id is not a valid FHIR id ([A-Za-z0-9-.]{1,64})")),
     /** The response-shaping parameters of a read (R4 http.html#read: _elements, _summary, _pretty, _format). */
-    READ_ELEMENT_UNKNOWN(refusal("TG-FHIR-010", 400, IssueType.INVALID, "_elements of a read: %s is not an element of %s")),
+    READ_ELEMENT_UNKNOWN(
+            refusal("TG-FHIR-010", 400, IssueType.INVALID, "_elements of a read: %s is not an element of %s")),
     READ_SUMMARY_UNSUPPORTED(refusal("TG-FHIR-011", 400, IssueType.NOTSUPPORTED,
             "_summary of a read must be true, data or false")),
     READ_PRETTY_INVALID(refusal("TG-FHIR-012", 400, IssueType.INVALID, "_pretty of a read must be true or false")),

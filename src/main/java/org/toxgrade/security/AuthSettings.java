@@ -17,4 +17,12 @@ public interface AuthSettings {
     /** Whether a local signing key under the data directory may be made and trusted when no key is configured. */
     @WithDefault("true")
     boolean localKeys();
+
+    /**
+     * Whether the OpenAPI document ({@code /q/openapi}) and Swagger UI ({@code /q/swagger-ui}, served in dev
+     * mode only) answer without a token: on in dev mode, where a developer browses the API; neither holds
+     * patient data.
+     */
+    @WithDefault("false")
+    boolean apiDocsOpen();
 }

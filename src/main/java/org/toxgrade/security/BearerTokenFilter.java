@@ -75,7 +75,8 @@ public class BearerTokenFilter {
     }
 
     void authenticate(RoutingContext ctx) {
-        if (isOpen(ctx.request().method(), ctx.normalizedPath())) {
+        if (isOpen(ctx.request().method(), ctx.normalizedPath())
+                || (config.apiDocsOpen() && isApiDocument(ctx.request().method(), ctx.normalizedPath()))) {
             ctx.next();
             return;
         }
@@ -132,6 +133,12 @@ public class BearerTokenFilter {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
         return read && (path.equals("/fhir/metadata") || path.equals(SMART_CONFIGURATION)
                 || path.equals("/fhir" + SMART_CONFIGURATION));
+    }
+
+    /** The OpenAPI document and Swagger UI's pages, open only where {@link AuthSettings#apiDocsOpen()} says. */
+    static boolean isApiDocument(HttpMethod method, String path) {
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        return read && (path.equals("/q/openapi") || path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/"));
     }
 
     static Caller callerOf(JsonWebToken jwt) {
