@@ -66,14 +66,25 @@ public class EhrClient {
         return breaker;
     }
 
-    /** {@code GET [base]/[type]?identifier=[system]|[value]}: a searchset Bundle. */
+    /**
+     * {@code GET [base]/[type]?identifier=[system]|[value]}: a searchset Bundle, past any search cache
+     * ({@code Cache-Control: no-cache}): HAPI FHIR JPA answers an identical search from a 60-second cache by
+     * default, which would hide a clinician's edit made just after the service's write.
+     */
     public Uni<EhrResponse> searchByIdentifier(String type, String system, String value) {
-        return send(HttpMethod.GET, base() + "/" + type + "?identifier=" + identifierParameter(system, value), null);
+        return send(HttpMethod.GET, base() + "/" + type + "?identifier=" + identifierParameter(system, value), null,
+                true);
+    }
+
+    /** {@code GET [base]/[type]/[id]}, past any cache: the current version of a resource the service wrote. */
+    public Uni<EhrResponse> read(String type, String id) {
+        return send(HttpMethod.GET, base() + "/" + type + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8), null,
+                true);
     }
 
     /** {@code POST [base]} of a transaction Bundle. */
     public Uni<EhrResponse> transaction(String bundleJson) {
-        return send(HttpMethod.POST, base(), bundleJson);
+        return send(HttpMethod.POST, base(), bundleJson, false);
     }
 
     /**
@@ -91,7 +102,7 @@ public class EhrClient {
         } else {
             url = base() + "/" + (pathOrUrl.startsWith("/") ? pathOrUrl.substring(1) : pathOrUrl);
         }
-        return send(method, url, body);
+        return send(method, url, body, false);
     }
 
     /** The configured base URL without a trailing slash, if any. */
@@ -104,7 +115,7 @@ public class EhrClient {
         return URLEncoder.encode(system + "|" + value, StandardCharsets.UTF_8);
     }
 
-    private Uni<EhrResponse> send(HttpMethod method, String url, String body) {
+    private Uni<EhrResponse> send(HttpMethod method, String url, String body, boolean fresh) {
         if (!breaker.tryAcquire()) {
             return Uni.createFrom().failure(new EhrException(EhrException.Kind.CIRCUIT_OPEN,
                     EhrError.CIRCUIT_OPEN.message(), null));
@@ -117,6 +128,9 @@ public class EhrClient {
                         headers.put("Content-Type", FHIR_JSON + "; charset=UTF-8");
                     }
                     authorization.ifPresent(value -> headers.put("Authorization", value));
+                    if (fresh) {
+                        headers.put("Cache-Control", "no-cache");
+                    }
                     return HttpExchange.exchange(http, method, url, headers, body, config.connectTimeout(),
                             config.readTimeout());
                 })

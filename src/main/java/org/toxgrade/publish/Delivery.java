@@ -9,10 +9,13 @@ import org.toxgrade.ehr.EhrException;
 import org.toxgrade.ehr.EhrResponse;
 
 /**
- * One delivery attempt of one outbox row: read the EHR's current resource by business identifier,
- * keep a clinician's decision, recognise content already there (a retry after the EHR applied it),
- * otherwise write with {@code If-Match} on the version just read. A version conflict (409/412)
- * means someone changed the resource meanwhile: read again and decide again, a bounded number of times.
+ * One delivery attempt of one outbox row: read the EHR's current resource (by the id the last delivery
+ * wrote, else by business identifier; both past the EHR's caches), keep a clinician's decision,
+ * recognise content already there (a retry after the EHR applied it), otherwise write: with
+ * {@code If-Match} on the version just read, or as a conditional create ({@code ifNoneExist}) when none
+ * was found, so that a resource the read did not see is never written over. A version conflict
+ * (409/412), or a conditional create that finds a resource after all, means someone changed the
+ * resource meanwhile: read again and decide again, a bounded number of times.
  */
 @ApplicationScoped
 class Delivery {
@@ -25,9 +28,9 @@ class Delivery {
         this.config = config;
     }
 
-    /** @param versionLastWritten the EHR version the last successful delivery for this identifier produced */
-    Uni<DeliveryOutcome> deliver(OutboxRow row, Optional<String> versionLastWritten) {
-        return attempt(row, versionLastWritten, config.conflictRetries())
+    /** @param lastWritten where the last successful delivery for this identifier left the resource */
+    Uni<DeliveryOutcome> deliver(OutboxRow row, Optional<OutboxStore.LastWritten> lastWritten) {
+        return attempt(row, lastWritten, config.conflictRetries())
                 .onFailure(EhrException.class).recoverWithItem(failure -> {
                     EhrException e = (EhrException) failure;
                     return e.kind() == EhrException.Kind.CIRCUIT_OPEN
@@ -36,12 +39,46 @@ class Delivery {
                 });
     }
 
-    private Uni<DeliveryOutcome> attempt(OutboxRow row, Optional<String> versionLastWritten, int conflictsLeft) {
-        return ehr.searchByIdentifier(row.resourceType, row.identifierSystem, row.identifierValue).chain(search -> {
-            if (!search.ok()) {
-                return Uni.createFrom().item(failure(search, OutboxError.SEARCH_REFUSED));
+    /** What the EHR holds for the row's identifier now, or why it could not be read. */
+    private record Current(List<WriteBackBundle.Found> found, DeliveryOutcome refused) {
+    }
+
+    /**
+     * The resource by the EHR id the service last wrote (a read is never answered from a search cache), or,
+     * before the first write or when the EHR no longer has that id, the search by identifier.
+     */
+    private Uni<Current> current(OutboxRow row, Optional<OutboxStore.LastWritten> lastWritten) {
+        Optional<String> ehrId = lastWritten.map(OutboxStore.LastWritten::ehrId);
+        if (ehrId.isEmpty()) {
+            return search(row);
+        }
+        return ehr.read(row.resourceType, ehrId.get()).chain(read -> {
+            if (read.ok()) {
+                return Uni.createFrom()
+                        .item(new Current(WriteBackBundle.fromRead(read.body(), row.resourceType), null));
             }
-            List<WriteBackBundle.Found> found = WriteBackBundle.matches(search.body(), row.resourceType);
+            if (read.status() == 404 || read.status() == 410) {
+                return search(row);
+            }
+            return Uni.createFrom().item(new Current(List.of(), failure(read, OutboxError.READ_REFUSED)));
+        });
+    }
+
+    private Uni<Current> search(OutboxRow row) {
+        return ehr.searchByIdentifier(row.resourceType, row.identifierSystem, row.identifierValue)
+                .map(search -> search.ok()
+                        ? new Current(WriteBackBundle.matches(search.body(), row.resourceType), null)
+                        : new Current(List.of(), failure(search, OutboxError.SEARCH_REFUSED)));
+    }
+
+    private Uni<DeliveryOutcome> attempt(OutboxRow row, Optional<OutboxStore.LastWritten> lastWritten,
+            int conflictsLeft) {
+        Optional<String> versionLastWritten = lastWritten.map(OutboxStore.LastWritten::versionId);
+        return current(row, lastWritten).chain(looked -> {
+            if (looked.refused() != null) {
+                return Uni.createFrom().item(looked.refused());
+            }
+            List<WriteBackBundle.Found> found = looked.found();
             if (found.size() > 1) {
                 return Uni.createFrom().item(
                         new DeliveryOutcome.Failed(412, OutboxError.IDENTIFIER_NOT_UNIQUE.message(found.size()), true));
@@ -61,15 +98,25 @@ class Delivery {
             }
             Optional<String> ifMatch = current.map(WriteBackBundle.Found::versionId);
             return ehr.transaction(WriteBackBundle.transaction(row, ifMatch)).chain(answer -> {
-                if (answer.ok()) {
-                    return Uni.createFrom().item(WriteBackBundle.written(answer.body(), answer.etag())
+                Optional<WriteBackBundle.Written> written = answer.ok()
+                        ? WriteBackBundle.written(answer.body(), answer.etag())
+                        : Optional.empty();
+                // A conditional create answered 200 found a resource the read did not see: decide again.
+                boolean foundAfterAll = ifMatch.isEmpty() && written.map(w -> w.status() == 200).orElse(false);
+                if (answer.ok() && !foundAfterAll) {
+                    return Uni.createFrom().item(written
                             .<DeliveryOutcome>map(
                                     w -> new DeliveryOutcome.Sent(w.id(), w.versionId(), w.status(), false))
                             .orElseGet(() -> new DeliveryOutcome.Failed(answer.status(),
                                     OutboxError.NO_LOCATION.message(), false)));
                 }
-                if ((answer.status() == 409 || answer.status() == 412) && conflictsLeft > 0) {
-                    return attempt(row, versionLastWritten, conflictsLeft - 1);
+                if ((foundAfterAll || answer.status() == 409 || answer.status() == 412) && conflictsLeft > 0) {
+                    return attempt(row, lastWritten, conflictsLeft - 1);
+                }
+                if (foundAfterAll) {
+                    return Uni.createFrom().item(new DeliveryOutcome.Failed(409,
+                            OutboxError.TRANSACTION_REFUSED.message(409, "conditional create found a resource"),
+                            false));
                 }
                 return Uni.createFrom().item(failure(answer, OutboxError.TRANSACTION_REFUSED));
             });

@@ -140,8 +140,8 @@ public class OutboxDispatcher {
                     if (!problems.isEmpty()) {
                         return invalid(row, problems);
                     }
-                    return store.versionLastWritten(row)
-                            .chain(version -> delivery.deliver(row, version))
+                    return store.lastWritten(row)
+                            .chain(last -> delivery.deliver(row, last))
                             .chain(outcome -> record(row, outcome));
                 })
                 .collect().last().replaceWithVoid());

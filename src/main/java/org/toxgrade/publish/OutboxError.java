@@ -33,6 +33,7 @@ public enum OutboxError implements ErrorCode {
             "write-back to the EHR is OFF (toxgrade.ehr.base-url is not set): outbox rows stay "
                     + "pending and are delivered once an EHR is configured; the service's own read API serves everything")),
     SEARCH_REFUSED(failure("TG-EHR-020", "the search by identifier answered %d (issue codes: %s)")),
+    READ_REFUSED(failure("TG-EHR-024", "the read of the resource last written answered %d (issue codes: %s)")),
     IDENTIFIER_NOT_UNIQUE(failure("TG-EHR-021",
             "%d resources on the EHR carry this business identifier; merge them, then re-drive")),
     NO_LOCATION(failure("TG-EHR-022", "the transaction-response does not say where the resource is")),

@@ -53,16 +53,21 @@ public class OutboxStore {
                 }));
     }
 
-    /** The EHR version the latest successful delivery for this row's business identifier produced. */
-    public Uni<Optional<String>> versionLastWritten(OutboxRow row) {
+    /** Where the latest successful delivery for a business identifier left the resource on the EHR. */
+    public record LastWritten(String ehrId, String versionId) {
+    }
+
+    /** The EHR id and version the latest successful delivery for this row's business identifier produced. */
+    public Uni<Optional<LastWritten>> lastWritten(OutboxRow row) {
         return sessions.withSession(session -> session.createSelectionQuery(
-                "select ehrVersionId from OutboxRow where identifierSystem = :system and identifierValue = :value"
+                "from OutboxRow where identifierSystem = :system and identifierValue = :value"
                         + " and state = 'sent' and ehrVersionId is not null order by sentAt desc, pk desc",
-                String.class)
+                OutboxRow.class)
                 .setParameter("system", row.identifierSystem)
                 .setParameter("value", row.identifierValue)
                 .setMaxResults(1).getResultList()
-                .map(list -> list.stream().findFirst()));
+                .map(list -> list.stream().findFirst()
+                        .map(sent -> new LastWritten(sent.ehrResourceId, sent.ehrVersionId))));
     }
 
     /** Applies {@code change} to row {@code pk} in a transaction of its own. */

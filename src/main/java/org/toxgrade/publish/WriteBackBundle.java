@@ -80,10 +80,16 @@ final class WriteBackBundle {
         ObjectNode write = entries.addObject();
         write.put("fullUrl", prepared.resourceUrl());
         write.set("resource", prepared.resource());
-        ObjectNode request = write.putObject("request").put("method", "PUT")
-                .put("url", row.resourceType + "?identifier=" + EhrClient.identifierParameter(row.identifierSystem,
-                        row.identifierValue));
-        ifMatchVersion.ifPresent(version -> request.put("ifMatch", "W/\"" + version + "\""));
+        String identifier = EhrClient.identifierParameter(row.identifierSystem, row.identifierValue);
+        if (ifMatchVersion.isPresent()) {
+            // The version just read: a clinician's edit in between makes the EHR answer 412, never lost.
+            write.putObject("request").put("method", "PUT").put("url", row.resourceType + "?identifier=" + identifier)
+                    .put("ifMatch", "W/\"" + ifMatchVersion.get() + "\"");
+        } else {
+            // None was found: a conditional create, so a resource the read did not see is not written over.
+            write.putObject("request").put("method", "POST").put("url", row.resourceType)
+                    .put("ifNoneExist", "identifier=" + identifier);
+        }
 
         ObjectNode record = entries.addObject();
         record.put("fullUrl", "urn:uuid:" + UUID.randomUUID());
@@ -91,6 +97,16 @@ final class WriteBackBundle {
         record.putObject("request").put("method", "POST").put("url", "Provenance");
 
         return bundle.toString();
+    }
+
+    /** The resource of a read, when it is of the type asked for. */
+    static List<Found> fromRead(String resourceJson, String type) {
+        JsonNode resource = read(resourceJson, OutboxError.EHR_ANSWER_NOT_JSON);
+        if (!type.equals(resource.path("resourceType").asText())) {
+            return List.of();
+        }
+        return List.of(new Found(resource, resource.path("id").asText(null),
+                resource.path("meta").path("versionId").asText(null)));
     }
 
     /** The resources of a searchset that match (not included ones, not OperationOutcomes). */

@@ -34,6 +34,7 @@ final class Sim {
     static List<Map<String, Object>> byIdentifier(String type, String value) {
         return given().baseUri(fhirBase())
                 .queryParam("identifier", "http://toxgrade.org/fhir/sid/derived-result|" + value)
+                .header("Cache-Control", "no-cache") // the test looks at the EHR as it is, past its search cache
                 .when().get("/" + type).then().statusCode(200).extract().jsonPath().getList("entry.resource");
     }
 

@@ -179,6 +179,30 @@ class WriteBackTest {
         assertEquals(1, Sim.provenancesFor("Condition", after.getString("id")));
     }
 
+    /**
+     * Seen against HAPI FHIR JPA (its identical searches answered from a 60-second cache): a refutation a
+     * second after the write was overwritten, because the search found "nothing" and the write went out
+     * without If-Match. The service now reads what it wrote by its EHR id, searches past the cache, and
+     * creates only conditionally.
+     */
+    @Test
+    void aRefutationRightAfterTheWriteIsKeptWhenTheEhrCachesSearches() {
+        Sim.control("search-cache", Map.of("seconds", 60));
+        awaitState(Changes.enqueue(Changes.condition("wb-cached-crs", 1)).getLong("pk"), "sent");
+        JsonPath current = Sim.only("Condition", "wb-cached-crs");
+        putAsClinician("Condition", current,
+                clinicianEdit(current, "\"code\":\"provisional\"", "\"code\":\"refuted\""));
+
+        long row = Changes.enqueue(Changes.condition("wb-cached-crs", 3)).getLong("pk");
+        awaitState(row, "superseded-by-clinician");
+        JsonPath after = Sim.only("Condition", "wb-cached-crs");
+        assertEquals("refuted", after.getString("verificationStatus.coding[0].code"));
+        assertEquals("grade-1", after.getString("stage[0].summary.coding[0].code"));
+        assertEquals("2", after.getString("meta.versionId"), "nothing written over the clinician's version");
+        assertTrue(Sim.requests().stream().anyMatch(r -> r.startsWith("GET /Condition/" + after.getString("id"))),
+                Sim.requests().toString());
+    }
+
     @Test
     void aFlagAClinicianInactivatedIsKeptButTheServicesOwnInactivationIsNot() {
         awaitState(Changes.enqueue(Changes.flag("wb-flag-clin", true)).getLong("pk"), "sent");

@@ -41,7 +41,11 @@ import java.util.concurrent.TimeUnit;
  * transactions, {@code on=transaction}), refuse
  * connections for a while (the server socket is really closed), apply the next transaction but
  * answer too late, or edit the target resource (a note) just before the next transaction, or set a resource's
- * {@code status} as the server itself would ({@code /_sim/status?type=Subscription&id=...&status=error}).
+ * {@code status} as the server itself would ({@code /_sim/status?type=Subscription&id=...&status=error}), or
+ * reuse the answer of an identical identifier search for some seconds unless the request says
+ * {@code Cache-Control: no-cache} ({@code /_sim/search-cache?seconds=60}), as HAPI FHIR JPA does by default.
+ * A transaction's {@code POST} entry with {@code request.ifNoneExist} is skipped (200, the existing
+ * resource's location, references resolved to it) when one resource carries the identifier.
  */
 public final class SimulatedEhr implements AutoCloseable {
 
@@ -62,6 +66,8 @@ public final class SimulatedEhr implements AutoCloseable {
     private int slowCount;
     private long slowMillis;
     private int concurrentEdits;
+    private long searchCacheMillis;
+    private final Map<String, CachedSearch> searchCache = new HashMap<>();
     private int tokenRequests;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final List<String> assertions = new CopyOnWriteArrayList<>();
@@ -141,6 +147,8 @@ public final class SimulatedEhr implements AutoCloseable {
                 failCount = 0;
                 slowCount = 0;
                 concurrentEdits = 0;
+                searchCacheMillis = 0;
+                searchCache.clear();
                 requests.clear();
             }
             case "fail" -> {
@@ -153,6 +161,10 @@ public final class SimulatedEhr implements AutoCloseable {
                 slowMillis = intParam(request, "ms", 2000);
             }
             case "concurrent-edit" -> concurrentEdits = count;
+            case "search-cache" -> {
+                searchCacheMillis = intParam(request, "seconds", 60) * 1000L;
+                searchCache.clear();
+            }
             case "status" -> {
                 List<ObjectNode> versions = store.getOrDefault(request.getParam("type"), Map.of())
                         .get(request.getParam("id"));
@@ -234,7 +246,8 @@ public final class SimulatedEhr implements AutoCloseable {
                 && request.getParam("identifier") == null) {
             answer = searchChanges(parts[0], request);
         } else if (request.method().name().equals("GET") && parts.length == 1) {
-            answer = search(parts[0], request.getParam("identifier"));
+            answer = cachedSearch(line, parts[0], request.getParam("identifier"),
+                    "no-cache".equalsIgnoreCase(request.getHeader("Cache-Control")));
         } else if (request.method().name().equals("POST") && parts.length == 1) {
             ObjectNode resource = (ObjectNode) parse(body);
             String id = String.valueOf(nextId++);
@@ -271,6 +284,23 @@ public final class SimulatedEhr implements AutoCloseable {
                     "W/\"" + answer.versioned().path("meta").path("versionId").asText() + "\"");
         }
         answer(request, answer.status(), answer.body());
+    }
+
+    private record CachedSearch(Answer answer, long until) {
+    }
+
+    /** An identical search within the cache time gets the first answer again, however the data changed since. */
+    private Answer cachedSearch(String line, String type, String identifier, boolean noCache) {
+        long now = System.currentTimeMillis();
+        CachedSearch cached = searchCache.get(line);
+        if (!noCache && cached != null && cached.until() > now) {
+            return cached.answer();
+        }
+        Answer fresh = search(type, identifier);
+        if (searchCacheMillis > 0) {
+            searchCache.put(line, new CachedSearch(fresh, now + searchCacheMillis));
+        }
+        return fresh;
     }
 
     private Answer search(String type, String identifier) {
@@ -375,6 +405,17 @@ public final class SimulatedEhr implements AutoCloseable {
                 id = found.isEmpty() ? String.valueOf(nextId++) : found.get(0).path("id").asText();
             } else if (method.equals("PUT")) {
                 id = url.split("/")[1];
+            } else if (method.equals("POST") && entry.path("request").hasNonNull("ifNoneExist")) {
+                String condition = entry.path("request").path("ifNoneExist").asText();
+                List<ObjectNode> found = matching(work, type,
+                        decode(condition.substring(condition.indexOf("identifier=") + 11)));
+                if (found.size() > 1) {
+                    return new Answer(412, outcome("multiple-matches", "several resources match"), null);
+                }
+                id = found.isEmpty() ? String.valueOf(nextId++) : found.get(0).path("id").asText();
+                if (!found.isEmpty()) {
+                    method = "SKIP";
+                }
             } else if (method.equals("POST")) {
                 id = String.valueOf(nextId++);
             } else {
@@ -391,6 +432,14 @@ public final class SimulatedEhr implements AutoCloseable {
         int i = 0;
         for (JsonNode entry : bundle.path("entry")) {
             String[] target = targets.get(i++);
+            if (target[0].equals("SKIP")) { // a conditional create that found its resource: nothing written
+                List<ObjectNode> there = work.get(target[1]).get(target[2]);
+                answers.addObject().putObject("response").put("status", "200 OK")
+                        .put("location", target[1] + "/" + target[2] + "/_history/"
+                                + last(there).path("meta").path("versionId").asText())
+                        .put("etag", etag(last(there)));
+                continue;
+            }
             ObjectNode resource = (ObjectNode) entry.path("resource").deepCopy();
             if (!target[1].equals(resource.path("resourceType").asText())) {
                 return new Answer(400, outcome("invalid", "resource type does not match the request"), null);
