@@ -36,11 +36,14 @@ public class DerivationService {
     private final IdHasher ids;
     private final OutboxDispatcher dispatcher;
     private final DecodedFactsCache cache;
+    private final DerivationMetrics metrics;
 
     public DerivationService(OutboxDispatcher dispatcher, Mutiny.SessionFactory sessions, Vertx vertx,
             PatientLocks locks, FactStore facts,
-            DerivedStateStore store, DerivationComputer computer, IdHasher ids, DecodedFactsCache cache) {
+            DerivedStateStore store, DerivationComputer computer, IdHasher ids, DecodedFactsCache cache,
+            DerivationMetrics metrics) {
         this.cache = cache;
+        this.metrics = metrics;
         this.sessions = sessions;
         this.vertx = vertx;
         this.locks = locks;
@@ -89,6 +92,7 @@ public class DerivationService {
                 dispatcher.trigger();
             }
         }).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
-                changes.size(), (System.nanoTime() - started) / 1_000_000));
+                changes.size(), (System.nanoTime() - started) / 1_000_000))
+                .onItemOrFailure().invoke((changes, failure) -> metrics.derived(started, failure != null));
     }
 }

@@ -117,7 +117,8 @@ public class OutboxDispatcher {
     }
 
     private Uni<Void> dispatch() {
-        Uni<Void> gauges = store.counts().invoke(metrics::rows).replaceWithVoid();
+        Uni<Void> gauges = store.counts().invoke(metrics::rows)
+                .chain(store::oldestWaiting).invoke(metrics::oldestWaiting).replaceWithVoid();
         if (!ehr.enabled() || !ehr.breaker().mayAttempt()) {
             return gauges;
         }
