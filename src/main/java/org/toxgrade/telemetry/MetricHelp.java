@@ -47,7 +47,7 @@ public final class MetricHelp {
             Map.entry("toxgrade.ehr.circuit.open", "1 while the circuit breaker in front of the EHR is open (no"
                     + " request is sent), else 0"),
             Map.entry("toxgrade.ehr.requests", "Requests to the EHR and how long each took, by method and outcome"
-                    + " (the HTTP status class, or timeout, connection-failed, circuit-open)"),
+                    + " (the HTTP status class; transport, auth or circuit-open when no answer came; failed)"),
             Map.entry("toxgrade.subscription.notifications", "Subscription notifications received, by source and"
                     + " notification kind"),
             Map.entry("toxgrade.subscription.gaps", "Notifications whose event numbers showed missed events, by"
