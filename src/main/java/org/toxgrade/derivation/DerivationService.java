@@ -1,5 +1,6 @@
 package org.toxgrade.derivation;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,6 +71,7 @@ public class DerivationService {
     }
 
     /** The changes it made; empty when nothing changed or the patient is unknown. */
+    @WithSpan("toxgrade.derivation")
     public Uni<List<DerivedStateStore.Change>> derive(String patient) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
