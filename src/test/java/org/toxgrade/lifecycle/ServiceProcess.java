@@ -36,13 +36,13 @@ final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
 
-    private ServiceProcess(Path jar, Path dataDir, Path log, Map<String, String> environment) throws IOException {
+    private ServiceProcess(Path dataDir, Path log, Map<String, String> environment) throws IOException {
         this.dataDir = dataDir;
         this.log = log;
         this.httpPort = freePort();
         this.managementPort = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString()));
+                .toString(), "-Xmx512m", "-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("TOXGRADE_DATA_DIR", dataDir.toString());
@@ -60,14 +60,8 @@ final class ServiceProcess implements AutoCloseable {
     /** The same, with settings given as environment variables, as a container is configured. */
     static ServiceProcess start(Path dataDir, Path log, Duration within, Map<String, String> environment)
             throws IOException, InterruptedException {
-        return start(JAR, dataDir, log, within, environment);
-    }
-
-    /** The same from another copy of the packaged service (e.g. laid out as the container image has it). */
-    static ServiceProcess start(Path jar, Path dataDir, Path log, Duration within, Map<String, String> environment)
-            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
-        ServiceProcess service = new ServiceProcess(jar, dataDir, log, environment);
+        ServiceProcess service = new ServiceProcess(dataDir, log, environment);
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.process.isAlive()) {
