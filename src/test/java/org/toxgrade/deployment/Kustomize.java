@@ -20,8 +20,8 @@ import java.util.concurrent.TimeUnit;
 final class Kustomize {
 
     static final String INSTALL_HINT = "kubectl with kustomize v4 or later is needed to render k8s/ "
-            + "(.ci/run installs Debian's kubernetes-client when kubectl is missing; "
-            + "or install kubectl from the Kubernetes release packages)";
+            + "(.ci/run installs the apt package kubectl when it is missing; Debian's kubernetes-client, "
+            + "kubectl 1.20 with kustomize v2, is too old)";
 
     private Kustomize() {
     }
