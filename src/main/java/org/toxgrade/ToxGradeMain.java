@@ -51,6 +51,7 @@ public final class ToxGradeMain {
             database.checkExternalConfiguration();
         }
         LocalAuthSetup.configureIfNeeded(config, dataRoot);
+        TracingSwitch.apply(config, System::setProperty);
         try {
             Quarkus.run(args);
         } finally {

@@ -32,7 +32,11 @@ public enum DatabaseError implements ErrorCode {
     RESTART_FAILED(failure("TG-DB-014",
             "could not start the embedded PostgreSQL server on %s again (%s): next attempt in %d s")),
     SERVER_NOT_STOPPED(
-            failure("TG-DB-015", "could not stop the embedded PostgreSQL server on %s (its messages are in %s)"));
+            failure("TG-DB-015", "could not stop the embedded PostgreSQL server on %s (its messages are in %s)")),
+    BINARIES_MISSING(failure("TG-DB-016",
+            "the embedded PostgreSQL was asked for, but its server binaries are not in this build (the container"
+                    + " image leaves them out): set quarkus.datasource.reactive.url and quarkus.datasource.jdbc.url"
+                    + " to a PostgreSQL server"));
 
     private final Spec spec;
 

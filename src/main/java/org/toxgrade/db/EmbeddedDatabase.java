@@ -86,6 +86,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
             postgres = builder.start();
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } catch (RuntimeException e) {
+            if (binariesMissing(e)) {
+                throw new IOException(DatabaseError.BINARIES_MISSING.message(), e);
+            }
+            throw e;
         }
         EmbeddedDatabase database = new EmbeddedDatabase(postgres, databaseName, dataDirectory);
         Runtime.getRuntime().addShutdownHook(database.stopAtExit);
@@ -102,6 +107,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         LOG.infof("Embedded PostgreSQL ready on port %d in %d ms (data directory %s, server log %s)",
                 postgres.getPort(), (System.nanoTime() - started) / 1_000_000, dataDirectory, log);
         return database;
+    }
+
+    /**
+     * Whether zonky failed for want of a binaries jar for this platform on the class path: the
+     * container image removes them (Dockerfile), as it always uses an external server.
+     */
+    private static boolean binariesMissing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).startsWith("Missing embedded postgres binaries")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

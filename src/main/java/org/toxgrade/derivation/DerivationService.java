@@ -1,5 +1,6 @@
 package org.toxgrade.derivation;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +37,14 @@ public class DerivationService {
     private final IdHasher ids;
     private final OutboxDispatcher dispatcher;
     private final DecodedFactsCache cache;
+    private final DerivationMetrics metrics;
 
     public DerivationService(OutboxDispatcher dispatcher, Mutiny.SessionFactory sessions, Vertx vertx,
             PatientLocks locks, FactStore facts,
-            DerivedStateStore store, DerivationComputer computer, IdHasher ids, DecodedFactsCache cache) {
+            DerivedStateStore store, DerivationComputer computer, IdHasher ids, DecodedFactsCache cache,
+            DerivationMetrics metrics) {
         this.cache = cache;
+        this.metrics = metrics;
         this.sessions = sessions;
         this.vertx = vertx;
         this.locks = locks;
@@ -67,6 +71,7 @@ public class DerivationService {
     }
 
     /** The changes it made; empty when nothing changed or the patient is unknown. */
+    @WithSpan("toxgrade.derivation")
     public Uni<List<DerivedStateStore.Change>> derive(String patient) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         long started = System.nanoTime();
@@ -89,6 +94,7 @@ public class DerivationService {
                 dispatcher.trigger();
             }
         }).invoke(changes -> LOG.debugf("Derived %s: %d results changed in %d ms", ids.ref("Patient", patient),
-                changes.size(), (System.nanoTime() - started) / 1_000_000));
+                changes.size(), (System.nanoTime() - started) / 1_000_000))
+                .onItemOrFailure().invoke((changes, failure) -> metrics.derived(started, failure != null));
     }
 }

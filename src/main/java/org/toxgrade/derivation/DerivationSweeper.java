@@ -29,9 +29,11 @@ public class DerivationSweeper {
     private final DerivationCoalescer derivation;
     private final DerivationSettings settings;
     private final EpisodeSettings episodes;
+    private final DerivationMetrics metrics;
 
     public DerivationSweeper(Mutiny.SessionFactory sessions, DerivationCoalescer derivation,
-            DerivationSettings settings, EpisodeSettings episodes) {
+            DerivationSettings settings, EpisodeSettings episodes, DerivationMetrics metrics) {
+        this.metrics = metrics;
         this.sessions = sessions;
         this.derivation = derivation;
         this.settings = settings;
@@ -62,10 +64,18 @@ public class DerivationSweeper {
                 // owed derivation, and a sweep waiting on its lock would only repeat it.
                 .map(patients -> patients.stream().filter(p -> !derivation.inFlight(p)).toList())
                 .chain(this::deriveEach)
+                .chain(this::countBacklog)
                 .onFailure().recoverWithUni(e -> {
                     LOG.warnf("Derivation sweep failed (%s); the next sweep retries", e.getClass().getName());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /** Patients still marked after the sweep: the backlog gauge. */
+    private Uni<Void> countBacklog() {
+        return sessions.withSession(session -> session.createNativeQuery(
+                "select count(*) from patient_state where needs_derivation", Long.class).getSingleResult())
+                .invoke(marked -> metrics.backlog(marked)).replaceWithVoid();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.toxgrade.ehr;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.toxgrade.ehr.auth.EhrAuth;
 import org.toxgrade.ehr.auth.PemKeys;
@@ -39,9 +41,11 @@ public class EhrClient {
     private final HttpClient http;
     private final CircuitBreaker breaker;
     private final EhrAuth auth;
+    private final MeterRegistry metrics;
 
     public EhrClient(EhrSettings config, Vertx vertx, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.base = config.baseUrl().map(String::trim).filter(s -> !s.isEmpty())
                 .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
         this.http = vertx.createHttpClient(new HttpClientOptions()
@@ -116,7 +120,9 @@ public class EhrClient {
     }
 
     private Uni<EhrResponse> send(HttpMethod method, String url, String body, boolean fresh) {
+        long started = System.nanoTime();
         if (!breaker.tryAcquire()) {
+            timed(method, "circuit-open", started);
             return Uni.createFrom().failure(new EhrException(EhrException.Kind.CIRCUIT_OPEN,
                     EhrError.CIRCUIT_OPEN.message(), null));
         }
@@ -144,7 +150,19 @@ public class EhrClient {
                         auth.invalidate();
                     }
                 })
-                .onFailure().invoke(failure -> breaker.onFailure());
+                .onFailure().invoke(failure -> breaker.onFailure())
+                .onItemOrFailure().invoke((response, failure) -> timed(method, failure == null
+                        ? (response.status() / 100) + "xx"
+                        : failure instanceof EhrException e
+                                ? e.kind().name().toLowerCase().replace('_', '-')
+                                : "failed",
+                        started));
+    }
+
+    /** {@code toxgrade_ehr_requests_seconds{method,outcome}}: latency and outcome of every EHR request. */
+    private void timed(HttpMethod method, String outcome, long startedNanos) {
+        Timer.builder("toxgrade.ehr.requests").tag("method", method.name()).tag("outcome", outcome)
+                .register(metrics).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
     }
 
     private String base() {

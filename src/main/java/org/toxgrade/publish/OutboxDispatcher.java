@@ -1,5 +1,6 @@
 package org.toxgrade.publish;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -99,6 +100,7 @@ public class OutboxDispatcher {
     }
 
     /** One run (or nothing, if a run is under way: that run is then followed by another). */
+    @WithSpan("toxgrade.write-back")
     public Uni<Void> run() {
         if (!running.compareAndSet(false, true)) {
             again.set(true);
@@ -117,7 +119,8 @@ public class OutboxDispatcher {
     }
 
     private Uni<Void> dispatch() {
-        Uni<Void> gauges = store.counts().invoke(metrics::rows).replaceWithVoid();
+        Uni<Void> gauges = store.counts().invoke(metrics::rows)
+                .chain(store::oldestWaiting).invoke(metrics::oldestWaiting).replaceWithVoid();
         if (!ehr.enabled() || !ehr.breaker().mayAttempt()) {
             return gauges;
         }

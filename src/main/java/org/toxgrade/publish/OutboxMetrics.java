@@ -1,12 +1,16 @@
 package org.toxgrade.publish;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code toxgrade_outbox_*} meters: counters of what happened to rows, and a gauge of rows per state
@@ -17,6 +21,7 @@ public class OutboxMetrics {
 
     private final MeterRegistry registry;
     private final Map<OutboxState, AtomicLong> rows = new EnumMap<>(OutboxState.class);
+    private final AtomicReference<OffsetDateTime> oldestWaiting = new AtomicReference<>();
 
     public OutboxMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,6 +30,18 @@ public class OutboxMetrics {
             rows.put(state, value);
             registry.gauge("toxgrade.outbox.rows", Tags.of("state", state.code()), value);
         }
+        Gauge.builder("toxgrade.outbox.oldest.pending.age", oldestWaiting, OutboxMetrics::ageSeconds)
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** Read at each scrape, so the age grows between dispatcher runs. */
+    private static double ageSeconds(AtomicReference<OffsetDateTime> oldest) {
+        OffsetDateTime at = oldest.get();
+        return at == null ? 0 : Math.max(0, Duration.between(at, OffsetDateTime.now()).toMillis() / 1000.0);
+    }
+
+    void oldestWaiting(Optional<OffsetDateTime> createdAt) {
+        oldestWaiting.set(createdAt.orElse(null));
     }
 
     void rows(Map<OutboxState, Long> counts) {

@@ -107,6 +107,13 @@ public class OutboxStore {
                 });
     }
 
+    /** When the oldest row still owed to the EHR (pending or sending) was made; empty when none is. */
+    public Uni<Optional<OffsetDateTime>> oldestWaiting() {
+        return sessions.withSession(session -> session.createNativeQuery(
+                "select min(created_at) from outbox where state in ('pending', 'sending')", OffsetDateTime.class)
+                .getSingleResultOrNull()).map(Optional::ofNullable);
+    }
+
     public Uni<OutboxRow> find(long pk) {
         return sessions.withSession(session -> session.find(OutboxRow.class, pk));
     }

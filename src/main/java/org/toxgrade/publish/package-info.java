@@ -27,6 +27,8 @@
  * {@code toxgrade_outbox_enqueued_total}, {@code _unchanged_total}, {@code _superseded_total{by=change|clinician}},
  * {@code _sent_total{outcome=created|updated|already-there}}, {@code _attempts_failed_total}, {@code _dead_total},
  * {@code _invalid_total}, {@code _redriven_total}, {@code _validation_seconds}, {@code _validated_resources_total},
- * gauge {@code toxgrade_outbox_rows{state}}; and {@code toxgrade_ehr_circuit_open}.
+ * gauges {@code toxgrade_outbox_rows{state}} and {@code toxgrade_outbox_oldest_pending_age_seconds}; and
+ * {@code toxgrade_ehr_circuit_open}, {@code toxgrade_ehr_requests_seconds{method,outcome}}. HELP texts:
+ * {@code org.toxgrade.telemetry.MetricHelp}.
  */
 package org.toxgrade.publish;

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.toxgrade.security.LocalKeys;
 import org.toxgrade.security.TokenMinter;
 
@@ -35,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
 
-    private ServiceProcess(Path dataDir, Path log) throws IOException {
+    private ServiceProcess(Path dataDir, Path log, Map<String, String> environment) throws IOException {
         this.dataDir = dataDir;
         this.log = log;
         this.httpPort = freePort();
@@ -47,13 +48,20 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("TOXGRADE_DATA_DIR", dataDir.toString());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
         builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        builder.environment().putAll(environment);
         this.process = builder.start();
     }
 
     /** Starts the service on {@code dataDir} and waits until it is ready; fails after {@code within}. */
     static ServiceProcess start(Path dataDir, Path log, Duration within) throws IOException, InterruptedException {
+        return start(dataDir, log, within, Map.of());
+    }
+
+    /** The same, with settings given as environment variables, as a container is configured. */
+    static ServiceProcess start(Path dataDir, Path log, Duration within, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
-        ServiceProcess service = new ServiceProcess(dataDir, log);
+        ServiceProcess service = new ServiceProcess(dataDir, log, environment);
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {
             if (!service.process.isAlive()) {
