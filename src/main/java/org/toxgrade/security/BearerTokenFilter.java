@@ -39,6 +39,11 @@ public class BearerTokenFilter {
      * request; a missing or non-JWT credential is left to the endpoint, which refuses it with 401.
      */
     public static final String NOTIFICATION_PATH = "/notify/";
+    /**
+     * CDS Hooks 2.0: discovery is open, and a hook call carries the CDS client's own JWT, which the CDS service
+     * verifies against that client's JWKS ("Trusting CDS Clients"); this service's bearer tokens play no part.
+     */
+    public static final String CDS_HOOKS_PATH = "/cds-services";
     private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     /**
      * HTTP filters run on every route, including the framework's own under /q (a route observed on
@@ -81,6 +86,10 @@ public class BearerTokenFilter {
         }
         if (!config.enabled()) {
             ctx.put(CALLER, Caller.UNAUTHENTICATED);
+            ctx.next();
+            return;
+        }
+        if (ctx.normalizedPath().equals(CDS_HOOKS_PATH) || ctx.normalizedPath().startsWith(CDS_HOOKS_PATH + "/")) {
             ctx.next();
             return;
         }
