@@ -12,11 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.toxgrade.flags.FlagOccurrence;
+import org.toxgrade.flags.SteroidTaper;
 import org.toxgrade.grading.DayGrade;
 import org.toxgrade.grading.Domain;
 import org.toxgrade.grading.Evidence;
 import org.toxgrade.grading.InstantGrade;
 import org.toxgrade.grading.Note;
+import org.toxgrade.grading.Spell;
 import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.SyndromeGrading;
 import org.toxgrade.grading.fact.DrugDose;
@@ -32,10 +34,26 @@ import org.toxgrade.grading.timeline.Interval;
  * the drugs given (doses by time; vasopressors on every day they ran, by the same status rules as the
  * grading). From day 0 to the last day judged (the episode's as-of day, at most its window).
  * {@code lastIceAssessment} is the latest ICE charted up to the as-of instant (performed or not), for
- * the ward worklist's overdue check; {@code null} when there is none.
+ * the ward worklist's overdue check; {@code null} when there is none. {@code tapers} are the steroid tapers
+ * a chart marks, {@code spells} each syndrome's onsets, abatements and resolutions.
  */
 public record CourseChart(String episodeKey, int episodeNumber, Instant infusion, List<Day> days,
-        Instant lastIceAssessment) {
+        Instant lastIceAssessment, List<Taper> tapers, List<SpellMark> spells) {
+
+    /**
+     * A spell of a syndrome (onset to resolution, docs/clinical-rules.md section 4, "course"), with the days a
+     * chart marks; {@code abatementDay} and {@code resolvedDay} null while it has not abated or resolved.
+     */
+    public record SpellMark(String syndrome, int number, Instant onset, int onsetDay, int peakGrade,
+            Instant abatement, Integer abatementDay, Instant resolvedAt, Integer resolvedDay) {
+    }
+
+    /**
+     * A corticosteroid taper as the {@code steroid-taper-rebound} rule reads it: from its first lower dose
+     * ({@code start}, day {@code startDay}) to its last step down, with the records of its doses.
+     */
+    public record Taper(Instant start, int startDay, Instant lastStep, int lastStepDay, List<String> factIds) {
+    }
 
     /** @param grades by syndrome code ({@code crs}, {@code icans}), in the order of {@link Syndrome} */
     public record Day(int day, LocalDate date, Map<String, SyndromeDay> grades, List<String> activeFlags,
@@ -75,7 +93,7 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
         return syndrome.name().toLowerCase(Locale.ROOT);
     }
 
-    public static CourseChart of(EpisodeDerivation episode, ZoneId zone) {
+    public static CourseChart of(EpisodeDerivation episode, ZoneId zone, List<SteroidTaper> steroidTapers) {
         LocalDate day0 = episode.window().infusion().atZone(zone).toLocalDate();
         Instant asOf = episode.grading().asOf();
         LocalDate lastDate = asOf.atZone(zone).toLocalDate();
@@ -100,8 +118,26 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
             days.add(new Day(n, date, grades, activeFlags(episode.flags(), from, to),
                     drugs(episode, vasopressorRuns, from, to)));
         }
+        List<Taper> tapers = steroidTapers.stream()
+                .map(t -> new Taper(t.start(), dayOf(day0, t.start(), zone), t.lastStep(),
+                        dayOf(day0, t.lastStep(), zone), t.factIds()))
+                .toList();
+        List<SpellMark> spells = new ArrayList<>();
+        for (Syndrome syndrome : Syndrome.values()) {
+            for (Spell spell : episode.grading().of(syndrome).course().spells()) {
+                spells.add(new SpellMark(code(syndrome), spell.number(), spell.onset(),
+                        dayOf(day0, spell.onset(), zone),
+                        spell.peakGrade(), spell.abatement().orElse(null),
+                        spell.abatement().map(t -> dayOf(day0, t, zone)).orElse(null), spell.resolvedAt().orElse(null),
+                        spell.resolvedAt().map(t -> dayOf(day0, t, zone)).orElse(null)));
+            }
+        }
         return new CourseChart(episode.window().key(), episode.window().number(), episode.window().infusion(), days,
-                lastIce);
+                lastIce, tapers, spells);
+    }
+
+    private static int dayOf(LocalDate day0, Instant time, ZoneId zone) {
+        return (int) ChronoUnit.DAYS.between(day0, time.atZone(zone).toLocalDate());
     }
 
     private static SyndromeDay of(Syndrome syndrome, SyndromeGrading grading, Optional<DayGrade> day) {
