@@ -49,7 +49,8 @@ const CourseChart = (() => {
   function lane(label, ranges, y0, y1, colour, days) {
     return ranges.map(([from, to]) => [
       { name: label, xAxis: days[from].label, yAxis: y0, itemStyle: { color: colour, opacity: 0.45 },
-        label: { show: true, position: 'insideLeft', color: '#000', fontSize: 11, formatter: label } },
+        label: { show: true, position: 'insideLeft', color: '#000', fontSize: 11, formatter: label,
+          backgroundColor: 'rgba(255,255,255,0.75)', padding: [0, 2] } },
       { xAxis: days[to].label, yAxis: y1 },
     ]);
   }
@@ -120,7 +121,9 @@ const CourseChart = (() => {
         { type: 'value', min: -1, max: top, interval: 1, name: 'Grade',
           axisLabel: { formatter: (v) => (v < 0 ? 'not assessed' : v <= 4 ? String(v) : '') },
           splitLine: { lineStyle: { type: 'dotted' } } },
-        { type: 'value', name: 'Dex eq. mg', position: 'right', splitLine: { show: false } },
+        // Scaled so that the bars stay below the lanes (about half the height).
+        { type: 'value', name: 'Dex eq. mg', position: 'right', splitLine: { show: false }, min: 0,
+          max: Math.max(10, Math.ceil((Math.max(...m.dex) * 2.2) / 10) * 10) },
       ],
       series: [
         { name: 'Dexamethasone eq. mg/day', type: 'bar', yAxisIndex: 1, data: m.dex, barMaxWidth: 10,
