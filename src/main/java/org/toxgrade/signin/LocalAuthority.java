@@ -1,6 +1,8 @@
 package org.toxgrade.signin;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.security.LocalKeys;
 import org.toxgrade.security.TokenMinter;
@@ -44,6 +47,8 @@ public class LocalAuthority {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = Logger.getLogger(LocalAuthority.class);
+    private static final String PASSWORD_FILE = "local-user-password";
     private final LocalSignInSettings settings;
     private final Optional<LocalKeys> keys;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
@@ -52,6 +57,17 @@ public class LocalAuthority {
     public LocalAuthority(LocalSignInSettings settings) {
         this.settings = settings;
         this.keys = settings.enabled() ? localKeys() : Optional.empty();
+    }
+
+    /** Makes the local user's password file at start-up, so that it is there before the first sign-in. */
+    void announce(@Observes StartupEvent event) {
+        if (available()) {
+            password();
+            LOG.infof("Local sign-in at /app/: user '%s', password %s", settings.user(),
+                    settings.password().isPresent()
+                            ? "as configured (toxgrade.signin.password)"
+                            : "in " + keysDirectory().resolve(PASSWORD_FILE));
+        }
     }
 
     public boolean available() {
@@ -177,7 +193,7 @@ public class LocalAuthority {
 
     /** The random password of the local user, made on first use next to the local key (owner-only). */
     private String passwordFile() {
-        Path file = keysDirectory().resolve("local-user-password");
+        Path file = keysDirectory().resolve(PASSWORD_FILE);
         try {
             if (!Files.exists(file)) {
                 Files.writeString(file, random(18) + "\n");
