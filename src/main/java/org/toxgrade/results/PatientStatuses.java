@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.hl7.fhir.r4.model.Flag;
-import org.toxgrade.fhir.FhirJson;
 import org.toxgrade.flags.FlagPriority;
 import org.toxgrade.flags.NeurotoxicityFlag;
 import org.toxgrade.patient.DerivedResourceRow;
@@ -21,11 +21,9 @@ import org.toxgrade.patient.EpisodeStateRow;
 public class PatientStatuses {
 
     private final ObjectMapper mapper;
-    private final FhirJson json;
 
-    public PatientStatuses(ObjectMapper mapper, FhirJson json) {
+    public PatientStatuses(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.json = json;
     }
 
     /** One status per episode row (each the newest of its patient), with that patient's active flags. */
@@ -43,6 +41,15 @@ public class PatientStatuses {
         return statuses;
     }
 
+    /** A dateTime with a time and zone, as the service writes them; null for anything else. */
+    private static Instant instant(String dateTime) {
+        try {
+            return dateTime == null ? null : OffsetDateTime.parse(dateTime).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     private JsonNode timeline(EpisodeStateRow row) {
         try {
             return mapper.readTree(row.timelineJson);
@@ -51,14 +58,25 @@ public class PatientStatuses {
         }
     }
 
+    /**
+     * The few elements read from the service's own Flag JSON, with Jackson: a full FHIR parse would be CPU work
+     * on the event loop for nothing.
+     */
     private PatientStatus.ActiveFlag flag(DerivedResourceRow row) {
-        Flag flag = (Flag) json.parse(row.resourceJson);
-        String code = flag.getCode().getCodingFirstRep().getCode();
+        JsonNode flag;
+        try {
+            flag = mapper.readTree(row.resourceJson);
+        } catch (IOException e) {
+            throw new IllegalStateException(ResultError.FLAG_UNREADABLE.message(), e);
+        }
+        JsonNode coding = flag.path("code").path("coding").path(0);
+        String code = coding.path("code").asText();
         NeurotoxicityFlag known = PatientStatus.known(code);
         // A flag of a code this version does not know still shows, with its own display, at high priority.
         FlagPriority priority = known == null ? FlagPriority.PH : known.priority();
-        String display = known == null ? flag.getCode().getCodingFirstRep().getDisplay() : known.display();
-        Instant since = flag.getPeriod().hasStart() ? flag.getPeriod().getStart().toInstant() : null;
-        return new PatientStatus.ActiveFlag(row.resourceId, code, display, priority, since, flag.getCode().getText());
+        String display = known == null ? coding.path("display").asText(code) : known.display();
+        Instant since = instant(flag.path("period").path("start").asText(null));
+        return new PatientStatus.ActiveFlag(row.resourceId, code, display, priority, since,
+                flag.path("code").path("text").asText(null));
     }
 }
