@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +81,11 @@ public class LocalAuthority {
 
     public String clientId() {
         return settings.clientId();
+    }
+
+    /** The scopes the local sign-in may grant, for SMART discovery. */
+    public List<String> grantableScopes() {
+        return List.of(settings.grantableScopes().trim().split("\\s+"));
     }
 
     /**

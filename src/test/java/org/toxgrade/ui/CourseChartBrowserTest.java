@@ -185,6 +185,30 @@ class CourseChartBrowserTest {
         assertEquals(List.of(), cspViolations());
     }
 
+    @Test
+    @Order(5)
+    void anEhrLaunchWithAPatientInContextOpensThatPatientsChart() {
+        // SMART App Launch: the EHR opens launch.html with its FHIR base and a launch context (locally, the
+        // patient's id); the token response names the patient and the page opens the chart.
+        browser.get(base() + "/app/launch.html?iss=" + base() + "/fhir&launch=" + PATIENT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
+        assertTrue(browser.getCurrentUrl().contains("launch=" + PATIENT), browser.getCurrentUrl());
+        browser.findElement(By.id("password")).sendKeys(LocalSignIn.PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> d.getCurrentUrl().endsWith("/app/#patient=" + PATIENT));
+        wait.until(d -> d.findElements(By.cssSelector("#days tbody tr")).size() > 60);
+        assertTrue(browser.findElement(By.id("chart-title")).getText().contains(PATIENT));
+        assertEquals(List.of(), cspViolations());
+    }
+
+    @Test
+    @Order(6)
+    void anEhrTheServiceDoesNotKnowCannotLaunchThePage() {
+        browser.get(base() + "/app/launch.html?iss=https://unknown-ehr.example/fhir&launch=x");
+        wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Launch failed"));
+        assertTrue(browser.getCurrentUrl().startsWith(base() + "/app/launch.html"), browser.getCurrentUrl());
+    }
+
     // ---- helpers ----
 
     private static String base() {
