@@ -47,6 +47,14 @@ public class OpenApiDocumentFilter implements OASFilter {
         if (body != null) {
             operation.setRequestBody(OASFactory.createRequestBody().required(true).content(fhir(body)));
         }
+        List<OpenApiOperations.Answer> refusals = OpenApiOperations.OTHER.get(key);
+        if (answers == null && refusals != null) {
+            for (OpenApiOperations.Answer answer : refusals) {
+                operation.getResponses().addAPIResponse(Integer.toString(answer.status()),
+                        response(answer.description(), answer.schema()));
+            }
+            return;
+        }
         if (answers == null) {
             // The operator endpoints: generated schemas of their records, plus the refusals of the token filter.
             APIResponses responses = operation.getResponses();

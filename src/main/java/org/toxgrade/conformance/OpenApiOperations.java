@@ -120,9 +120,34 @@ public final class OpenApiOperations {
                     new Answer(200, "the EHR deleted the resource: its facts withdrawn", OUTCOME), INVALID,
                     UNAUTHENTICATED, new Answer(404, "no such source", OUTCOME), UNAVAILABLE)));
 
-    /** Operations answered without a token (BearerTokenFilter#isOpen). */
+    /**
+     * Operations that are not FHIR (CDS Hooks, the page's configuration, the local sign-in, the worklist):
+     * their success answers keep the schema generated from their Java types (JSON or HTML), and these
+     * refusals are added.
+     */
+    public static final Map<String, List<Answer>> OTHER = Map.of(
+            "GET /cds-services", List.of(),
+            "POST /cds-services/{id}", List.of(
+                    new Answer(400, "not a CDS Hooks request of this service's hook (context.patientId, hookInstance)",
+                            OUTCOME),
+                    new Answer(401, "no CDS client JWT, or one not signed by a configured issuer", OUTCOME),
+                    new Answer(404, "no such CDS service", OUTCOME)),
+            "GET /api/worklist", List.of(UNAUTHENTICATED, FORBIDDEN),
+            "GET /app/config", List.of(),
+            "GET /auth/authorize", List.of(new Answer(400, "not an authorization request this service takes "
+                    + "(response_type code, a client and redirect of this service, PKCE S256, state)", OUTCOME),
+                    new Answer(404, "local sign-in is off (the hospital's authorization server is configured)",
+                            OUTCOME)),
+            "POST /auth/authorize", List.of(new Answer(303, "signed in: back to the page with the code", null),
+                    new Answer(400, "not an authorization request this service takes", OUTCOME),
+                    new Answer(401, "user name or password wrong (the sign-in page again)", null)),
+            "POST /auth/token", List.of(new Answer(400, "the code is unknown, used, expired, or not for this "
+                    + "client, redirect or PKCE verifier", OUTCOME)));
+
+    /** Operations answered without a bearer token (BearerTokenFilter#isOpen and the sign-in). */
     public static final List<String> OPEN = List.of("GET /fhir/metadata", "GET /.well-known/smart-configuration",
-            "GET /fhir/.well-known/smart-configuration");
+            "GET /fhir/.well-known/smart-configuration", "GET /cds-services", "GET /app/config",
+            "GET /auth/authorize", "POST /auth/authorize", "POST /auth/token");
 
     /** Operations whose request body is FHIR JSON, with its schema. */
     public static final Map<String, String> FHIR_BODIES = Map.of("POST /fhir", "Bundle", "POST /fhir/{type}",

@@ -7,8 +7,8 @@ import org.toxgrade.security.GrantedScopes;
 
 /**
  * The SMART scopes this service understands, from what it offers: per type the v2 system scope of exactly
- * the interactions it answers ({@code system/Observation.cru}, {@code system/Condition.rs}), and its own
- * scopes for {@code $grade} and the operator endpoints.
+ * the interactions it answers ({@code system/Observation.cru}, {@code system/Condition.rs}), the v2 user scope
+ * of its reads ({@code user/Condition.rs}), and its own scopes for {@code $grade} and the operator endpoints.
  */
 final class ServiceScopes {
 
@@ -33,6 +33,11 @@ final class ServiceScopes {
                 letters.append('s');
             }
             scopes.add("system/" + offer.type() + "." + letters);
+            // user/ scopes read and search only (SmartScope): a signed-in clinician never writes.
+            String reads = letters.toString().replaceAll("[cud]", "");
+            if (!reads.isEmpty()) {
+                scopes.add("user/" + offer.type() + "." + reads);
+            }
         }
         scopes.add(GrantedScopes.GRADE_OPERATION);
         scopes.add(GrantedScopes.OPERATOR);

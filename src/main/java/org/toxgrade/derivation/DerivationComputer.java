@@ -17,7 +17,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Provenance;
-import org.toxgrade.episode.CourseChart;
 import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.episode.PatientDeriver;
@@ -153,7 +152,7 @@ public class DerivationComputer {
 
     private String timelineJson(EpisodeDerivation episode) {
         try {
-            return mapper.writeValueAsString(CourseChart.of(episode, grading.zone()));
+            return mapper.writeValueAsString(deriver.courseChart(episode, grading.zone()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(DerivationError.TIMELINE_UNENCODABLE.message(), e);
         }

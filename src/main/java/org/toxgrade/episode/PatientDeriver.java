@@ -1,6 +1,7 @@
 package org.toxgrade.episode;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.toxgrade.facts.BodyHeight;
@@ -38,6 +39,12 @@ public final class PatientDeriver {
         this.assembler = assembler;
         this.grading = grading;
         this.flags = flags;
+    }
+
+    /** The episode's day-by-day course, with the steroid tapers read by the same flag settings as the rules. */
+    public CourseChart courseChart(EpisodeDerivation episode, ZoneId zone) {
+        return CourseChart.of(episode, zone, FlagEngine.steroidTapers(episode.facts(), episode.grading(), flags,
+                episode.grading().asOf()));
     }
 
     public PatientDerivation derive(String patient, PatientFacts facts, Instant asOf) {

@@ -37,7 +37,8 @@ public enum ResultError implements ErrorCode {
     PRETTY_INVALID(refusal("TG-SEARCH-015", 400, IssueType.INVALID, "_pretty must be true or false")),
     NO_EPISODE(refusal("TG-TIMELINE-001", 404, IssueType.NOTFOUND,
             "no episode is known for this patient (no infusion received yet?)")),
-    TIMELINE_UNREADABLE(failure("TG-TIMELINE-002", "stored timeline unreadable"));
+    TIMELINE_UNREADABLE(failure("TG-TIMELINE-002", "stored timeline unreadable")),
+    FLAG_UNREADABLE(failure("TG-TIMELINE-003", "stored Flag unreadable (worklist, CDS cards)"));
 
     private final Spec spec;
 

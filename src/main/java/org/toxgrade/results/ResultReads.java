@@ -2,8 +2,12 @@ package org.toxgrade.results;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.toxgrade.audit.AuditTrail;
 import org.toxgrade.patient.DerivedResourceRow;
@@ -24,12 +28,17 @@ public class ResultReads {
     private final DerivedStateStore derived;
     private final AuditTrail audit;
 
+    private final MonitoringStore monitoring;
+    private final PatientStatuses statuses;
+
     public ResultReads(Mutiny.SessionFactory sessions, ResultSearch search, DerivedStateStore derived,
-            AuditTrail audit) {
+            AuditTrail audit, MonitoringStore monitoring, PatientStatuses statuses) {
         this.sessions = sessions;
         this.search = search;
         this.derived = derived;
         this.audit = audit;
+        this.monitoring = monitoring;
+        this.statuses = statuses;
     }
 
     /** A page of a search, with the number of all matches when the query asks for it (else null). */
@@ -75,5 +84,41 @@ public class ResultReads {
         return sessions.withTransaction(session -> derived.episodes(session, "Patient/" + patientId)
                 .call(rows -> audit.record(session, who, AuditTrail.Action.R, "timeline", "Patient", patientId, null,
                         rows.isEmpty() ? 404 : 200)));
+    }
+
+    /**
+     * Every patient in active monitoring (an episode whose window is open), newest infusion first, with the
+     * current grades and active flags; audited as one search naming every patient listed.
+     */
+    public Uni<List<PatientStatus>> worklist(Caller who, Instant now) {
+        return sessions.withTransaction(session -> monitoring.openEpisodes(session, now.atOffset(ZoneOffset.UTC))
+                .map(ResultReads::newestPerPatient)
+                .chain(episodes -> {
+                    List<String> patients = episodes.stream().map(e -> e.patientRef).toList();
+                    return monitoring.activeFlags(session, patients)
+                            .map(flags -> statuses.of(episodes, flags, now))
+                            .call(() -> audit.recordSearch(session, who, "Flag", patients, "worklist", 200));
+                }));
+    }
+
+    /** Where one patient stands now (newest episode), or null when no episode is known; audited as a read. */
+    public Uni<PatientStatus> status(Caller who, String patientId, String interaction, Instant now) {
+        String patient = "Patient/" + patientId;
+        return sessions.withTransaction(session -> monitoring.latestEpisode(session, patient)
+                .chain(episodes -> episodes.isEmpty()
+                        ? Uni.createFrom().<PatientStatus>nullItem()
+                        : monitoring.activeFlags(session, List.of(patient))
+                                .map(flags -> statuses.of(episodes, flags, now).get(0)))
+                .call(status -> audit.record(session, who, AuditTrail.Action.R, interaction, "Patient", patientId,
+                        null, status == null ? 404 : 200)));
+    }
+
+    /** A patient with two open episodes (a second infusion) is listed once, for the newer one. */
+    private static List<EpisodeStateRow> newestPerPatient(List<EpisodeStateRow> rows) {
+        Map<String, EpisodeStateRow> newest = new LinkedHashMap<>();
+        for (EpisodeStateRow row : rows) {
+            newest.merge(row.patientRef, row, (a, b) -> a.episodeNumber >= b.episodeNumber ? a : b);
+        }
+        return List.copyOf(newest.values());
     }
 }

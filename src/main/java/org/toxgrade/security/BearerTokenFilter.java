@@ -39,6 +39,22 @@ public class BearerTokenFilter {
      * request; a missing or non-JWT credential is left to the endpoint, which refuses it with 401.
      */
     public static final String NOTIFICATION_PATH = "/notify/";
+    /**
+     * CDS Hooks 2.0: discovery is open, and a hook call carries the CDS client's own JWT, which the CDS service
+     * verifies against that client's JWKS ("Trusting CDS Clients"); this service's bearer tokens play no part.
+     */
+    public static final String CDS_HOOKS_PATH = "/cds-services";
+    /**
+     * The web page's assets (no patient data in them: every data call goes to the secured API with the token
+     * the page holds) and the charting library's files.
+     */
+    public static final String APP_PATH = "/app";
+    public static final String WEBJARS_PATH = "/webjars/";
+    /**
+     * The local sign-in (authorization and token endpoints): they authenticate the user by password and the
+     * page by PKCE themselves; a bearer token is what they hand out, not what they take.
+     */
+    public static final String SIGN_IN_PATH = "/auth/";
     private static final Logger LOG = Logger.getLogger(BearerTokenFilter.class);
     /**
      * HTTP filters run on every route, including the framework's own under /q (a route observed on
@@ -82,6 +98,11 @@ public class BearerTokenFilter {
         }
         if (!config.enabled()) {
             ctx.put(CALLER, Caller.UNAUTHENTICATED);
+            ctx.next();
+            return;
+        }
+        if (ctx.normalizedPath().equals(CDS_HOOKS_PATH) || ctx.normalizedPath().startsWith(CDS_HOOKS_PATH + "/")
+                || ctx.normalizedPath().startsWith(SIGN_IN_PATH)) {
             ctx.next();
             return;
         }
@@ -132,7 +153,8 @@ public class BearerTokenFilter {
     static boolean isOpen(HttpMethod method, String path) {
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
         return read && (path.equals("/fhir/metadata") || path.equals(SMART_CONFIGURATION)
-                || path.equals("/fhir" + SMART_CONFIGURATION));
+                || path.equals("/fhir" + SMART_CONFIGURATION) || path.equals(APP_PATH)
+                || path.startsWith(APP_PATH + "/") || path.startsWith(WEBJARS_PATH));
     }
 
     /** The OpenAPI document and Swagger UI's pages, open only where {@link AuthSettings#apiDocsOpen()} says. */

@@ -51,9 +51,17 @@ public record SmartScope(String context, String resourceType, Set<Permission> pe
         }
     }
 
-    /** Whether this scope lets a backend service (system context) do {@code permission} on {@code type}. */
+    /**
+     * Whether this scope lets its holder do {@code permission} on {@code type}. {@code system} scopes grant
+     * what they name. {@code user} scopes (a clinician signed in to the chart, SMART App Launch) grant
+     * reading and searching only ({@code r}, {@code s}): the service's data come from the EHR and its results
+     * are derived, so no person writes here. {@code patient} scopes grant nothing: the service cannot check
+     * that every result served belongs to the patient in context, and refusing is the safe reading.
+     */
     public boolean permits(String type, Permission permission) {
-        return "system".equals(context)
+        boolean granted = "system".equals(context)
+                || "user".equals(context) && (permission == Permission.R || permission == Permission.S);
+        return granted
                 && ("*".equals(resourceType) || resourceType.equals(type))
                 && permissions.contains(permission);
     }

@@ -15,6 +15,12 @@ public interface SmartSettings {
     /** The authorization server's token endpoint; unset: the discovery document is not served (404). */
     Optional<String> tokenEndpoint();
 
+    /**
+     * The authorization server's authorization endpoint, where users sign in to apps such as the web page
+     * (authorization code with PKCE S256); unset: left out.
+     */
+    Optional<String> authorizationEndpoint();
+
     /** The issuer of the tokens, as the document names it; unset: left out. */
     Optional<String> issuer();
 

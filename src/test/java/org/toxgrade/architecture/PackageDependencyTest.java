@@ -68,7 +68,8 @@ class PackageDependencyTest {
     @Test
     void theCheckSeesEveryPackage() {
         assertTrue(uses().keySet().containsAll(List.of("grading", "flags", "episode", "patient", "ingest", "facts",
-                "publish", "derivation", "results", "subscription")), uses().keySet().toString());
+                "publish", "derivation", "results", "subscription", "cdshooks", "signin", "ui")),
+                uses().keySet().toString());
     }
 
     /** Top-level capability package to the capability packages it imports. */

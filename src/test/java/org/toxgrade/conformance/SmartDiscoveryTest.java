@@ -3,7 +3,9 @@ package org.toxgrade.conformance;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +27,11 @@ class SmartDiscoveryTest {
                 .body("token_endpoint_auth_methods_supported", containsInAnyOrder("private_key_jwt"))
                 .body("token_endpoint_auth_signing_alg_values_supported", containsInAnyOrder("RS384", "ES384"))
                 .body("capabilities", hasItems("client-confidential-asymmetric", "permission-v2"))
+                .body("authorization_endpoint", equalTo("https://auth.hospital.example/oauth2/authorize"))
+                .body("code_challenge_methods_supported", containsInAnyOrder("S256"))
                 .body("scopes_supported", hasItems("system/Observation.cru", "system/Condition.rs",
-                        "system/Flag.rs", "system/AuditEvent.s", "toxgrade/grade", "toxgrade/operator"));
+                        "system/Flag.rs", "system/AuditEvent.s", "toxgrade/grade", "toxgrade/operator",
+                        "user/Condition.rs", "user/Flag.rs"))
+                .body("scopes_supported", not(hasItem(startsWith("user/Observation.c"))));
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Api.as;
 import static org.toxgrade.support.Api.asEhr;
@@ -63,6 +64,30 @@ class PresCaseEndToEndTest {
 
     private List<String> flagsOn(int day) {
         return timeline.getList("episodes[0].days.find { it.day == " + day + " }.activeFlags");
+    }
+
+    @Test
+    void eachDayGradeOfTheTimelineSaysWhichFactsAndWhichRuleMadeIt() {
+        String day8 = "episodes[0].days.find { it.day == 8 }.grades.";
+        // "with an ICE score of 0/10": the ICE domain decides ICANS 3 on day 8.
+        assertEquals(List.of("ice"), timeline.getList(day8 + "icans.decisiveDomains"));
+        assertTrue(timeline.getList(day8 + "icans.ruleIds").contains("ASTCT-ICANS-ICE-0-2"),
+                timeline.getList(day8 + "icans.ruleIds").toString());
+        assertTrue(timeline.getString(day8 + "icans.explanation").startsWith("ICANS grade 3 from 2026-03-10"),
+                timeline.getString(day8 + "icans.explanation"));
+        // CRS 3 on day 5: hypotension on one vasopressor, the norepinephrine record named.
+        String day5 = "episodes[0].days.find { it.day == 5 }.grades.crs.";
+        assertTrue(timeline.getList(day5 + "ruleIds").contains("ASTCT-CRS-HYPOTENSION-ONE-VASOPRESSOR"));
+        assertTrue(timeline.getList(day5 + "factIds").contains("MedicationAdministration/pres-norepinephrine-1"),
+                timeline.getList(day5 + "factIds").toString());
+        assertEquals(3, (int) timeline.getInt(day5 + "domains.hypotension"));
+        // A day without the data is not assessed, and says so in words, never grade 0.
+        String day2 = "episodes[0].days.find { it.day == 2 }.grades.icans.";
+        assertNull(timeline.get(day2 + "grade"));
+        assertTrue(timeline.getString(day2 + "explanation").contains("not the same as grade 0"));
+        // The last ICE charted, for the ward's overdue check.
+        assertTrue(timeline.getString("episodes[0].lastIceAssessment").startsWith("2026-03-"),
+                timeline.getString("episodes[0].lastIceAssessment"));
     }
 
     @Test

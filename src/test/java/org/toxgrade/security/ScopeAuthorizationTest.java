@@ -49,6 +49,17 @@ class ScopeAuthorizationTest {
     }
 
     @Test
+    void userScopesReadAndSearchButNeverWriteAndPatientScopesGrantNothing() {
+        asEhr().contentType(FHIR_JSON).body(observation("scope-user-r")).when().put("/fhir/Observation/scope-user-r")
+                .then().statusCode(201);
+        as("user/Observation.rs").when().get("/fhir/Observation/scope-user-r").then().statusCode(200);
+        as("user/*.read").when().get("/fhir/Observation/scope-user-r/_history/1").then().statusCode(200);
+        as("patient/Observation.rs").when().get("/fhir/Observation/scope-user-r").then().statusCode(403);
+        as("user/Observation.cruds").contentType(FHIR_JSON).body(observation("scope-user"))
+                .when().put("/fhir/Observation/scope-user").then().statusCode(403);
+    }
+
+    @Test
     void patientAndUserScopesDoNotServeABackendService() {
         as("patient/*.cruds user/*.cruds").contentType(FHIR_JSON).body(observation("scope-ctx"))
                 .when().put("/fhir/Observation/scope-ctx").then().statusCode(403);

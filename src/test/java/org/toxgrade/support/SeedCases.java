@@ -10,8 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hamcrest.Matchers;
 
@@ -72,5 +76,24 @@ public final class SeedCases {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JSON string that is a FHIR date or dateTime and nothing else. */
+    private static final Pattern DATE_VALUE = Pattern.compile(
+            "\"(\\d{4}-\\d{2}-\\d{2})((T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?)?(Z|[+-]\\d{2}:\\d{2})?)\"");
+
+    /**
+     * The same case moved in time by whole days: every date and dateTime value (the birth date too, so ages
+     * stay) gets {@code days} more, times of day and offsets kept. A case of the past becomes one in
+     * monitoring now.
+     */
+    public static List<String> shifted(List<String> bundles, long days) {
+        return bundles.stream().map(b -> DATE_VALUE.matcher(b).replaceAll(m -> Matcher.quoteReplacement(
+                "\"" + LocalDate.parse(m.group(1)).plusDays(days) + m.group(2) + "\""))).toList();
+    }
+
+    /** The days to shift a case whose day 0 is {@code day0} so that its day {@code day} is {@code date}. */
+    public static long shiftPutting(LocalDate day0, int day, LocalDate date) {
+        return ChronoUnit.DAYS.between(day0.plusDays(day), date);
     }
 }

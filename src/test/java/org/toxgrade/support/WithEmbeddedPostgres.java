@@ -8,6 +8,7 @@ import io.quarkus.test.common.QuarkusTestResource;
  */
 @QuarkusTestResource(EmbeddedPostgresTestResource.class)
 @QuarkusTestResource(TestKeysResource.class)
+@QuarkusTestResource(CdsClientKeys.class)
 public final class WithEmbeddedPostgres {
 
     private WithEmbeddedPostgres() {
