@@ -39,10 +39,29 @@ public class OutboxStore {
                 for update of o skip locked""".formatted(limit);
     }
 
+    /**
+     * A row whose claim lapsed (its sender died mid-delivery, e.g. the service was stopped) while a newer
+     * change of the same result waits is superseded by that change instead of being sent first: after a
+     * restart the EHR gets the latest content once, not every version a second apart. The newer row reads
+     * the EHR afresh before it writes, so whatever the lapsed delivery did reach the EHR is taken into account.
+     */
+    public static String coalesceLapsedSql() {
+        return """
+                update outbox o set state = 'superseded', updated_at = now(),
+                       superseded_by = (select max(n.pk) from outbox n
+                                        where n.identifier_system = o.identifier_system
+                                          and n.identifier_value = o.identifier_value and n.state = 'pending')
+                where o.state = 'sending' and o.lease_until < now()
+                  and exists (select 1 from outbox n
+                              where n.identifier_system = o.identifier_system
+                                and n.identifier_value = o.identifier_value
+                                and n.pk > o.pk and n.state = 'pending')""";
+    }
+
     /** Claims up to {@code limit} due rows: {@code sending} until {@code lease} has passed. */
     public Uni<List<OutboxRow>> claim(int limit, Duration lease) {
-        return sessions.withTransaction(session -> session.createNativeQuery(claimSql(limit), OutboxRow.class)
-                .getResultList()
+        return sessions.withTransaction(session -> session.createNativeQuery(coalesceLapsedSql()).executeUpdate()
+                .chain(() -> session.createNativeQuery(claimSql(limit), OutboxRow.class).getResultList())
                 .invoke(rows -> {
                     OffsetDateTime now = Outbox.now();
                     rows.forEach(row -> {

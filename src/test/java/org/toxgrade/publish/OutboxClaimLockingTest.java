@@ -95,6 +95,46 @@ class OutboxClaimLockingTest {
         }
     }
 
+    /**
+     * Seen against HAPI FHIR: two rows of one result pending at start-up (the one being sent when the service
+     * stopped, and a newer change) were written a second apart, grade 1 then grade 3. The lapsed one is now
+     * superseded by the newer change, which alone is claimed.
+     */
+    @Test
+    void aLapsedDeliveryIsSupersededByANewerChangeOfTheSameResult() throws SQLException {
+        String identifier = "lock-lapsed-" + System.nanoTime();
+        String other = "lock-lapsed-alone-" + System.nanoTime();
+        try (Connection c = dataSource.getConnection()) {
+            long lapsed = insertDueRow(c, identifier);
+            long alone = insertDueRow(c, other);
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("update outbox set state = 'sending', lease_until = now() - interval '1 second'"
+                        + " where pk in (" + lapsed + ", " + alone + ")");
+            }
+            long newer = insertDueRow(c, identifier);
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                assertEquals(1, s.executeUpdate(OutboxStore.coalesceLapsedSql()));
+            }
+            Set<Long> claimed = claim(c, 1000);
+            assertTrue(claimed.contains(newer), "the newer change is sent");
+            assertFalse(claimed.contains(lapsed), "the lapsed older delivery is not");
+            assertTrue(claimed.contains(alone), "a lapsed delivery with nothing newer is due again");
+            c.commit();
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement();
+                    ResultSet row = s.executeQuery("select state, superseded_by from outbox where pk = " + lapsed)) {
+                row.next();
+                assertEquals("superseded", row.getString("state"));
+                assertEquals(newer, row.getLong("superseded_by"));
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("update outbox set state = 'superseded' where identifier_value in ('" + identifier
+                        + "', '" + other + "')");
+            }
+        }
+    }
+
     private static Set<Long> claim(Connection connection, int limit) throws SQLException {
         Set<Long> pks = new HashSet<>();
         try (Statement statement = connection.createStatement();
