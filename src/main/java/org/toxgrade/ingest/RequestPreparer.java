@@ -119,15 +119,6 @@ public class RequestPreparer {
                 parsed.unknownElements());
     }
 
-    /** POST /fhir with a batch or transaction Bundle without conditional entries (tests, benchmarks). */
-    public BundlePlan bundle(String body, Caller caller) {
-        BundleDraft draft = draft(body, caller, false);
-        if (!draft.lookups().isEmpty()) {
-            throw new IllegalStateException("a Bundle with conditional entries is planned after its look-ups");
-        }
-        return plan(draft, Map.of());
-    }
-
     /**
      * The first pass over a batch or transaction Bundle: every entry's request checked (method, URL,
      * type, scope, conditions), and the identifier searches its conditional entries need. Nothing here
