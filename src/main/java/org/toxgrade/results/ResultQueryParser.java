@@ -1,6 +1,5 @@
 package org.toxgrade.results;
 
-import ca.uhn.fhir.context.BaseRuntimeElementCompositeDefinition;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import org.toxgrade.fhir.FhirError;
 import org.toxgrade.fhir.FhirIds;
 import org.toxgrade.fhir.SearchParam;
+import org.toxgrade.fhir.rest.ReadShapes;
 import org.toxgrade.results.ResultQuery.CodedElement;
 import org.toxgrade.results.ResultQuery.Column;
 import org.toxgrade.results.ResultQuery.ColumnIn;
@@ -288,11 +288,10 @@ public final class ResultQueryParser {
         if (value == null) {
             return Set.of();
         }
-        var definition = (BaseRuntimeElementCompositeDefinition<?>) context.getResourceDefinition(type);
         Set<String> elements = new LinkedHashSet<>();
         for (String element : value.split(",")) {
             String name = element.trim();
-            if (definition.getChildByName(name) == null && definition.getChildByName(name + "[x]") == null) {
+            if (!ReadShapes.isElementOf(context, type, name)) {
                 throw ResultError.ELEMENT_UNKNOWN.refuseAt("_elements", shown(name), type);
             }
             elements.add(name);

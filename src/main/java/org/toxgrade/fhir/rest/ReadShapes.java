@@ -51,16 +51,24 @@ public final class ReadShapes {
         if (value == null || !context.getResourceTypes().contains(type)) {
             return Set.of(); // not a type at all: the read refuses it with its own code
         }
-        var definition = (BaseRuntimeElementCompositeDefinition<?>) context.getResourceDefinition(type);
         Set<String> elements = new LinkedHashSet<>();
         for (String element : value.split(",")) {
             String name = element.trim();
-            if (definition.getChildByName(name) == null && definition.getChildByName(name + "[x]") == null) {
+            if (!isElementOf(context, type, name)) {
                 throw FhirError.READ_ELEMENT_UNKNOWN.refuseAt("_elements", shown(name), type);
             }
             elements.add(type + "." + name);
         }
         return elements;
+    }
+
+    /**
+     * Whether {@code name} is a top-level element of the R4 type ({@code onset} stands for {@code onset[x]}):
+     * what {@code _elements} may name, on a read and in a search alike.
+     */
+    public static boolean isElementOf(FhirContext context, String type, String name) {
+        var definition = (BaseRuntimeElementCompositeDefinition<?>) context.getResourceDefinition(type);
+        return definition.getChildByName(name) != null || definition.getChildByName(name + "[x]") != null;
     }
 
     private static String single(Map<String, List<String>> query, String name) {
