@@ -65,8 +65,8 @@ public class SmartConfigurationResource {
      */
     private ObjectNode localDocument(URI base) {
         ObjectNode body = mapper.createObjectNode();
-        body.put("authorization_endpoint", base.resolve("auth/authorize").toString());
-        body.put("token_endpoint", base.resolve("auth/token").toString());
+        body.put("authorization_endpoint", LocalAuthority.authorizationEndpoint(base));
+        body.put("token_endpoint", LocalAuthority.tokenEndpoint(base));
         body.putArray("grant_types_supported").add("authorization_code");
         body.putArray("response_types_supported").add("code");
         body.putArray("code_challenge_methods_supported").add("S256");

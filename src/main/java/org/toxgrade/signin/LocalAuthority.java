@@ -83,6 +83,16 @@ public class LocalAuthority {
         return settings.clientId();
     }
 
+    /** The local authorization endpoint under the service's base URL (LocalSignInResource, /auth/authorize). */
+    public static String authorizationEndpoint(URI base) {
+        return base.resolve("auth/authorize").toString();
+    }
+
+    /** The local token endpoint under the service's base URL (LocalSignInResource, /auth/token). */
+    public static String tokenEndpoint(URI base) {
+        return base.resolve("auth/token").toString();
+    }
+
     /** The scopes the local sign-in may grant, for SMART discovery. */
     public List<String> grantableScopes() {
         return List.of(settings.grantableScopes().trim().split("\\s+"));

@@ -43,9 +43,9 @@ public class AppConfigResource {
                 .put("localSignIn", useLocal)
                 .put("worklistRefreshSeconds", settings.worklistRefresh().toSeconds());
         String authorize = useLocal
-                ? base.resolve("auth/authorize").toString()
+                ? LocalAuthority.authorizationEndpoint(base)
                 : settings.authorizationEndpoint().orElse(null);
-        String token = useLocal ? base.resolve("auth/token").toString() : settings.tokenEndpoint().orElse(null);
+        String token = useLocal ? LocalAuthority.tokenEndpoint(base) : settings.tokenEndpoint().orElse(null);
         body.put("authorizationEndpoint", authorize);
         body.put("tokenEndpoint", token);
         ArrayNode issuers = body.putArray("launchIssuers").add(base.resolve("fhir").toString());
