@@ -109,15 +109,17 @@ public final class OpenApiOperations {
                     new Answer(200, "the patient's course day by day", "Timeline"), INVALID, UNAUTHENTICATED,
                     FORBIDDEN, new Answer(404, "no episode known for the patient (TG-TIMELINE-001)", OUTCOME))),
             Map.entry("POST /notify/{source}", List.of(
-                    new Answer(200, "notification taken (or a heartbeat)", OUTCOME), INVALID, UNAUTHENTICATED,
-                    new Answer(404, "no such source", OUTCOME), TOO_LARGE, MEDIA_TYPE, UNPROCESSABLE,
-                    UNAVAILABLE)),
+                    new Answer(200, "notification stored in the inbox (TG-SUB-015, X-Inbox-Entry); processed in the "
+                            + "background, a content it cannot take recorded as a refusal", OUTCOME),
+                    UNAUTHENTICATED,
+                    new Answer(404, "no such source", OUTCOME), TOO_LARGE, MEDIA_TYPE, UNAVAILABLE)),
             Map.entry("PUT /notify/{source}/{type}/{id}", List.of(
-                    new Answer(200, "the resource the EHR pushed, stored", OUTCOME), INVALID, UNAUTHENTICATED,
-                    new Answer(404, "no such source", OUTCOME), TOO_LARGE, MEDIA_TYPE, UNPROCESSABLE,
-                    UNAVAILABLE)),
+                    new Answer(200, "the resource the EHR pushed, stored in the inbox (TG-SUB-015, X-Inbox-Entry)",
+                            OUTCOME),
+                    UNAUTHENTICATED, new Answer(404, "no such source", OUTCOME), TOO_LARGE,
+                    MEDIA_TYPE, UNAVAILABLE)),
             Map.entry("DELETE /notify/{source}/{type}/{id}", List.of(
-                    new Answer(200, "the EHR deleted the resource: its facts withdrawn", OUTCOME), INVALID,
+                    new Answer(200, "the EHR deleted the resource: acknowledged, nothing removed here", OUTCOME),
                     UNAUTHENTICATED, new Answer(404, "no such source", OUTCOME), UNAVAILABLE)));
 
     /**

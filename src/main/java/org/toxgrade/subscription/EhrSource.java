@@ -18,6 +18,11 @@ public record EhrSource(String name, String baseUrl, Optional<String> secret, St
         return secret.map(s -> "authorization".equalsIgnoreCase(secretHeader) ? "Bearer " + s : s);
     }
 
+    /** The same source with another channel secret (a rotated generation). */
+    public EhrSource withSecret(Optional<String> other) {
+        return new EhrSource(name, baseUrl, other, secretHeader, criteria, payload, register, client);
+    }
+
     /** The resource type a criteria is about ({@code Observation?category=...} is about Observation). */
     public static String typeOf(String criteria) {
         int q = criteria.indexOf('?');

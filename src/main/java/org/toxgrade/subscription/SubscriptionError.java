@@ -54,6 +54,16 @@ public enum SubscriptionError implements ErrorCode {
     SOURCE_WITHOUT_SECRET(failure("TG-SUB-045",
             "source %1$s has no channel secret (toxgrade.subscription.sources.%1$s.secret): only bearer tokens "
                     + "open its notification endpoint and no Subscription is registered")),
+    NOTIFICATION_QUEUED(refusal("TG-SUB-015", 200, IssueType.INFORMATIONAL,
+            "notification received as inbox entry %d; processed in the background")),
+    NOTIFICATION_REFUSED(failure("TG-SUB-016", "notification %d from source %s refused: %s")),
+    NOTIFICATION_FAILED(failure("TG-SUB-017", "notification %d from source %s out of attempts (%d): %s")),
+    INBOX_RUN_FAILED(failure("TG-SUB-018", "the notification inbox run failed (%s); the entries wait for the next")),
+    NOTIFICATION_NOT_YET_PROCESSED(failure("TG-SUB-047",
+            "processing the notification failed for now (%s); it is tried again")),
+    NO_INBOX_ENTRY(refusal("TG-SUB-019", 404, IssueType.NOTFOUND, "no inbox entry %d")),
+    NOTHING_TO_ROTATE(refusal("TG-SUB-046", 409, IssueType.CONFLICT,
+            "the channel secret of source %s is not rotated here: %s")),
     UNKNOWN_SOURCE(refusal("TG-SUB-050", 404, IssueType.NOTFOUND, "no source of that name is configured"));
 
     private final Spec spec;

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,8 +43,13 @@ public class SubscriptionRegistrar {
     private final SubscriptionStateStore state;
     private final ObjectMapper mapper;
 
+    private final Vertx vertx;
+    private final ChannelSecrets secrets;
+
     public SubscriptionRegistrar(SubscriptionSettings config, Sources sources, SubscriptionStateStore state,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, Vertx vertx, ChannelSecrets secrets) {
+        this.vertx = vertx;
+        this.secrets = secrets;
         this.config = config;
         this.sources = sources;
         this.state = state;
@@ -69,13 +79,18 @@ public class SubscriptionRegistrar {
     }
 
     /** Checks (and creates or repairs) every Subscription of one source. */
-    public Uni<List<Check>> check(EhrSource source) {
+    public Uni<List<Check>> check(EhrSource configured) {
+        EhrSource source = secrets.current(configured);
         Optional<String> endpoint = endpoint(source);
         if (!source.register() || endpoint.isEmpty() || source.expectedHeaderValue().isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
+        return checkCriteria(source, endpoint.get()).invoke(checks -> recheckIfRequested(source, checks, 0));
+    }
+
+    private Uni<List<Check>> checkCriteria(EhrSource source, String endpoint) {
         return Multi.createFrom().iterable(source.criteria())
-                .onItem().transformToUniAndConcatenate(criteria -> checkOne(source, criteria, endpoint.get())
+                .onItem().transformToUniAndConcatenate(criteria -> checkOne(source, criteria, endpoint)
                         .onFailure().recoverWithItem(failure -> new Check(source.name(), criteria, null, "unreachable",
                                 SubscriptionError.SUBSCRIPTION_CHECK_FAILED
                                         .message(failure.getClass().getSimpleName())))
@@ -83,6 +98,38 @@ public class SubscriptionRegistrar {
                                 check.status(), check.action(), check.changed()))
                         .invoke(check -> log(check)))
                 .collect().asList();
+    }
+
+    /**
+     * A Subscription just created or repaired is {@code requested} until the EHR activates it, which takes seconds;
+     * waiting for the next check ({@code check-interval}, 10 minutes) left operators reading "requested" for that
+     * long (#19 defect 6). The source is looked at again after each of {@code recheck-after} while any of its
+     * Subscriptions is still requested.
+     */
+    private void recheckIfRequested(EhrSource source, List<Check> checks, int step) {
+        List<Duration> steps = config.recheckAfter();
+        boolean requested = checks.stream().anyMatch(c -> "requested".equals(c.status()));
+        boolean fresh = step > 0 || checks.stream().anyMatch(Check::changed);
+        if (!requested || !fresh || step >= steps.size()) {
+            return;
+        }
+        vertx.setTimer(Math.max(1, steps.get(step).toMillis()), ignored -> {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(none -> recheck(source, step + 1).subscribe().with(done -> {
+            }, failure -> LOG.warnf("Re-checking the Subscriptions of source %s failed: %s", source.name(),
+                    failure.getClass().getSimpleName())));
+        });
+    }
+
+    private Uni<Void> recheck(EhrSource configured, int nextStep) {
+        EhrSource source = secrets.current(configured);
+        Optional<String> endpoint = endpoint(source);
+        if (endpoint.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return checkCriteria(source, endpoint.get()).invoke(checks -> recheckIfRequested(source, checks, nextStep))
+                .replaceWithVoid();
     }
 
     private static void log(Check check) {

@@ -36,6 +36,14 @@ public interface SubscriptionSettings {
     @WithDefault("10m")
     Duration checkInterval();
 
+    /**
+     * After a Subscription is created or repaired (status {@code requested}), its source is checked again after each
+     * of these waits while it is still requested: the EHR activates it within seconds, and the status operators read
+     * should say so.
+     */
+    @WithDefault("5s,15s,45s,2m,5m")
+    List<Duration> recheckAfter();
+
     /** How often each EHR is read by {@code _lastUpdated} since the watermark (also after start-up and after a gap). */
     @WithDefault("5m")
     Duration catchUpInterval();
@@ -59,6 +67,67 @@ public interface SubscriptionSettings {
     /** A replica running a source's catch-up holds it this long at most; another replica may take it over afterwards. */
     @WithDefault("10m")
     Duration catchUpLease();
+
+    /** Rotation of the channel secrets. */
+    SecretRotation secretRotation();
+
+    /** How the channel secret in each source's Subscriptions is rotated ({@link org.toxgrade.subscription.SecretRotation}). */
+    interface SecretRotation {
+
+        /** A source's secret is rotated this long after the last rotation; {@code 0s}: only on demand. */
+        @WithDefault("720h")
+        Duration interval();
+
+        /** After the Subscriptions carry the new secret, the previous one is still accepted this long. */
+        @WithDefault("15m")
+        Duration overlap();
+
+        /** How often due rotations (and unfinished rewrites of Subscriptions) are looked for. */
+        @WithDefault("1h")
+        Duration checkEvery();
+    }
+
+    /** The inbox notifications are received into and processed from. */
+    Inbox inbox();
+
+    /**
+     * Notifications are answered once stored in the inbox and processed from there: what their content lacks is
+     * recorded as a refusal for operators, never answered as an error into the EHR's retry loop.
+     */
+    interface Inbox {
+
+        /** How often the inbox is looked at (besides right after each notification is received). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** At most this many entries are processed per run. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** An entry being processed is held this long; a replica that stops mid-way leaves it to another after that. */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Attempts at an entry on passing failures (the database, or the EHR for an id-only notification). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first passing failure, doubled at each further one. */
+        @WithDefault("2s")
+        Duration retryBase();
+
+        /** The longest wait between attempts. */
+        @WithDefault("5m")
+        Duration retryMax();
+
+        /** Processed entries (their outcome, not their body) are kept this long. */
+        @WithDefault("24h")
+        Duration keepProcessed();
+
+        /** Refused and failed entries (with their body, for operators) are kept this long. */
+        @WithDefault("720h")
+        Duration keepRefused();
+    }
 
     /** The EHRs, by name ({@code ehr} is the EHR of {@code toxgrade.ehr.*}). */
     @WithDefaults

@@ -134,6 +134,58 @@ public class SubscriptionStateStore {
                         (String) r[3], (String) r[4], instant(r[5]), ((Number) r[6]).intValue())).toList()));
     }
 
+    /** The channel secret's generations of a source ({@link ChannelSecrets}). */
+    public record SecretState(int generation, Integer previousGeneration, Instant previousUntil, Instant rotatedAt) {
+
+        static final SecretState INITIAL = new SecretState(0, null, null, null);
+    }
+
+    public Uni<SecretState> secrets(String source) {
+        return sessions.withSession(session -> session.createNativeQuery("""
+                select secret_generation, previous_secret_generation, previous_secret_until, secret_rotated_at
+                from subscription_source where source = :source""", Object[].class)
+                .setParameter("source", source).getResultList()
+                .map(rows -> rows.isEmpty() ? SecretState.INITIAL : secretState(rows.get(0))));
+    }
+
+    /**
+     * Starts a rotation: the next generation becomes current, the current one previous and accepted until
+     * {@link #overlapEnds} is called (after the EHR's Subscriptions carry the new one).
+     */
+    public Uni<SecretState> rotateSecret(String source) {
+        return sessions.withTransaction(session -> ensureRow(session, source).chain(() -> session.createNativeQuery("""
+                update subscription_source set previous_secret_generation = secret_generation,
+                       secret_generation = secret_generation + 1, previous_secret_until = null,
+                       secret_rotated_at = now()
+                where source = :source
+                returning secret_generation, previous_secret_generation, previous_secret_until, secret_rotated_at""",
+                Object[].class).setParameter("source", source).getSingleResult()
+                .map(SubscriptionStateStore::secretState)));
+    }
+
+    /** The previous generation is accepted until {@code until} (the overlap after the Subscriptions were rewritten). */
+    public Uni<Void> overlapEnds(String source, int generation, Instant until) {
+        return sessions.withTransaction(session -> session.createNativeQuery("""
+                update subscription_source set previous_secret_until = :until
+                where source = :source and secret_generation = :generation and previous_secret_until is null""")
+                .setParameter("source", source).setParameter("generation", generation)
+                .setParameter("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC)).executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Starts the rotation clock of a source whose secret was never rotated (its age is not known). */
+    public Uni<Void> secretSeen(String source) {
+        return sessions.withTransaction(session -> ensureRow(session, source).chain(() -> session.createNativeQuery(
+                "update subscription_source set secret_rotated_at = now() where source = :source"
+                        + " and secret_rotated_at is null")
+                .setParameter("source", source).executeUpdate())).replaceWithVoid();
+    }
+
+    private static SecretState secretState(Object[] r) {
+        return new SecretState(((Number) r[0]).intValue(), r[1] == null ? null : ((Number) r[1]).intValue(),
+                r[2] == null ? null : instant(r[2]), r[3] == null ? null : instant(r[3]));
+    }
+
     /**
      * Records the event count of a topic-based notification and answers the count seen before (-1 when this
      * Subscription was never heard of). A handshake resets the count ({@code reset}).

@@ -51,7 +51,11 @@ public final class MetricHelp {
             Map.entry("toxgrade.subscription.notifications", "Subscription notifications received, by source and"
                     + " notification kind"),
             Map.entry("toxgrade.subscription.gaps", "Notifications whose event numbers showed missed events, by"
-                    + " source (a catch-up read follows)"));
+                    + " source (a catch-up read follows)"),
+            Map.entry("toxgrade.subscription.refused", "Notifications received but not taken, by source, code and"
+                    + " state (refused: the content; failed: out of attempts); see GET /ops/subscriptions/refusals"),
+            Map.entry("toxgrade.subscription.inbox.latency", "From a notification received to its processing done,"
+                    + " by source and state (processed, refused, failed)"));
 
     private MetricHelp() {
     }

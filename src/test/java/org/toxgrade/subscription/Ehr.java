@@ -1,16 +1,22 @@
 package org.toxgrade.subscription;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +109,35 @@ final class Ehr {
         return Api.asEhr().when().get("/fhir/" + type + "/" + id).then().extract().statusCode();
     }
 
+    /** What the service stored, once the notification that brought it has been processed from the inbox. */
     static JsonPath stored(String type, String id) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> storedStatus(type, id) == 200);
         return Api.asEhr().when().get("/fhir/" + type + "/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * A notification's inbox entry once processed (or refused, or failed): the endpoint answers as soon as the
+     * notification is stored ({@code TG-SUB-015}, header {@code X-Inbox-Entry}); what it did comes after.
+     */
+    static JsonPath processed(ExtractableResponse<Response> answer) {
+        assertEquals(200, answer.statusCode(), answer.asString());
+        assertTrue(answer.path("issue[0].diagnostics").toString().startsWith("TG-SUB-015"), answer.asString());
+        long entry = Long.parseLong(answer.header("X-Inbox-Entry"));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> !"received"
+                .equals(inboxEntry(entry).getString("state")));
+        return inboxEntry(entry);
+    }
+
+    /** The outcome text of a processed notification. */
+    static String outcome(ExtractableResponse<Response> answer) {
+        JsonPath entry = processed(answer);
+        assertEquals("processed", entry.getString("state"), entry.prettify());
+        return entry.getString("outcome");
+    }
+
+    static JsonPath inboxEntry(long id) {
+        return Api.as("toxgrade/operator").when().get("/ops/subscriptions/inbox/" + id).then().statusCode(200)
+                .extract().jsonPath();
     }
 }

@@ -1,16 +1,20 @@
 package org.toxgrade.subscription;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.toxgrade.support.Management.management;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,11 +40,12 @@ class RestHookNotificationTest {
     @Test
     void aResourcePutToTypeAndIdIsStored() {
         ObjectNode temperature = resource("sub-rh-temp-d0-evening");
-        Ehr.notifier().contentType("application/fhir+json").body(temperature.toString())
+        var answer = Ehr.notifier().contentType("application/fhir+json").body(temperature.toString())
                 .when().put("/notify/ehr/Observation/sub-rh-temp-d0-evening")
                 .then().statusCode(200).body("resourceType", equalTo("OperationOutcome"))
                 .body("issue[0].severity", equalTo("information"))
-                .body("issue[0].diagnostics", startsWith("TG-SUB-000"));
+                .body("issue[0].diagnostics", startsWith("TG-SUB-015")).extract();
+        assertTrue(Ehr.outcome(answer).startsWith("TG-SUB-000"));
         Ehr.stored("Observation", "sub-rh-temp-d0-evening");
         management().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("toxgrade_subscription_notifications_total{kind=\"resource\",source=\"ehr\"}"));
@@ -67,9 +72,9 @@ class RestHookNotificationTest {
     @Test
     void anEmptyPostCatchesUpFromTheEhr() {
         Ehr.put(SEED.get("sub-rh-temp-d1"));
-        Ehr.notifier().contentType("application/fhir+json").body("")
-                .when().post("/notify/ehr").then().statusCode(200)
-                .body("issue[0].diagnostics", containsString("catch-up requested"));
+        var answer = Ehr.notifier().contentType("application/fhir+json").body("")
+                .when().post("/notify/ehr").then().extract();
+        assertThat(Ehr.outcome(answer), containsString("catch-up requested"));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-d1")));
     }
@@ -78,9 +83,9 @@ class RestHookNotificationTest {
     void hapisEmptyFormPostWithoutPayloadCatchesUp() {
         // HAPI FHIR without channel.payload POSTs a parameter request with no parameters.
         Ehr.put(SEED.get("sub-rh-temp-d0-evening").deepCopy().put("id", "sub-rh-temp-form"));
-        Ehr.notifier().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("")
-                .when().post("/notify/ehr").then().statusCode(200)
-                .body("issue[0].diagnostics", containsString("(empty)"));
+        var answer = Ehr.notifier().contentType("application/x-www-form-urlencoded; charset=UTF-8").body("")
+                .when().post("/notify/ehr").then().extract();
+        assertThat(Ehr.outcome(answer), containsString("(empty)"));
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertEquals(200, Ehr.storedStatus("Observation", "sub-rh-temp-form")));
     }
@@ -90,8 +95,8 @@ class RestHookNotificationTest {
         ObjectNode temperature = resource("sub-rh-temp-d0-evening").put("id", "sub-rh-temp-deleted");
         Ehr.notifier().contentType("application/fhir+json").body(temperature.toString())
                 .when().put("/notify/ehr/Observation/sub-rh-temp-deleted").then().statusCode(200);
-        Ehr.notifier().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted").then().statusCode(200)
-                .body("issue[0].diagnostics", containsString("(delete)"));
+        assertThat(Ehr.outcome(Ehr.notifier().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted").then()
+                .extract()), containsString("(delete)"));
         RestAssured.given().when().delete("/notify/ehr/Observation/sub-rh-temp-deleted")
                 .then().statusCode(401);
         Ehr.stored("Observation", "sub-rh-temp-deleted");
@@ -100,10 +105,10 @@ class RestHookNotificationTest {
     @Test
     void aResourceNamedByIdOnlyIsReadFromTheEhr() {
         Ehr.put(SEED.get("sub-rh-levetiracetam-d0"));
-        Ehr.notifier().contentType("application/fhir+json")
+        var answer = Ehr.notifier().contentType("application/fhir+json")
                 .body("{\"resourceType\":\"MedicationAdministration\",\"id\":\"sub-rh-levetiracetam-d0\"}")
-                .when().post("/notify/ehr").then().statusCode(200)
-                .body("issue[0].diagnostics", containsString("(id-only): 1 stored"));
+                .when().post("/notify/ehr").then().extract();
+        assertThat(Ehr.outcome(answer), containsString("(id-only): 1 stored"));
         Ehr.stored("MedicationAdministration", "sub-rh-levetiracetam-d0");
         // The EHR's version travelled with it: its own meta.versionId is the sender version.
         assertEquals(200, Ehr.storedStatus("MedicationAdministration", "sub-rh-levetiracetam-d0"));
@@ -154,8 +159,16 @@ class RestHookNotificationTest {
     }
 
     @Test
-    void aBodyThatIsNotFhirJsonIs400() {
-        Ehr.notifier().contentType("application/fhir+json").body("{not json").when().post("/notify/ehr")
-                .then().statusCode(400).body("issue[0].diagnostics", startsWith("TG-SUB-003"));
+    void aBodyThatIsNotFhirJsonIsAcknowledgedAndRecordedAsRefused() {
+        // Answered 200: an error answer would only make the EHR send it again for a minute, holding up the rest.
+        JsonPath entry = Ehr.processed(Ehr.notifier().contentType("application/fhir+json").body("{not json")
+                .when().post("/notify/ehr").then().extract());
+        assertEquals("refused", entry.getString("state"));
+        assertEquals("TG-SUB-003", entry.getString("outcomeCode"));
+        assertEquals("{not json", entry.getString("body"), "kept as received, for operators");
+        Api.as("toxgrade/operator").queryParam("source", "ehr").when().get("/ops/subscriptions/refusals").then()
+                .statusCode(200).body("refusals.id", hasItem(entry.getInt("id")));
+        management().when().get("/q/metrics").then().statusCode(200).body(containsString(
+                "toxgrade_subscription_refused_total{code=\"TG-SUB-003\",source=\"ehr\",state=\"refused\"}"));
     }
 }

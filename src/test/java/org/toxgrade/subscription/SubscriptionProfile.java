@@ -30,6 +30,8 @@ public class SubscriptionProfile implements QuarkusTestProfile {
                 Map.entry("toxgrade.subscription.initial-lookback", "1h"),
                 Map.entry("toxgrade.subscription.catch-up-interval", "1h"),
                 Map.entry("toxgrade.subscription.check-interval", "1h"),
+                Map.entry("toxgrade.subscription.recheck-after", "1h"),
+                Map.entry("toxgrade.subscription.secret-rotation.interval", "0s"),
                 // Write-back stays quiet: nothing here is graded into the outbox quickly enough to matter.
                 Map.entry("toxgrade.outbox.dispatch-interval", "1h"),
                 Map.entry("toxgrade.ehr.circuit-breaker.delay", "500ms"),

@@ -24,10 +24,10 @@ import org.toxgrade.ingest.IngestSettings;
 import org.toxgrade.security.BearerTokenFilter;
 import org.toxgrade.security.Caller;
 import org.toxgrade.security.Permission;
+import org.toxgrade.subscription.ChannelSecrets;
 import org.toxgrade.subscription.EhrSource;
-import org.toxgrade.subscription.Notification;
-import org.toxgrade.subscription.NotificationHandler;
-import org.toxgrade.subscription.NotificationSecret;
+import org.toxgrade.subscription.InboxWorker;
+import org.toxgrade.subscription.NotificationInbox;
 import org.toxgrade.subscription.Sources;
 import org.toxgrade.subscription.SubscriptionError;
 
@@ -36,7 +36,9 @@ import org.toxgrade.subscription.SubscriptionError;
  * body, a resource, or a notification Bundle) and {@code PUT /notify/[source]/[type]/[id]} (a rest-hook with
  * payload as HAPI FHIR sends it). A notification is taken only with the source's channel secret (compared in
  * constant time) or a bearer token of this service allowed to update the notified types; otherwise 401 and
- * nothing is read or stored. Answers are OperationOutcomes ({@code 200} when taken).
+ * nothing is read or stored. A notification taken is stored in the inbox and answered {@code 200} at once
+ * ({@code TG-SUB-015}, header {@code X-Inbox-Entry}); its content is processed from there. Answers are
+ * OperationOutcomes.
  */
 @Path("/notify/{source: [a-z0-9][a-z0-9-]*}")
 @Produces({FhirMediaTypes.FHIR_JSON, FhirMediaTypes.JSON})
@@ -45,15 +47,24 @@ public class NotificationResource {
     private static final Logger LOG = Logger.getLogger(NotificationResource.class);
 
     private final Sources sources;
-    private final NotificationHandler handler;
+    /** The answer's header naming the inbox entry (for operators and tests: {@code GET /ops/subscriptions/inbox/{id}}). */
+    public static final String INBOX_ENTRY_HEADER = "X-Inbox-Entry";
+
+    private final NotificationInbox inbox;
+    private final InboxWorker worker;
     private final CurrentVertxRequest request;
     private final FhirResponses responses;
     private final IngestSettings ingestConfig;
 
-    public NotificationResource(Sources sources, NotificationHandler handler, CurrentVertxRequest request,
-            FhirResponses responses, IngestSettings ingestConfig) {
+    private final ChannelSecrets secrets;
+
+    public NotificationResource(Sources sources, NotificationInbox inbox, InboxWorker worker,
+            CurrentVertxRequest request, FhirResponses responses, IngestSettings ingestConfig,
+            ChannelSecrets secrets) {
+        this.secrets = secrets;
         this.sources = sources;
-        this.handler = handler;
+        this.inbox = inbox;
+        this.worker = worker;
         this.request = request;
         this.responses = responses;
         this.ingestConfig = ingestConfig;
@@ -63,7 +74,7 @@ public class NotificationResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> post(@PathParam("source") String name, @Context HttpHeaders headers, String body) {
         EhrSource source = accept(name, headers, null);
-        return handler.handle(source, body, null, null).map(this::answer);
+        return receive(source, "POST", null, null, body);
     }
 
     @PUT
@@ -72,7 +83,7 @@ public class NotificationResource {
     public Uni<Response> put(@PathParam("source") String name, @PathParam("type") String type,
             @PathParam("id") String id, @Context HttpHeaders headers, String body) {
         EhrSource source = accept(name, headers, type);
-        return handler.handle(source, body, type, id).map(this::answer);
+        return receive(source, "PUT", type, id, body);
     }
 
     /**
@@ -85,13 +96,21 @@ public class NotificationResource {
     public Uni<Response> delete(@PathParam("source") String name, @PathParam("type") String type,
             @PathParam("id") String id, @Context HttpHeaders headers) {
         EhrSource source = accept(name, headers, type);
-        return handler.deleted(source, type, id).map(this::answer);
+        return receive(source, "DELETE", type, id, null);
     }
 
-    private Response answer(Notification notification) {
-        return responses.ok(200,
-                OperationOutcomes.information(SubscriptionError.NOTIFICATION_RECEIVED, notification.describe()))
-                .build();
+    /**
+     * One insert into the inbox, then the answer: the EHR learns in milliseconds that its notification is safe,
+     * whatever the load; processing follows in the background ({@link InboxWorker}), and what the content lacks
+     * becomes a refusal record for operators instead of an error the EHR would retry for a minute.
+     */
+    private Uni<Response> receive(EhrSource source, String method, String type, String id, String body) {
+        return inbox.receive(source.name(), method, type, id, body).map(entry -> {
+            worker.trigger();
+            return responses.ok(200, OperationOutcomes.information(SubscriptionError.NOTIFICATION_QUEUED,
+                    SubscriptionError.NOTIFICATION_QUEUED.message(entry))).header(INBOX_ENTRY_HEADER, entry)
+                    .build();
+        });
     }
 
     /** The source, if the sender proved it is that EHR (or a client allowed to write what it notifies). */
@@ -113,9 +132,7 @@ public class NotificationResource {
                 && Long.parseLong(length) > ingestConfig.maxBodySize().asLongValue()) {
             throw SubscriptionError.NOTIFICATION_TOO_LARGE.refuse(ingestConfig.maxBodySize().asLongValue());
         }
-        boolean secret = source.expectedHeaderValue()
-                .map(expected -> NotificationSecret.matches(headers.getHeaderString(source.secretHeader()), expected))
-                .orElse(false);
+        boolean secret = secrets.accepts(source, headers.getHeaderString(source.secretHeader()));
         if (secret || tokenAllows(source, type)) {
             return source;
         }

@@ -2,11 +2,13 @@ package org.toxgrade.subscription.rest;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import org.toxgrade.security.CurrentCaller;
 import org.toxgrade.security.GrantedScopes;
 import org.toxgrade.subscription.CatchUp;
 import org.toxgrade.subscription.EhrSource;
+import org.toxgrade.subscription.NotificationInbox;
+import org.toxgrade.subscription.SecretRotation;
 import org.toxgrade.subscription.Sources;
 import org.toxgrade.subscription.SubscriptionError;
 import org.toxgrade.subscription.SubscriptionRegistrar;
@@ -27,7 +31,11 @@ import org.toxgrade.subscription.SubscriptionStateStore;
  * <li>{@code GET /ops/subscriptions}: per source its Subscriptions as last checked, last notification, last
  * catch-up, watermark and gaps seen;</li>
  * <li>{@code POST /ops/subscriptions/{source}/check}: check and repair the source's Subscriptions now;</li>
- * <li>{@code POST /ops/subscriptions/{source}/catch-up}: a catch-up of the source now.</li>
+ * <li>{@code POST /ops/subscriptions/{source}/catch-up}: a catch-up of the source now;</li>
+ * <li>{@code GET /ops/subscriptions/refusals[?source=&_count=]}: the latest notifications whose content could not
+ * be taken (or that ran out of attempts), newest first, with what was received;</li>
+ * <li>{@code POST /ops/subscriptions/{source}/rotate-secret}: rotate the source's channel secret now;</li>
+ * <li>{@code GET /ops/subscriptions/inbox/{id}}: one received notification and what became of it.</li>
  * </ul>
  */
 @Path("/ops/subscriptions")
@@ -40,9 +48,14 @@ public class SubscriptionStatusResource {
     private final SubscriptionRegistrar registrar;
     private final CatchUp catchUp;
     private final SubscriptionSettings config;
+    private final NotificationInbox inbox;
+    private final SecretRotation rotation;
 
     public SubscriptionStatusResource(CurrentCaller caller, Sources sources, SubscriptionStateStore state,
-            SubscriptionRegistrar registrar, CatchUp catchUp, SubscriptionSettings config) {
+            SubscriptionRegistrar registrar, CatchUp catchUp, SubscriptionSettings config, NotificationInbox inbox,
+            SecretRotation rotation) {
+        this.inbox = inbox;
+        this.rotation = rotation;
         this.caller = caller;
         this.sources = sources;
         this.state = state;
@@ -59,7 +72,27 @@ public class SubscriptionStatusResource {
     public record SourceView(String name, String ehr, String endpoint, boolean secretConfigured,
             List<SubscriptionStateStore.Registration> subscriptions, Instant lastNotificationAt,
             String lastNotificationKind, long notifications, Instant lastCatchUpAt, String lastCatchUpOutcome,
-            Integer lastCatchUpRead, Instant watermark, long gapsSeen, Instant lastGapAt) {
+            Integer lastCatchUpRead, Instant watermark, long gapsSeen, Instant lastGapAt,
+            NotificationInbox.Counts inbox, SubscriptionStateStore.SecretState channelSecret) {
+    }
+
+    /** The answer of {@code GET /ops/subscriptions/refusals}. */
+    public record Refusals(List<NotificationInbox.Entry> refusals) {
+    }
+
+    @GET
+    @Path("refusals")
+    public Uni<Refusals> refusals(@QueryParam("source") String source,
+            @QueryParam("_count") @DefaultValue("50") int count) {
+        caller.get().requireServiceScope(GrantedScopes.OPERATOR);
+        return inbox.refusals(source, Math.max(1, Math.min(count, 500))).map(Refusals::new);
+    }
+
+    @GET
+    @Path("inbox/{id: \\d{1,18}}")
+    public Uni<NotificationInbox.Entry> entry(@PathParam("id") long id) {
+        caller.get().requireServiceScope(GrantedScopes.OPERATOR);
+        return inbox.entry(id).map(found -> found.orElseThrow(() -> SubscriptionError.NO_INBOX_ENTRY.refuse(id)));
     }
 
     @GET
@@ -76,6 +109,14 @@ public class SubscriptionStatusResource {
     public Uni<List<SubscriptionRegistrar.Check>> check(@PathParam("source") String name) {
         caller.get().requireServiceScope(GrantedScopes.OPERATOR);
         return registrar.check(source(name));
+    }
+
+    /** Rotates the source's channel secret now ({@link SecretRotation}). */
+    @POST
+    @Path("{source}/rotate-secret")
+    public Uni<SecretRotation.Rotation> rotateSecret(@PathParam("source") String name) {
+        caller.get().requireServiceScope(GrantedScopes.OPERATOR);
+        return rotation.rotate(source(name));
     }
 
     @POST
@@ -96,7 +137,17 @@ public class SubscriptionStatusResource {
                         source.secret().isPresent(), registrations, row.lastNotificationAt(),
                         row.lastNotificationKind(),
                         row.notifications(), row.lastCatchUpAt(), row.lastCatchUpOutcome(), row.lastCatchUpRead(),
-                        row.watermark(), row.gapsSeen(), row.lastGapAt())));
+                        row.watermark(), row.gapsSeen(), row.lastGapAt(), null, null)))
+                .chain(view -> inbox.counts(source.name()).chain(counts -> state.secrets(source.name())
+                        .map(secrets -> with(view, counts, secrets))));
+    }
+
+    private static SourceView with(SourceView v, NotificationInbox.Counts counts,
+            SubscriptionStateStore.SecretState secrets) {
+        return new SourceView(v.name(), v.ehr(), v.endpoint(), v.secretConfigured(), v.subscriptions(),
+                v.lastNotificationAt(), v.lastNotificationKind(), v.notifications(), v.lastCatchUpAt(),
+                v.lastCatchUpOutcome(), v.lastCatchUpRead(), v.watermark(), v.gapsSeen(), v.lastGapAt(), counts,
+                secrets);
     }
 
     /** Scheme, host and port: paths may name tenants. */
