@@ -79,6 +79,9 @@ public class OutboxDispatcher {
         LOG.infof("Write-back to the EHR at %s is on: every %s, batches of %d, at most %d attempts",
                 ehr.describe(), config.dispatchInterval(), config.batchSize(), config.retry().maxAttempts());
         validator.prepare();
+        // Rows are claimed only once the validator is warm: until then another replica, already warm, delivers
+        // them (a claim would hold them "sending" for the whole warm-up, 6 to 53 s after a start, #19 defect 4).
+        validator.whenReady(this::trigger);
     }
 
     @Scheduled(identity = "toxgrade-outbox-dispatch", every = "${toxgrade.outbox.dispatch-interval:5s}",
@@ -121,7 +124,7 @@ public class OutboxDispatcher {
     private Uni<Void> dispatch() {
         Uni<Void> gauges = store.counts().invoke(metrics::rows)
                 .chain(store::oldestWaiting).invoke(metrics::oldestWaiting).replaceWithVoid();
-        if (!ehr.enabled() || !ehr.breaker().mayAttempt()) {
+        if (!ehr.enabled() || !ehr.breaker().mayAttempt() || !validator.isReady()) {
             return gauges;
         }
         return gauges.chain(() -> store.claim(config.batchSize(), config.lease())).chain(rows -> {

@@ -11,8 +11,12 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.toxgrade.fhir.FhirException;
 
@@ -101,9 +105,32 @@ public class InboxWorker {
                 .replaceWithVoid();
     }
 
+    /**
+     * Entries about one resource in the order received; entries about different resources side by side (at most
+     * {@code concurrency}), each on a Vert.x context of its own as an HTTP request would be (its database session is
+     * its own; the ingest locks each patient).
+     */
     private Uni<Void> process(List<NotificationInbox.Entry> entries) {
-        return Multi.createFrom().iterable(entries).onItem().transformToUniAndConcatenate(this::process)
+        Map<String, List<NotificationInbox.Entry>> byResource = new LinkedHashMap<>();
+        for (NotificationInbox.Entry entry : entries) {
+            String key = entry.resourceType() != null && entry.resourceId() != null
+                    ? entry.resourceType() + "/" + entry.resourceId()
+                    : "entry/" + entry.id();
+            byResource.computeIfAbsent(key, k -> new ArrayList<>()).add(entry);
+        }
+        return Multi.createFrom().iterable(byResource.values())
+                .onItem().transformToUni(group -> onOwnContext(() -> Multi.createFrom().iterable(group)
+                        .onItem().transformToUniAndConcatenate(this::process).collect().last().replaceWithVoid()))
+                .merge(config.concurrency())
                 .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> onOwnContext(Supplier<Uni<Void>> work) {
+        return Uni.createFrom().emitter(emitter -> {
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> work.get().subscribe().with(emitter::complete, emitter::fail));
+        });
     }
 
     private Uni<Void> process(NotificationInbox.Entry entry) {

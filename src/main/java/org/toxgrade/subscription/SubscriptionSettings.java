@@ -104,6 +104,10 @@ public interface SubscriptionSettings {
         @WithDefault("50")
         int batchSize();
 
+        /** Entries about different resources processed side by side (entries about one resource stay in order). */
+        @WithDefault("8")
+        int concurrency();
+
         /** An entry being processed is held this long; a replica that stops mid-way leaves it to another after that. */
         @WithDefault("2m")
         Duration lease();

@@ -82,6 +82,16 @@ public class OutboundValidator {
         builder.start();
     }
 
+    /** Whether the validator is built and warm (a validation now does not wait for it). */
+    public boolean isReady() {
+        return validator.isDone() && !validator.isCompletedExceptionally();
+    }
+
+    /** Runs {@code action} once the validator is ready (at once if it is), on the thread that finished it. */
+    public void whenReady(Runnable action) {
+        validator.thenRun(action);
+    }
+
     /**
      * Validates the entries in one collection Bundle; the answer has one list of errors per entry, in
      * order (empty = valid). Errors outside any entry count against every entry. Blocking.

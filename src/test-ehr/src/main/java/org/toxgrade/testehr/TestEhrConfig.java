@@ -67,7 +67,10 @@ public class TestEhrConfig {
         settings.setResourceClientIdStrategy(JpaStorageSettings.ClientIdStrategyEnum.ANY);
         settings.setResourceServerIdStrategy(JpaStorageSettings.IdStrategyEnum.UUID);
         settings.setAllowExternalReferences(true);
-        settings.setAutoCreatePlaceholderReferenceTargets(true);
+        // HAPI's default: no placeholder for a reference to a resource the server does not hold (a placeholder
+        // Observation would itself be notified, without a subject). References are not enforced either, since
+        // the service's evidence names records the EHR may have received from elsewhere.
+        settings.setAutoCreatePlaceholderReferenceTargets(false);
         settings.setEnforceReferentialIntegrityOnWrite(false);
         settings.setDeleteExpungeEnabled(true);
         settings.setExpungeEnabled(true);
