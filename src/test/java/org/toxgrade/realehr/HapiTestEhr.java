@@ -19,7 +19,7 @@ import java.util.List;
  * JVM (its start-up takes a minute or more: HAPI creates its schema) and shared by the end-to-end tests; stopped
  * when the test JVM exits. Its log is {@code target/test-ehr.log}.
  */
-final class HapiTestEhr {
+final class HapiTestEhr implements AutoCloseable {
 
     private static final Path BUILT = Path.of("target", "its", "test-ehr", "target");
     private static final Duration START_LIMIT = Duration.ofMinutes(6);
@@ -38,6 +38,16 @@ final class HapiTestEhr {
             shared = start();
         }
         return shared;
+    }
+
+    /** A test EHR of its own (for the benchmark), not the shared one. */
+    static HapiTestEhr startOwn() {
+        return start();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
     }
 
     String fhirBase() {
