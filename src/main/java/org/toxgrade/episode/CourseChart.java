@@ -55,7 +55,7 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
     public record Taper(Instant start, int startDay, Instant lastStep, int lastStepDay, List<String> factIds) {
     }
 
-    /** @param grades by syndrome code ({@code crs}, {@code icans}), in the order of {@link Syndrome} */
+    /** @param grades by {@link Syndrome#code() syndrome code} ({@code crs}, {@code icans}), in the order of {@link Syndrome} */
     public record Day(int day, LocalDate date, Map<String, SyndromeDay> grades, List<String> activeFlags,
             List<Drug> drugs) {
     }
@@ -90,7 +90,7 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
 
     /** The syndrome's code as the chart and the Conditions name it. */
     public static String code(Syndrome syndrome) {
-        return syndrome.name().toLowerCase(Locale.ROOT);
+        return syndrome.code();
     }
 
     public static CourseChart of(EpisodeDerivation episode, ZoneId zone, List<SteroidTaper> steroidTapers) {
