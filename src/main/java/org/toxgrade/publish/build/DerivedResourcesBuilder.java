@@ -28,7 +28,7 @@ public final class DerivedResourcesBuilder {
         List<DerivedResource> resources = new ArrayList<>();
         for (EpisodeDerivation episode : derivation.episodes()) {
             for (Syndrome syndrome : Syndrome.values()) {
-                String id = episode.window().key() + "-" + (syndrome == Syndrome.CRS ? "crs" : "icans");
+                String id = SyndromeCodings.conditionId(episode.window().key(), syndrome);
                 conditions.build(derivation.patient(), episode, syndrome, recordedDate.apply(id))
                         .ifPresent(resources::add);
             }
