@@ -2,6 +2,7 @@ package org.toxgrade.cdshooks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.toxgrade.flags.NeurotoxicityFlag;
@@ -38,12 +39,16 @@ public final class PatientViewCards {
                     detail(status, "Active since " + flag.since() + ". " + flag.explanation()),
                     indicator, new Card.Topic(NeurotoxicityFlag.SYSTEM, flag.code(), flag.display()), chartUrl));
         }
-        grade(cards, status, "CRS", status.crs(), chartUrl);
-        grade(cards, status, "ICANS", status.icans(), chartUrl);
+        status.grades().forEach((syndrome, grade) -> grade(cards, status, name(syndrome), grade, chartUrl));
         if (cards.isEmpty() && status.inWindow()) {
-            cards.add(card("Monitoring after CAR-T, " + when + ": no CRS or ICANS finding (provisional)",
-                    detail(status, "CRS: " + words(status.crs()) + ". ICANS: " + words(status.icans()) + "."), "info",
-                    null, chartUrl));
+            List<String> names = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            status.grades().forEach((syndrome, grade) -> {
+                names.add(name(syndrome));
+                words.add(name(syndrome) + ": " + words(grade) + ".");
+            });
+            cards.add(card("Monitoring after CAR-T, " + when + ": no " + String.join(" or ", names)
+                    + " finding (provisional)", detail(status, String.join(" ", words)), "info", null, chartUrl));
         }
         return cards;
     }
@@ -56,6 +61,11 @@ public final class PatientViewCards {
         cards.add(card(syndrome + " grade " + grade.grade() + " on day " + grade.day() + " after CAR-T (provisional)",
                 detail(status, "Graded on day " + grade.day() + ": " + grade.explanation()),
                 grade.atLeast(3) ? "critical" : "warning", null, chartUrl));
+    }
+
+    /** The syndrome as a clinician writes it: {@code crs} is CRS. */
+    private static String name(String syndromeCode) {
+        return syndromeCode.toUpperCase(Locale.ROOT);
     }
 
     private static String words(PatientStatus.Grade grade) {

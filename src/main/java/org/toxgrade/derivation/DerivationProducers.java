@@ -19,10 +19,12 @@ public class DerivationProducers {
 
     @Produces
     @Singleton
-    PatientDeriver patientDeriver(GradingConfig grading, EpisodeSettings episodes, FlagSettings flags) {
+    PatientDeriver patientDeriver(GradingConfig grading, EpisodeSettings episodes, FlagSettings flags,
+            IcahtSettings icaht) {
         // Separately sent oxygen flows pair with a device no further back than the device itself holds.
         return new PatientDeriver(episodes.planner(grading.zone()),
-                new EpisodeFactsAssembler(grading.oxygenCarryForward()), grading, flags.toFlagConfig(grading.zone()));
+                new EpisodeFactsAssembler(grading.oxygenCarryForward()), grading, flags.toFlagConfig(grading.zone()),
+                icaht.toIcahtConfig());
     }
 
     @Produces

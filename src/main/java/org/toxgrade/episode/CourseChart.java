@@ -24,6 +24,8 @@ import org.toxgrade.grading.SyndromeGrading;
 import org.toxgrade.grading.fact.DrugDose;
 import org.toxgrade.grading.fact.IceScore;
 import org.toxgrade.grading.fact.VasopressorInfusion;
+import org.toxgrade.grading.icaht.AncValue;
+import org.toxgrade.grading.icaht.IcahtDay;
 import org.toxgrade.grading.timeline.AdministrationRuns;
 import org.toxgrade.grading.timeline.Holding;
 import org.toxgrade.grading.timeline.Interval;
@@ -55,7 +57,10 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
     public record Taper(Instant start, int startDay, Instant lastStep, int lastStepDay, List<String> factIds) {
     }
 
-    /** @param grades by syndrome code ({@code crs}, {@code icans}), in the order of {@link Syndrome} */
+    /**
+     * @param grades by {@link Syndrome#code() syndrome code} ({@code crs}, {@code icans}), in the order of
+     *     {@link Syndrome}, then the ICAHT course under {@link #ICAHT}
+     */
     public record Day(int day, LocalDate date, Map<String, SyndromeDay> grades, List<String> activeFlags,
             List<Drug> drugs) {
     }
@@ -88,9 +93,12 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
             Double dexamethasoneEquivalentMg) {
     }
 
+    /** The key of the ICAHT course in each day's grades, beside the syndromes'. */
+    public static final String ICAHT = "icaht";
+
     /** The syndrome's code as the chart and the Conditions name it. */
     public static String code(Syndrome syndrome) {
-        return syndrome.name().toLowerCase(Locale.ROOT);
+        return syndrome.code();
     }
 
     public static CourseChart of(EpisodeDerivation episode, ZoneId zone, List<SteroidTaper> steroidTapers) {
@@ -115,6 +123,7 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
                 SyndromeGrading grading = episode.grading().of(syndrome);
                 grades.put(code(syndrome), of(syndrome, grading, grading.day(n)));
             }
+            grades.put(ICAHT, icaht(episode.icaht().day(n)));
             days.add(new Day(n, date, grades, activeFlags(episode.flags(), from, to),
                     drugs(episode, vasopressorRuns, from, to)));
         }
@@ -157,6 +166,38 @@ public record CourseChart(String episodeKey, int episodeNumber, Instant infusion
         return new SyndromeDay(d.grade().getAsInt(), null, setAt, domains, decisive, evidence.factIds(),
                 evidence.ruleIds(), notes,
                 explanation(syndrome, d.grade().getAsInt(), setAt, decisive, evidence, notes));
+    }
+
+    /**
+     * The ICAHT entry of a day (CLINICAL-SPEC section 9): the phase's grade as judged at the end of the day, from
+     * the day's lowest neutrophil count and those before it; a day without a count is not assessed.
+     */
+    private static SyndromeDay icaht(Optional<IcahtDay> day) {
+        if (day.isEmpty()) {
+            return new SyndromeDay(null, "outside the graded days of the episode", null, Map.of(), List.of(),
+                    List.of(), List.of(), List.of(), "ICAHT not assessed: outside the graded days of the episode");
+        }
+        IcahtDay d = day.get();
+        String phase = switch (d.phase()) {
+            case EARLY -> "Early ICAHT";
+            case LATE -> "Late ICAHT";
+        };
+        if (d.lowest().isEmpty()) {
+            String reason = "no neutrophil count";
+            return new SyndromeDay(null, reason, null, Map.of(), List.of(), List.of(), List.of(), List.of(),
+                    phase + " not assessed: " + reason + " (not the same as grade 0)");
+        }
+        AncValue lowest = d.lowest().get();
+        List<String> factIds = new ArrayList<>();
+        factIds.add(lowest.id());
+        factIds.addAll(d.gcsfIds());
+        int grade = d.grade().orElseThrow();
+        String explanation = phase + " grade " + grade + " as of day " + d.day() + ", lowest ANC of the day "
+                + lowest.gigaPerLitre() + " x 10*9/L at " + lowest.time()
+                + (d.ruleIds().isEmpty() ? "" : " (rules " + String.join(", ", d.ruleIds()) + ")") + ", from "
+                + String.join(", ", factIds) + (d.notes().isEmpty() ? "" : ". Notes: " + String.join("; ", d.notes()));
+        return new SyndromeDay(grade, null, lowest.time(), Map.of(), List.of(), factIds, d.ruleIds(), d.notes(),
+                explanation);
     }
 
     private static SyndromeDay notAssessed(Syndrome syndrome, String reason) {

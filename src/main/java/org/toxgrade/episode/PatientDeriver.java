@@ -8,6 +8,7 @@ import org.toxgrade.facts.BodyHeight;
 import org.toxgrade.facts.CarTInfusion;
 import org.toxgrade.facts.ContextFact;
 import org.toxgrade.facts.EpisodeFactsAssembler;
+import org.toxgrade.facts.NeutrophilCounts;
 import org.toxgrade.facts.PatientFacts;
 import org.toxgrade.flags.FlagConfig;
 import org.toxgrade.flags.FlagEngine;
@@ -17,11 +18,15 @@ import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.icaht.IcahtConfig;
+import org.toxgrade.grading.icaht.IcahtGrader;
+import org.toxgrade.grading.icaht.IcahtGrading;
+import org.toxgrade.grading.timeline.EpisodeClock;
 
 /**
  * From a patient's stored facts to grades and flags, per episode: plan episodes from the
  * infusions, give each episode the facts of its window (baseline and neurological surveillance
- * included), assemble, grade, flag. CRS and ICANS are graded, and the acute flags judged, as of the
+ * included), assemble, grade, flag, and grade ICAHT from the neutrophil counts. CRS and ICANS are graded, and the acute flags judged, as of the
  * end of the grading window at the latest; the late neurotoxicity flags as of the end of the
  * surveillance window (docs/clinical-rules.md section 1). A pure function of its inputs, used by the stored
  * path and by {@code $grade} alike, so both give the same answer for the same data.
@@ -32,13 +37,15 @@ public final class PatientDeriver {
     private final EpisodeFactsAssembler assembler;
     private final GradingConfig grading;
     private final FlagConfig flags;
+    private final IcahtConfig icaht;
 
     public PatientDeriver(EpisodePlanner planner, EpisodeFactsAssembler assembler, GradingConfig grading,
-            FlagConfig flags) {
+            FlagConfig flags, IcahtConfig icaht) {
         this.planner = planner;
         this.assembler = assembler;
         this.grading = grading;
         this.flags = flags;
+        this.icaht = icaht;
     }
 
     /** The episode's day-by-day course, with the steroid tapers read by the same flag settings as the rules. */
@@ -66,7 +73,11 @@ public final class PatientDeriver {
             EpisodeGrading graded = EpisodeGrader.grade(episodeFacts, grading, gradedAsOf);
             List<FlagOccurrence> raised = FlagEngine.evaluate(episodeFacts, graded, flags,
                     earlier(asOf, window.surveillanceEnd()), patientContext(facts, asOf));
-            episodes.add(new EpisodeDerivation(window, episodeFacts, graded, raised));
+            // ICAHT reads the neutrophil counts among the laboratory results, as of the same instant as CRS and ICANS.
+            IcahtGrading hematotoxicity = new IcahtGrader(icaht,
+                    new EpisodeClock(grading.zone(), window.infusion(), facts.birthDate()))
+                    .grade(NeutrophilCounts.of(inWindow.contextFacts()), episodeFacts.drugs(), gradedAsOf);
+            episodes.add(new EpisodeDerivation(window, episodeFacts, graded, hematotoxicity, raised));
         }
         return new PatientDerivation(patient, asOf, episodes);
     }

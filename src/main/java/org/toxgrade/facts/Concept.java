@@ -42,7 +42,9 @@ public enum Concept {
     ANTISEIZURE("anti-seizure-drugs"),
     SEDATIVE("sedatives"),
     /** Recognised treatments that change no grade (IVIG): kept as drug facts, not reported as unknown codes. */
-    OTHER_TREATMENT("other-treatments");
+    OTHER_TREATMENT("other-treatments"),
+    /** Filgrastim, pegfilgrastim: recorded with the ICAHT grade (CLINICAL-SPEC section 9). */
+    G_CSF("g-csf");
 
     private final String valueSetId;
 

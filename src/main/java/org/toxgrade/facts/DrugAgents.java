@@ -46,6 +46,8 @@ final class DrugAgents {
             Map.entry("161", "acetaminophen"),
             Map.entry("5640", "ibuprofen"),
             Map.entry("42386", "intravenous immunoglobulin"),
+            Map.entry("68442", "filgrastim"),
+            Map.entry("338036", "pegfilgrastim"),
             Map.entry("114477", "levetiracetam"),
             // Sedatives (docs/clinical-rules.md section 3), by class as in ValueSet-sedatives.json.
             Map.entry("6960", "midazolam"),

@@ -30,7 +30,7 @@ final class MedicationAdministrationMapper {
 
     private static final List<Concept> DRUG_CONCEPTS = List.of(Concept.CAR_T_PRODUCT, Concept.VASOPRESSOR,
             Concept.CORTICOSTEROID, Concept.ANTI_CYTOKINE, Concept.ANTIPYRETIC, Concept.ANTISEIZURE, Concept.SEDATIVE,
-            Concept.OTHER_TREATMENT);
+            Concept.OTHER_TREATMENT, Concept.G_CSF);
     private static final String DOSE = "MedicationAdministration.dosage.dose";
 
     private final Terminology terminology;
@@ -91,6 +91,7 @@ final class MedicationAdministrationMapper {
             case ANTISEIZURE -> out.fact(drugDose(id, start, DrugDose.Category.ANTISEIZURE, code, administration));
             case SEDATIVE -> out.fact(drugDose(id, start, DrugDose.Category.SEDATIVE, code, administration));
             case OTHER_TREATMENT -> out.fact(drugDose(id, start, DrugDose.Category.OTHER, code, administration));
+            case G_CSF -> out.fact(drugDose(id, start, DrugDose.Category.G_CSF, code, administration));
             default -> throw new IllegalStateException("unhandled drug concept " + concept);
         }
         return out.build();

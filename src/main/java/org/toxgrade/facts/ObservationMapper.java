@@ -413,6 +413,10 @@ final class ObservationMapper {
                     throw new FactMappingException(FactError.LAB_VALUE_IMPLAUSIBLE, VALUE_QUANTITY + ".value");
                 }
                 String loinc = terminology.resolve(code, List.of(Concept.LAB), "Observation.code").code();
+                // A neutrophil count grades ICAHT, so its unit must convert: never assumed (section 8).
+                if (NeutrophilCounts.isNeutrophilCount(loinc) && NeutrophilCounts.gigaPerLitre(value, unit).isEmpty()) {
+                    throw new FactMappingException(FactError.UNKNOWN_UNIT, VALUE_QUANTITY + ".code");
+                }
                 out.context(new LabResult(id, time, loinc, value, unit));
             });
         }

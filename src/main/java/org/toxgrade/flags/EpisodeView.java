@@ -238,8 +238,13 @@ final class EpisodeView {
      * grading's abatement rule, see its package overview).
      */
     boolean informative(Syndrome syndrome, InstantGrade g) {
-        return g.assessed()
-                && (syndrome == Syndrome.CRS || g.positive() || encephalopathyAssessments.contains(g.time()));
+        if (!g.assessed()) {
+            return false;
+        }
+        return switch (syndrome) {
+            case CRS -> true;
+            case ICANS -> g.positive() || encephalopathyAssessments.contains(g.time());
+        };
     }
 
     /** Whether an ICE, CAPD or level-of-consciousness assessment was charted at {@code t}. */

@@ -1,17 +1,17 @@
 package org.toxgrade.grading;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.toxgrade.grading.course.CourseBuilder;
 import org.toxgrade.grading.course.DayGrades;
-import org.toxgrade.grading.crs.CrsGrader;
 import org.toxgrade.grading.fact.DeathAttribution;
-import org.toxgrade.grading.icans.IcansGrader;
 
 /**
- * Grades CRS and ICANS for one episode. A pure function of its arguments: equal facts (in any
+ * Grades every {@link Syndrome} for one episode, each by its entry in {@link SyndromeGraders}. A pure function of its arguments: equal facts (in any
  * order), configuration and {@code asOf} give equal results, so late or re-sent data only needs a
  * re-grade (docs/clinical-rules.md section 4).
  */
@@ -31,28 +31,24 @@ public final class EpisodeGrader {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(asOf, "asOf");
         CanonicalFacts canonical = new CanonicalFacts(facts, config, asOf);
-        List<InstantGrade> crs = new CrsGrader(canonical).grade();
-        List<InstantGrade> icans = new IcansGrader(canonical).grade();
-        return new EpisodeGrading(facts.infusion(), asOf,
-                summarise(Syndrome.CRS, crs, canonical, asOf, DeathAttribution.Cause.CRS),
-                summarise(Syndrome.ICANS, icans, canonical, asOf, DeathAttribution.Cause.ICANS));
+        Map<Syndrome, SyndromeGrading> bySyndrome = new EnumMap<>(Syndrome.class);
+        for (Syndrome syndrome : Syndrome.values()) {
+            bySyndrome.put(syndrome, summarise(syndrome, SyndromeGraders.of(syndrome), canonical, asOf));
+        }
+        return new EpisodeGrading(facts.infusion(), asOf, bySyndrome);
     }
 
-    private static SyndromeGrading summarise(Syndrome syndrome, List<InstantGrade> grades, CanonicalFacts facts,
-            Instant asOf, DeathAttribution.Cause cause) {
+    private static SyndromeGrading summarise(Syndrome syndrome, SyndromeGraders.SyndromeGrader grader,
+            CanonicalFacts facts, Instant asOf) {
+        List<InstantGrade> grades = grader.grader().apply(facts);
         Optional<Instant> death = facts.deaths().all().stream()
-                .filter(d -> d.cause() == cause)
+                .filter(d -> d.cause() == grader.deathCause())
                 .map(DeathAttribution::time)
                 .findFirst();
-        // An assessed CRS instant re-judges fever, hypotension and hypoxia, so it can show CRS gone.
-        // ICANS findings are point findings: only an ICE, CAPD or level-of-consciousness assessment
-        // shows the encephalopathy gone.
         Course course = new CourseBuilder(facts.config().quietPeriod()).build(grades, asOf, death,
-                syndrome == Syndrome.CRS ? t -> true : facts::hasEncephalopathyAssessmentAt);
+                t -> grader.showsAbsence().test(facts, t));
         int lastDay = facts.windowEnd().isBefore(facts.infusion()) ? -1 : facts.clock().day(facts.windowEnd());
-        List<DayGrade> days = DayGrades.of(grades, facts.clock(), lastDay, syndrome == Syndrome.CRS
-                ? NotAssessedReason.NO_CRS_PARAMETER
-                : NotAssessedReason.NO_NEUROLOGICAL_ASSESSMENT);
+        List<DayGrade> days = DayGrades.of(grades, facts.clock(), lastDay, grader.dayNotAssessed());
         return new SyndromeGrading(syndrome, grades, days, DayGrades.peak(grades), course);
     }
 }

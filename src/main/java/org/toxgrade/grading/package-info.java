@@ -6,7 +6,9 @@
  * <p>Entry point: {@link org.toxgrade.grading.EpisodeGrader#grade}. Facts are records in
  * {@code grading.fact}; results are {@link org.toxgrade.grading.EpisodeGrading} with per-instant,
  * per-day and episode grades, the course (spells, recurrence, resolution) and {@link
- * org.toxgrade.grading.Evidence} for every grade.
+ * org.toxgrade.grading.Evidence} for every grade, keyed by {@link org.toxgrade.grading.Syndrome}; what
+ * differs between the syndromes' gradings is their entry in {@code SyndromeGraders}. Hematotoxicity (ICAHT) is
+ * graded apart, from the neutrophil counts, in {@code grading.icaht}.
  *
  * <h2>State between observations</h2>
  * Grades describe the patient's state over time (docs/clinical-rules.md section 4). Facts are of two kinds:

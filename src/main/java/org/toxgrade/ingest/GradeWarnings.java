@@ -14,6 +14,7 @@ import org.toxgrade.fhir.OperationOutcomes;
 import org.toxgrade.grading.InstantGrade;
 import org.toxgrade.grading.Note;
 import org.toxgrade.grading.NoteCode;
+import org.toxgrade.grading.Syndrome;
 
 /**
  * The warnings of one {@code $grade} answer, in its one OperationOutcome entry:
@@ -52,7 +53,8 @@ final class GradeWarnings {
     /** What the grading of one patient left out for the patient's age. */
     void derived(PatientDerivation derivation) {
         for (EpisodeDerivation episode : derivation.episodes()) {
-            for (InstantGrade g : episode.grading().icans().instants()) {
+            // ICE below the CAPD age is an ICANS note: only ICANS grades read the ICE.
+            for (InstantGrade g : episode.grading().of(Syndrome.ICANS).instants()) {
                 for (Note note : g.evidence().notes()) {
                     if (note.code() == NoteCode.ICE_NOT_USED_BELOW_CAPD_AGE) {
                         note.factIds().forEach(this::iceBelowCapdAge);

@@ -4,22 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.toxgrade.flags.FlagPriority;
 import org.toxgrade.flags.NeurotoxicityFlag;
+import org.toxgrade.grading.Syndrome;
 
 /**
- * Where a patient stands now: the newest episode's last judged day, its latest CRS and ICANS grades, the active
+ * Where a patient stands now: the newest episode's last judged day, its latest grade of each syndrome, the active
  * flags in priority order, and the last ICE assessment. What the ward worklist lists and the CDS Hooks cards
  * say, both read from the stored timeline and Flags (nothing is graded here).
  *
  * @param day       the episode day of the last judged day (the derivation's as-of day)
  * @param inWindow  whether the episode's monitoring window (to day 100) is still open
+ * @param grades    each syndrome's latest grade, by the syndrome code the timeline keys its days by ({@code crs},
+ *                  {@code icans}), in the order of {@link Syndrome}
  * @param lastIce   the last ICE assessment charted, {@code null} when none
  */
 public record PatientStatus(String patient, int episodeNumber, Instant infusion, Instant windowEnd, boolean inWindow,
-        int day, String date, Grade crs, Grade icans, List<ActiveFlag> flags, Instant lastIce, Instant derivedAt) {
+        int day, String date, Map<String, Grade> grades, List<ActiveFlag> flags, Instant lastIce, Instant derivedAt) {
+
+    public PatientStatus {
+        grades = Collections.unmodifiableMap(new LinkedHashMap<>(grades));
+        flags = List.copyOf(flags);
+    }
 
     /**
      * A syndrome's latest day grade: that of the last day it was assessed ({@code day}), since a day that has
@@ -76,8 +87,16 @@ public record PatientStatus(String patient, int episodeNumber, Instant infusion,
         return new PatientStatus(patient, episodeNumber, infusion, windowEnd,
                 windowEnd.isAfter(now), last == null ? 0 : last.path("day").asInt(),
                 last == null ? null : text(last.path("date")),
-                Grade.latest(days, "crs"), Grade.latest(days, "icans"),
-                List.copyOf(ordered), lastIce == null ? null : Instant.parse(lastIce), derivedAt);
+                grades(days), List.copyOf(ordered), lastIce == null ? null : Instant.parse(lastIce), derivedAt);
+    }
+
+    /** Every syndrome, in the order of {@link Syndrome}, with its latest grade in the timeline. */
+    private static Map<String, Grade> grades(JsonNode days) {
+        Map<String, Grade> grades = new LinkedHashMap<>();
+        for (Syndrome syndrome : Syndrome.values()) {
+            grades.put(syndrome.code(), Grade.latest(days, syndrome.code()));
+        }
+        return grades;
     }
 
     /** Whether the last ICE is older than {@code interval} at {@code now}, or there was none. */

@@ -55,8 +55,7 @@ public class WorklistResource {
                 p.put("episodeNumber", status.episodeNumber());
                 p.put("infusion", status.infusion().toString());
                 p.put("day", status.day());
-                p.set("crs", grade(status.crs()));
-                p.set("icans", grade(status.icans()));
+                status.grades().forEach((syndrome, grade) -> p.set(syndrome, grade(grade)));
                 ArrayNode flags = p.putArray("flags");
                 for (PatientStatus.ActiveFlag flag : status.flags()) {
                     ObjectNode f = flags.addObject().put("code", flag.code()).put("display", flag.display())

@@ -104,6 +104,9 @@
     $('evidence-title').textContent = 'Evidence for day ' + day.day + ' (' + day.date + ')';
     const body = $('evidence-body');
     body.replaceChildren(syndromeEvidence('CRS', day.grades.crs), syndromeEvidence('ICANS', day.grades.icans));
+    // ICAHT on the days with a neutrophil count: a patient whose counts are not sent has no ICAHT course.
+    const icaht = day.grades.icaht;
+    if (icaht && icaht.grade != null) body.appendChild(syndromeEvidence('ICAHT', icaht));
     const flags = el('section', null, 'syndrome');
     flags.appendChild(el('h4', 'Flags active'));
     flags.appendChild(el('p', day.activeFlags.length ? day.activeFlags.map(CourseChart.flagName).join(', ') : 'none'));

@@ -69,7 +69,8 @@ class CapabilityStatementTest {
                 .body("rest[0].resource.find { it.type == 'Observation' }.conditionalRead", equalTo("not-match"))
                 .body("rest[0].resource.find { it.type == 'Condition' }.supportedProfile", containsInAnyOrder(
                         "http://toxgrade.org/fhir/StructureDefinition/toxgrade-crs-condition",
-                        "http://toxgrade.org/fhir/StructureDefinition/toxgrade-icans-condition"))
+                        "http://toxgrade.org/fhir/StructureDefinition/toxgrade-icans-condition",
+                        "http://toxgrade.org/fhir/StructureDefinition/toxgrade-icaht-condition"))
                 .body("rest[0].resource.find { it.type == 'Flag' }.supportedProfile",
                         containsInAnyOrder("http://toxgrade.org/fhir/StructureDefinition/toxgrade-neurotoxicity-flag"))
                 .body("rest[0].resource.find { it.type == 'Observation' }.supportedProfile", equalTo(null));

@@ -17,13 +17,13 @@ import org.toxgrade.facts.FactsSettings;
 
 /**
  * docs/clinical-rules.md names every setting that changes a clinical rule: each property of the
- * clinical {@code @ConfigMapping} interfaces (grading, episodes, flags, facts) appears there by its
+ * clinical {@code @ConfigMapping} interfaces (grading, episodes, flags, facts, ICAHT) appears there by its
  * full name, so a new window or threshold cannot be added without saying what it does.
  */
 class ClinicalRulesDocumentTest {
 
     private static final List<Class<?>> CLINICAL = List.of(GradingSettings.class, EpisodeSettings.class,
-            FlagSettings.class, FactsSettings.class);
+            FlagSettings.class, FactsSettings.class, IcahtSettings.class);
 
     @Test
     void everyClinicalSettingIsDocumented() throws IOException {

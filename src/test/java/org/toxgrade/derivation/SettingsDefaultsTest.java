@@ -11,6 +11,7 @@ import org.toxgrade.facts.FactMappingConfig;
 import org.toxgrade.facts.FactsSettings;
 import org.toxgrade.flags.FlagConfig;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.icaht.IcahtConfig;
 
 /**
  * The plain cores carry their defaults in code ({@code defaults()}, used by the case tables and the
@@ -32,6 +33,11 @@ class SettingsDefaultsTest {
     @Test
     void flagSettingsDefaultToTheFlagDefaults() {
         assertEquals(FlagConfig.defaults(), unconfigured(FlagSettings.class).toFlagConfig(ZoneId.of("UTC")));
+    }
+
+    @Test
+    void icahtSettingsDefaultToTheIcahtDefaults() {
+        assertEquals(IcahtConfig.defaults(), unconfigured(IcahtSettings.class).toIcahtConfig());
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.toxgrade.flags.FlagOccurrence;
 import org.toxgrade.flags.NeurotoxicityFlag;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.fact.BloodPressure;
+import org.toxgrade.grading.icaht.IcahtConfig;
 
 /**
  * The deriver gives the flags the patient's sex and body heights (docs/clinical-rules.md section 5,
@@ -29,7 +30,8 @@ class PatientDeriverTest {
     private static final Instant INFUSION = Instant.parse("2024-03-04T10:00:00Z");
 
     private final PatientDeriver deriver = new PatientDeriver(new EpisodePlanner(EpisodeConfig.defaults(),
-            ZoneOffset.UTC), EpisodeFactsAssembler.withDefaults(), GradingConfig.defaults(), FlagConfig.defaults());
+            ZoneOffset.UTC), EpisodeFactsAssembler.withDefaults(), GradingConfig.defaults(), FlagConfig.defaults(),
+            IcahtConfig.defaults());
 
     @Test
     void aTallBoysLimitIsReadWithTheHeightChartedAtAdmissionWeeksBeforeTheInfusion() {

@@ -31,7 +31,7 @@ class DrugValueSetsTest {
     private static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     private static final List<Concept> DRUGS = List.of(Concept.VASOPRESSOR, Concept.CORTICOSTEROID,
             Concept.ANTI_CYTOKINE, Concept.ANTIPYRETIC, Concept.ANTISEIZURE, Concept.SEDATIVE,
-            Concept.OTHER_TREATMENT);
+            Concept.OTHER_TREATMENT, Concept.G_CSF);
 
     private static DrugDose dose(String fixture) {
         FactExtraction extraction = FactsFixtures.MAPPER.map(FactsFixtures.valid(fixture));

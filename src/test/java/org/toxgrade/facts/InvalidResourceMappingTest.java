@@ -48,6 +48,8 @@ class InvalidResourceMappingTest {
                 arguments("obs-bp-panel-empty", "TG-FACT-030", "Observation.component"),
                 arguments("obs-loc-string", "TG-FACT-011", "Observation.value[x]"),
                 arguments("obs-lab-missing-unit", "TG-FACT-012", "Observation.valueQuantity.code"),
+                // A neutrophil count grades ICAHT: a unit that is not a count per volume is refused.
+                arguments("obs-anc-percent", "TG-FACT-013", "Observation.valueQuantity.code"),
                 arguments("ma-steroid-without-dose", "TG-FACT-040", "MedicationAdministration.dosage.dose"),
                 arguments("ma-steroid-negative-dose", "TG-FACT-025", "MedicationAdministration.dosage.dose.value"),
                 arguments("ma-steroid-dose-in-ml", "TG-FACT-041", "MedicationAdministration.dosage.dose.code"),

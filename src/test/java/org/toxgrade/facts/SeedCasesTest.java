@@ -26,6 +26,7 @@ import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
 import org.toxgrade.grading.Spell;
+import org.toxgrade.grading.Syndrome;
 
 /**
  * The two seed case reports (docs/clinical-rules.md section 6) as FHIR transaction Bundles, read through the
@@ -137,25 +138,29 @@ class SeedCasesTest {
         EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
                 pres.infusion().plusSeconds(23 * 86400L));
         // Day 0: the paper says grade 2 and grade 1; fever alone is grade 1 by ASTCT (docs/clinical-rules.md section 6).
-        assertEquals(OptionalInt.of(1), grading.crs().day(0).orElseThrow().grade());
-        assertEquals(OptionalInt.of(3), grading.crs().day(5).orElseThrow().grade(), "day 5 vasopressor: CRS 3");
-        assertEquals(OptionalInt.of(3), grading.crs().day(8).orElseThrow().grade(),
+        assertEquals(OptionalInt.of(1), grading.of(Syndrome.CRS).day(0).orElseThrow().grade());
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.CRS).day(5).orElseThrow().grade(),
+                "day 5 vasopressor: CRS 3");
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.CRS).day(8).orElseThrow().grade(),
                 "day 8 hypotension on norepinephrine: CRS 3");
-        assertEquals(OptionalInt.of(3), grading.icans().day(8).orElseThrow().grade(),
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.ICANS).day(8).orElseThrow().grade(),
                 "day 8 ICE 0, cEEG seizure activity: ICANS 3");
-        assertEquals(OptionalInt.of(1), grading.icans().day(15).orElseThrow().grade(), "day 15 ICE 9: ICANS 1");
-        assertEquals(OptionalInt.of(0), grading.icans().day(5).orElseThrow().grade(), "day 5 ICE 10: no ICANS");
+        assertEquals(OptionalInt.of(1), grading.of(Syndrome.ICANS).day(15).orElseThrow().grade(),
+                "day 15 ICE 9: ICANS 1");
+        assertEquals(OptionalInt.of(0), grading.of(Syndrome.ICANS).day(5).orElseThrow().grade(),
+                "day 5 ICE 10: no ICANS");
         // State between observations (docs/clinical-rules.md section 4): the norepinephrine courses grade the
         // days they run, the day-0 fever ends with the 98.6 F of day 1, days without data are not assessed.
-        assertEquals(OptionalInt.of(0), grading.crs().day(1).orElseThrow().grade(), "day 1 98.6 F: CRS 0");
-        assertEquals(OptionalInt.of(3), grading.crs().day(6).orElseThrow().grade(), "day 6 norepinephrine: CRS 3");
-        assertEquals(OptionalInt.of(3), grading.crs().day(10).orElseThrow().grade(),
+        assertEquals(OptionalInt.of(0), grading.of(Syndrome.CRS).day(1).orElseThrow().grade(), "day 1 98.6 F: CRS 0");
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.CRS).day(6).orElseThrow().grade(),
+                "day 6 norepinephrine: CRS 3");
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.CRS).day(10).orElseThrow().grade(),
                 "day 10 norepinephrine until 08:00: CRS 3");
         assertEquals(OptionalInt.of(1),
-                grading.crs().at(Instant.parse("2026-03-09T09:00:00Z")).orElseThrow().grade(),
+                grading.of(Syndrome.CRS).at(Instant.parse("2026-03-09T09:00:00Z")).orElseThrow().grade(),
                 "day 7 09:00: 'CRS was downgraded to grade 1'");
-        assertFalse(grading.icans().day(10).orElseThrow().assessed(), "day 10: no neurological assessment");
-        assertFalse(grading.crs().day(13).orElseThrow().assessed(), "day 13: no CRS parameter");
+        assertFalse(grading.of(Syndrome.ICANS).day(10).orElseThrow().assessed(), "day 10: no neurological assessment");
+        assertFalse(grading.of(Syndrome.CRS).day(13).orElseThrow().assessed(), "day 13: no CRS parameter");
     }
 
     @Test
@@ -164,25 +169,25 @@ class SeedCasesTest {
                 pres.infusion().plusSeconds(22 * 86400L + 2 * 3600L));
         // Day 5 "consistent with grade 3 CRS ... transfer to the intensive care unit for vasopressor
         // support": the episode's peak is set when the norepinephrine starts.
-        assertEquals(OptionalInt.of(3), grading.crs().episode().grade());
-        assertEquals(Optional.of(Instant.parse("2026-03-07T11:00:00Z")), grading.crs().episode().at());
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.CRS).episode().grade());
+        assertEquals(Optional.of(Instant.parse("2026-03-07T11:00:00Z")), grading.of(Syndrome.CRS).episode().at());
         // Two CRS spells: the day-0 fever ("her CRS resolved with acetaminophen") and the course of
         // days 5-10 ("By day 7, her hypotension resolved"; the second norepinephrine course ends day 10).
-        List<Spell> crs = grading.crs().course().spells();
+        List<Spell> crs = grading.of(Syndrome.CRS).course().spells();
         assertEquals(List.of(Instant.parse("2026-03-02T20:00:00Z"), Instant.parse("2026-03-07T10:00:00Z")),
                 crs.stream().map(Spell::onset).toList(), crs::toString);
         assertEquals(List.of(1, 3), crs.stream().map(Spell::peakGrade).toList());
         assertEquals(Optional.of(Instant.parse("2026-03-12T08:00:00Z")), crs.get(1).abatement());
         // "consistent with grade 3 CRS and grade 3 ICANS, with an ICE score of 0/10" (day 8).
-        assertEquals(OptionalInt.of(3), grading.icans().episode().grade());
-        assertEquals(Optional.of(Instant.parse("2026-03-10T07:00:00Z")), grading.icans().episode().at());
+        assertEquals(OptionalInt.of(3), grading.of(Syndrome.ICANS).episode().grade());
+        assertEquals(Optional.of(Instant.parse("2026-03-10T07:00:00Z")), grading.of(Syndrome.ICANS).episode().at());
         // ICANS spells: day 8 (grade 3), the day-12 "recurrence of somnolence" (grade 2 by the
         // level of consciousness), day 15 "ICE score was 9/10, consistent with grade 1 ICANS".
-        List<Spell> icans = grading.icans().course().spells();
+        List<Spell> icans = grading.of(Syndrome.ICANS).course().spells();
         assertEquals(List.of(Instant.parse("2026-03-10T07:00:00Z"), Instant.parse("2026-03-14T14:00:00Z"),
                 Instant.parse("2026-03-17T10:00:00Z")), icans.stream().map(Spell::onset).toList(), icans::toString);
         assertEquals(List.of(3, 2, 1), icans.stream().map(Spell::peakGrade).toList());
-        assertEquals(CourseStatus.RESOLVED, grading.icans().course().status());
+        assertEquals(CourseStatus.RESOLVED, grading.of(Syndrome.ICANS).course().status());
     }
 
     @Test
@@ -221,8 +226,10 @@ class SeedCasesTest {
                 polyradiculopathy.patientFacts());
         EpisodeGrading grading = EpisodeGrader.grade(episode, GradingConfig.defaults(),
                 polyradiculopathy.infusion().plusSeconds(170 * 86400L));
-        assertEquals(OptionalInt.of(1), grading.crs().day(10).orElseThrow().grade());
-        assertTrue(grading.icans().days().stream().noneMatch(d -> d.atLeast(1)), "no ICANS by ICE or motor domain");
-        assertTrue(grading.icans().days().stream().anyMatch(DayGrade::assessed), "ICE assessed on some days");
+        assertEquals(OptionalInt.of(1), grading.of(Syndrome.CRS).day(10).orElseThrow().grade());
+        assertTrue(grading.of(Syndrome.ICANS).days().stream().noneMatch(d -> d.atLeast(1)),
+                "no ICANS by ICE or motor domain");
+        assertTrue(grading.of(Syndrome.ICANS).days().stream().anyMatch(DayGrade::assessed),
+                "ICE assessed on some days");
     }
 }

@@ -51,6 +51,10 @@ class TerminologyLoadTest {
             "http://www.nlm.nih.gov/research/umls/rxnorm, 8638, CORTICOSTEROID",
             "http://toxgrade.org/fhir/CodeSystem/toxgrade-medication, siltuximab, ANTI_CYTOKINE",
             "http://www.nlm.nih.gov/research/umls/rxnorm, 42386, OTHER_TREATMENT",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 68442, G_CSF",
+            "http://www.nlm.nih.gov/research/umls/rxnorm, 338036, G_CSF",
+            "http://loinc.org, 751-8, LAB",
+            "http://loinc.org, 26499-4, LAB",
             "http://hospital.example.org/flowsheet, BP-SYS, SYSTOLIC",
             "http://hospital.example.org/flowsheet, CART-INFUSION, CAR_T_PRODUCT"})
     void placesEveryContractCodeInItsConcept(String system, String code, Concept concept) {

@@ -111,6 +111,13 @@ class ValidResourceMappingTest {
                 arguments("obs-death-attribution",
                         List.of(new DeathAttribution("Observation/death-1", T, DeathAttribution.Cause.ICANS))),
                 arguments("obs-lab-lactate", List.of(new LabResult("Observation/lab-1", T, "2524-7", 7.4, "mmol/L"))),
+                // Neutrophil counts are kept as sent; NeutrophilCountMappingTest checks their conversion to 10*9/L.
+                arguments("obs-anc-giga-per-litre",
+                        List.of(new LabResult("Observation/anc-1", T, "751-8", 0.42, "10*9/L"))),
+                arguments("obs-anc-per-microlitre",
+                        List.of(new LabResult("Observation/anc-2", T, "751-8", 420, "/uL"))),
+                arguments("obs-anc-thousands-per-microlitre",
+                        List.of(new LabResult("Observation/anc-3", T, "26499-4", 0.42, "10*3/uL"))),
                 arguments("obs-heart-rate", List.of()),
                 // Body height (LOINC 8302-2) for a child's blood pressure limits, in cm after conversion.
                 arguments("obs-body-height", List.of(new BodyHeight("Observation/height-1", T, 118.0))),
@@ -189,6 +196,10 @@ class ValidResourceMappingTest {
                         List.of(new DrugDose("MedicationAdministration/ivig-1", T, Category.OTHER,
                                 "intravenous immunoglobulin", 30000.0, null, Instant.parse("2026-03-07T14:00:00Z"),
                                 AdministrationStatus.COMPLETED))),
+                // G-CSF is recorded for the ICAHT evidence and changes no grade (CLINICAL-SPEC section 9).
+                arguments("ma-filgrastim",
+                        List.of(new DrugDose("MedicationAdministration/filgrastim-1", T, Category.G_CSF, "filgrastim",
+                                0.48, null))),
                 arguments("ma-levetiracetam-no-dose",
                         List.of(new DrugDose("MedicationAdministration/lev-1", T, Category.ANTISEIZURE, "levetiracetam",
                                 null, null))),

@@ -15,6 +15,7 @@ import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.cases.CaseClock;
 
 /**
@@ -53,9 +54,9 @@ class PolyradiculopathySeedScenarioTest {
     @Test
     void theEncodingGradesCrs1OnDay10AndNoIcans() {
         // "complicated by Grade 1 CRS on Day +10 and resolved with a dose of tocilizumab"
-        assertEquals(OptionalInt.of(1), grading.crs().episode().grade());
-        assertEquals(OptionalInt.of(1), grading.crs().day(10).orElseThrow().grade());
-        assertEquals(OptionalInt.of(0), grading.icans().episode().grade());
+        assertEquals(OptionalInt.of(1), grading.of(Syndrome.CRS).episode().grade());
+        assertEquals(OptionalInt.of(1), grading.of(Syndrome.CRS).day(10).orElseThrow().grade());
+        assertEquals(OptionalInt.of(0), grading.of(Syndrome.ICANS).episode().grade());
     }
 
     @Test

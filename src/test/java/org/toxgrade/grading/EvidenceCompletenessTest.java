@@ -22,7 +22,7 @@ class EvidenceCompletenessTest {
                 SyntheticEpisode.asOf()));
         int positives = 0;
         for (EpisodeGrading g : gradings) {
-            for (SyndromeGrading s : List.of(g.crs(), g.icans())) {
+            for (SyndromeGrading s : List.of(g.of(Syndrome.CRS), g.of(Syndrome.ICANS))) {
                 for (InstantGrade i : s.instants()) {
                     if (i.positive()) {
                         positives++;
@@ -41,7 +41,7 @@ class EvidenceCompletenessTest {
     void gradeZeroNamesNoDecisiveDomainOrRule() {
         EpisodeGrading g = EpisodeGrader.grade(SyntheticEpisode.episode(SyntheticEpisode.facts(5)),
                 GradingConfig.defaults(), SyntheticEpisode.asOf());
-        for (SyndromeGrading s : List.of(g.crs(), g.icans())) {
+        for (SyndromeGrading s : List.of(g.of(Syndrome.CRS), g.of(Syndrome.ICANS))) {
             for (InstantGrade i : s.instants()) {
                 if (!i.positive()) {
                     assertTrue(i.evidence().decisiveDomains().isEmpty() && i.evidence().ruleIds().isEmpty(),

@@ -40,9 +40,9 @@ class GradingDeterminismTest {
     void syntheticEpisodeExercisesEveryCrsGradeAndIcans() {
         EpisodeGrading g = EpisodeGrader.grade(SyntheticEpisode.episode(SyntheticEpisode.facts(3)), CONFIG,
                 SyntheticEpisode.asOf());
-        assertEquals(OptionalInt.of(4), g.crs().episode().grade());
-        assertTrue(g.icans().episode().grade().orElseThrow() >= 3);
-        assertTrue(g.crs().instants().size() > 8_000);
+        assertEquals(OptionalInt.of(4), g.of(Syndrome.CRS).episode().grade());
+        assertTrue(g.of(Syndrome.ICANS).episode().grade().orElseThrow() >= 3);
+        assertTrue(g.of(Syndrome.CRS).instants().size() > 8_000);
     }
 
     static Stream<GradingCase> cases() {

@@ -24,7 +24,9 @@ public record DrugDose(String id, Instant time, Category category, String agent,
 
     public enum Category {
 
-        ANTIPYRETIC, ANTI_CYTOKINE, CORTICOSTEROID, SEDATIVE, ANTISEIZURE, OTHER;
+        ANTIPYRETIC, ANTI_CYTOKINE, CORTICOSTEROID, SEDATIVE, ANTISEIZURE,
+        /** Granulocyte colony-stimulating factor: evidence of the ICAHT grading, never changes a grade. */
+        G_CSF, OTHER;
 
         /** ASTCT CRS footnote: "antipyretic or anticytokine therapy such as tocilizumab or steroids". */
         public boolean masksFever() {

@@ -21,6 +21,8 @@ final class Codes {
     static final String PARTICIPANT_TYPE = "http://terminology.hl7.org/CodeSystem/provenance-participant-type";
     static final String CRS_PROFILE = BASE + "/StructureDefinition/toxgrade-crs-condition";
     static final String ICANS_PROFILE = BASE + "/StructureDefinition/toxgrade-icans-condition";
+    static final String ICAHT_PROFILE = BASE + "/StructureDefinition/toxgrade-icaht-condition";
+    static final String ICAHT_GRADE = BASE + "/CodeSystem/icaht-grade";
     static final String FLAG_PROFILE = BASE + "/StructureDefinition/toxgrade-neurotoxicity-flag";
     static final String PROVENANCE_PROFILE = BASE + "/StructureDefinition/toxgrade-derivation-provenance";
     /** The service itself, as author of what it derives. */

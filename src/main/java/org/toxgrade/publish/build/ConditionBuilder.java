@@ -25,8 +25,8 @@ import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.SyndromeGrading;
 
 /**
- * The CRS or ICANS Condition of an episode (docs/clinical-rules.md section 4): code by ICD-10-CM and the
- * service's code, the episode's peak ASTCT grade in {@code stage} (what registries report), onset
+ * A syndrome's Condition of an episode (docs/clinical-rules.md section 4): code by ICD-10-CM and the
+ * service's code (both from {@link SyndromeCodings}), the episode's peak ASTCT grade in {@code stage} (what registries report), onset
  * of the first spell, abatement when resolved, {@code recurrence} after a resolved spell, always
  * {@code provisional} (a clinician confirms or refutes in the EHR), and evidence: the records behind
  * every spell's onset and peak and every positive day's worst instant, with a note saying which
@@ -48,15 +48,15 @@ public final class ConditionBuilder {
         if (status == CourseStatus.NONE) {
             return Optional.empty();
         }
-        String key = syndrome == Syndrome.CRS ? "crs" : "icans";
-        String id = episode.window().key() + "-" + key;
+        SyndromeCodings.SyndromeCoding coding = SyndromeCodings.of(syndrome);
+        String id = SyndromeCodings.conditionId(episode.window().key(), syndrome);
         // A status other than NONE means some instant graded >= 1, so the peak was assessed.
         int peak = graded.episode().grade().orElseThrow();
         List<Spell> spells = graded.course().spells();
 
         Condition condition = new Condition();
         condition.setId(id);
-        condition.getMeta().addProfile(syndrome == Syndrome.CRS ? Codes.CRS_PROFILE : Codes.ICANS_PROFILE);
+        condition.getMeta().addProfile(coding.profile());
         condition.addIdentifier().setSystem(Codes.DERIVED_RESULT).setValue(id);
         condition.setClinicalStatus(concept(Codes.CONDITION_CLINICAL, switch (status) {
             case ACTIVE -> "active";
@@ -66,11 +66,8 @@ public final class ConditionBuilder {
         condition.setVerificationStatus(concept(Codes.CONDITION_VER_STATUS, "provisional"));
         condition.addCategory(concept(Codes.CONDITION_CATEGORY, "encounter-diagnosis"));
         CodeableConcept code = new CodeableConcept();
-        code.addCoding(new Coding(Codes.TOXGRADE_CONDITION, key,
-                syndrome == Syndrome.CRS
-                        ? "Cytokine release syndrome"
-                        : "Immune effector cell-associated neurotoxicity syndrome"));
-        code.addCoding(new Coding(Codes.ICD10CM, icd10cm(syndrome, peak), null));
+        code.addCoding(new Coding(Codes.TOXGRADE_CONDITION, coding.code(), coding.display()));
+        code.addCoding(new Coding(Codes.ICD10CM, coding.icd10cm(peak), null));
         condition.setCode(code);
         condition.setSubject(new Reference(patient));
         condition.setOnset(new DateTimeType(Date.from(spells.get(0).onset())));
@@ -119,11 +116,6 @@ public final class ConditionBuilder {
     private int day(EpisodeDerivation episode, Instant at) {
         LocalDate infusionDay = episode.window().infusion().atZone(zone).toLocalDate();
         return (int) ChronoUnit.DAYS.between(infusionDay, at.atZone(zone).toLocalDate());
-    }
-
-    /** docs/clinical-rules.md section 7: CRS D89.831-D89.835, ICANS G92.01-G92.05 by grade. */
-    static String icd10cm(Syndrome syndrome, int grade) {
-        return syndrome == Syndrome.CRS ? "D89.83" + grade : "G92.0" + grade;
     }
 
     private static CodeableConcept concept(String system, String code) {

@@ -9,11 +9,13 @@ import org.toxgrade.episode.EpisodeDerivation;
 import org.toxgrade.episode.PatientDerivation;
 import org.toxgrade.flags.FlagOccurrence;
 import org.toxgrade.grading.Syndrome;
+import org.toxgrade.grading.icaht.IcahtPhase;
 
 /** Every Condition and Flag a patient's derivation calls for, in a stable order. */
 public final class DerivedResourcesBuilder {
 
     private final ConditionBuilder conditions;
+    private final IcahtConditionBuilder icaht = new IcahtConditionBuilder();
     private final FlagBuilder flags = new FlagBuilder();
 
     public DerivedResourcesBuilder(ZoneId zone) {
@@ -28,9 +30,13 @@ public final class DerivedResourcesBuilder {
         List<DerivedResource> resources = new ArrayList<>();
         for (EpisodeDerivation episode : derivation.episodes()) {
             for (Syndrome syndrome : Syndrome.values()) {
-                String id = episode.window().key() + "-" + (syndrome == Syndrome.CRS ? "crs" : "icans");
+                String id = SyndromeCodings.conditionId(episode.window().key(), syndrome);
                 conditions.build(derivation.patient(), episode, syndrome, recordedDate.apply(id))
                         .ifPresent(resources::add);
+            }
+            for (IcahtPhase phase : IcahtPhase.values()) {
+                String id = IcahtConditionBuilder.conditionId(episode.window().key(), phase);
+                icaht.build(derivation.patient(), episode, phase, recordedDate.apply(id)).ifPresent(resources::add);
             }
             for (FlagOccurrence occurrence : episode.flags()) {
                 resources.add(flags.build(derivation.patient(), episode, occurrence));

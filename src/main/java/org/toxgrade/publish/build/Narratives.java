@@ -4,8 +4,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Flag;
@@ -25,6 +27,15 @@ public final class Narratives {
     private static final String PROVISIONAL = "Provisional: proposed by ToxGrade from the records below; a "
             + "clinician confirms or refutes it.";
 
+    /** How a grading scale is named beside its grade, by the Condition's {@code stage.type} code. */
+    private record Scale(String name, String which) {
+    }
+
+    private static final Map<String, Scale> SCALES = Map.of(
+            "astct-2019", new Scale("ASTCT", " (the highest of the episode)"),
+            "eha-ebmt-2023-early", new Scale("EHA/EBMT early ICAHT", " (days 0-30)"),
+            "eha-ebmt-2023-late", new Scale("EHA/EBMT late ICAHT", " (after day 30)"));
+
     private Narratives() {
     }
 
@@ -33,10 +44,12 @@ public final class Narratives {
         StringBuilder div = open();
         String syndrome = condition.getCode().getCodingFirstRep().getDisplay();
         String grade = condition.getStageFirstRep().getSummary().getCodingFirstRep().getDisplay();
+        Coding type = condition.getStageFirstRep().getType().getCodingFirstRep();
+        Scale scale = SCALES.getOrDefault(type.getCode(), new Scale(type.getDisplay(), ""));
         String verification = condition.getVerificationStatus().getCodingFirstRep().getCode();
         paragraph(div, "entered-in-error".equals(verification)
-                ? "Withdrawn (entered in error): " + syndrome + ", ASTCT " + lower(grade)
-                : "Provisional: " + syndrome + ", ASTCT " + lower(grade) + " (the highest of the episode)");
+                ? "Withdrawn (entered in error): " + syndrome + ", " + scale.name() + " " + lower(grade)
+                : "Provisional: " + syndrome + ", " + scale.name() + " " + lower(grade) + scale.which());
         String course = "Onset " + when(condition.getOnsetDateTimeType().getValue()) + "; clinical status "
                 + condition.getClinicalStatus().getCodingFirstRep().getCode();
         if (condition.hasAbatementDateTimeType()) {

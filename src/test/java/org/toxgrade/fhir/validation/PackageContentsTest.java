@@ -217,7 +217,9 @@ class PackageContentsTest {
                 .filter(c -> c.hasExtension(ProfilePackage.CANONICAL_BASE + "/StructureDefinition/code-unconfirmed"))
                 .map(ValueSet.ConceptReferenceComponent::getCode)
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of("2524-7", "777-3")), unconfirmed);
+        // Lactate and platelets (docs/clinical-rules.md section 7); the neutrophil counts 26499-4 and 753-4 marked
+        // "(check)" in CLINICAL-SPEC section 9.
+        assertEquals(new TreeSet<>(List.of("2524-7", "26499-4", "753-4", "777-3")), unconfirmed);
     }
 
     @Test

@@ -63,7 +63,8 @@ class ProfileValidatorFactoryTest {
                 .orElseThrow();
         assertEquals("http://hospital.example.org/flowsheet", template.getGroupFirstRep().getSource());
         assertTrue(ValidationFixtures.PACKAGE.valueSet(BASE + "/ValueSet/vasopressors").isPresent());
-        assertEquals(5, ValidationFixtures.PACKAGE.structureDefinitions().size());
+        // CRS, ICANS and ICAHT Conditions, the neurotoxicity Flag, the Provenance, the code-unconfirmed extension.
+        assertEquals(6, ValidationFixtures.PACKAGE.structureDefinitions().size());
         assertEquals("org.toxgrade.fhir", ValidationFixtures.PACKAGE.name());
         assertEquals("0.1.0", ValidationFixtures.PACKAGE.version());
     }

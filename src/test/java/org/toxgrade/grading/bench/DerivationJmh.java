@@ -51,7 +51,7 @@ public class DerivationJmh {
     private final GradingConfig grading = GradingConfig.defaults();
     private final org.toxgrade.episode.PatientDeriver deriver = new org.toxgrade.episode.PatientDeriver(
             new EpisodePlanner(EpisodeConfig.defaults(), ZoneOffset.UTC), EpisodeFactsAssembler.withDefaults(),
-            GradingConfig.defaults(), FlagConfig.defaults());
+            GradingConfig.defaults(), FlagConfig.defaults(), org.toxgrade.grading.icaht.IcahtConfig.defaults());
 
     @Setup
     public void history() {

@@ -1,7 +1,6 @@
 package org.toxgrade.grading.bench;
 
 import com.sun.management.ThreadMXBean;
-
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
@@ -9,6 +8,7 @@ import org.toxgrade.grading.EpisodeFacts;
 import org.toxgrade.grading.EpisodeGrader;
 import org.toxgrade.grading.EpisodeGrading;
 import org.toxgrade.grading.GradingConfig;
+import org.toxgrade.grading.Syndrome;
 import org.toxgrade.grading.fact.Fact;
 
 /**
@@ -33,7 +33,7 @@ public final class GradingBenchmark {
 
         long sink = 0;
         for (int i = 0; i < warmUp; i++) {
-            sink += grade(episode, config).crs().instants().size();
+            sink += grade(episode, config).of(Syndrome.CRS).instants().size();
         }
 
         ThreadMXBean threads = allocationCounter();
@@ -45,14 +45,15 @@ public final class GradingBenchmark {
             long start = System.nanoTime();
             last = grade(episode, config);
             nanos[i] = System.nanoTime() - start;
-            sink += last.icans().instants().size();
+            sink += last.of(Syndrome.ICANS).instants().size();
         }
         long allocatedAfter = threads == null ? -1 : threads.getThreadAllocatedBytes(threadId);
 
         Arrays.sort(nanos);
         System.out.printf("facts: %d, assessment instants: %d, CRS episode grade %d, ICANS episode grade %d%n",
-                facts.size(), last.crs().instants().size(), last.crs().episode().grade().orElseThrow(),
-                last.icans().episode().grade().orElseThrow());
+                facts.size(), last.of(Syndrome.CRS).instants().size(),
+                last.of(Syndrome.CRS).episode().grade().orElseThrow(),
+                last.of(Syndrome.ICANS).episode().grade().orElseThrow());
         System.out.printf("warm-up %d, measured %d gradings%n", warmUp, measured);
         System.out.printf("median %.2f ms, p95 %.2f ms, min %.2f ms, max %.2f ms per grading%n",
                 millis(nanos[measured / 2]), millis(nanos[(int) Math.ceil(measured * 0.95) - 1]),
