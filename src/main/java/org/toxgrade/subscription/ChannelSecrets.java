@@ -81,6 +81,18 @@ public class ChannelSecrets {
         }
     }
 
+    /**
+     * Makes sure the source's generations have been read since start-up (at once when they have): before that,
+     * a notification carrying a rotated secret would be refused, and a Subscription check would write generation 0
+     * back onto the EHR.
+     */
+    public Uni<Void> loaded(String source) {
+        if (known.containsKey(source) || sources.named(source).isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return refresh(source).replaceWithVoid();
+    }
+
     /** Reads every source's generations again (another replica may have rotated). */
     @Scheduled(identity = "toxgrade-channel-secrets", every = "5s", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

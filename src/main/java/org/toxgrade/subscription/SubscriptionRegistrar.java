@@ -80,12 +80,14 @@ public class SubscriptionRegistrar {
 
     /** Checks (and creates or repairs) every Subscription of one source. */
     public Uni<List<Check>> check(EhrSource configured) {
-        EhrSource source = secrets.current(configured);
-        Optional<String> endpoint = endpoint(source);
-        if (!source.register() || endpoint.isEmpty() || source.expectedHeaderValue().isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return checkCriteria(source, endpoint.get()).invoke(checks -> recheckIfRequested(source, checks, 0));
+        return secrets.loaded(configured.name()).chain(() -> {
+            EhrSource source = secrets.current(configured);
+            Optional<String> endpoint = endpoint(source);
+            if (!source.register() || endpoint.isEmpty() || source.expectedHeaderValue().isEmpty()) {
+                return Uni.createFrom().item(List.<Check>of());
+            }
+            return checkCriteria(source, endpoint.get()).invoke(checks -> recheckIfRequested(configured, checks, 0));
+        });
     }
 
     private Uni<List<Check>> checkCriteria(EhrSource source, String endpoint) {
@@ -128,8 +130,8 @@ public class SubscriptionRegistrar {
         if (endpoint.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return checkCriteria(source, endpoint.get()).invoke(checks -> recheckIfRequested(source, checks, nextStep))
-                .replaceWithVoid();
+        return checkCriteria(source, endpoint.get())
+                .invoke(checks -> recheckIfRequested(configured, checks, nextStep)).replaceWithVoid();
     }
 
     private static void log(Check check) {

@@ -73,8 +73,7 @@ public class NotificationResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> post(@PathParam("source") String name, @Context HttpHeaders headers, String body) {
-        EhrSource source = accept(name, headers, null);
-        return receive(source, "POST", null, null, body);
+        return secrets.loaded(name).chain(() -> receive(accept(name, headers, null), "POST", null, null, body));
     }
 
     @PUT
@@ -82,8 +81,7 @@ public class NotificationResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> put(@PathParam("source") String name, @PathParam("type") String type,
             @PathParam("id") String id, @Context HttpHeaders headers, String body) {
-        EhrSource source = accept(name, headers, type);
-        return receive(source, "PUT", type, id, body);
+        return secrets.loaded(name).chain(() -> receive(accept(name, headers, type), "PUT", type, id, body));
     }
 
     /**
@@ -95,8 +93,7 @@ public class NotificationResource {
     @Path("{type: [A-Z][A-Za-z]+}/{id}")
     public Uni<Response> delete(@PathParam("source") String name, @PathParam("type") String type,
             @PathParam("id") String id, @Context HttpHeaders headers) {
-        EhrSource source = accept(name, headers, type);
-        return receive(source, "DELETE", type, id, null);
+        return secrets.loaded(name).chain(() -> receive(accept(name, headers, type), "DELETE", type, id, null));
     }
 
     /**
