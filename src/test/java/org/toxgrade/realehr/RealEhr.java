@@ -1,6 +1,8 @@
 package org.toxgrade.realehr;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
@@ -46,6 +48,12 @@ final class RealEhr {
             page = given().accept("application/fhir+json").when().get(next).then().statusCode(200).extract()
                     .jsonPath();
         }
+    }
+
+    /** {@code PUT [type]/[id]} as the EHR's own applications write; created or updated. */
+    static void put(String type, String id, String body) {
+        request().contentType("application/fhir+json").body(body).when().put("/" + type + "/" + id).then()
+                .statusCode(anyOf(is(200), is(201)));
     }
 
     static JsonPath read(String type, String id) {

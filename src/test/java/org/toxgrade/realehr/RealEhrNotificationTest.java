@@ -39,11 +39,6 @@ class RealEhrNotificationTest {
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), quantity);
     }
 
-    private static void putOnEhr(String type, String id, String body) {
-        RealEhr.request().contentType("application/fhir+json").body(body).when().put("/" + type + "/" + id).then()
-                .statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201)));
-    }
-
     private static List<Map<String, Object>> refusalsOf(String resourceId) {
         return Api.as("toxgrade/operator").queryParam("source", "ehr").when().get("/ops/subscriptions/refusals")
                 .then().statusCode(200).extract().jsonPath()
@@ -72,12 +67,12 @@ class RealEhrNotificationTest {
     void aRefusedRecordIsAcknowledgedRecordedAndDoesNotHoldUpTheNext() {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertEquals(2,
                 RealEhr.search("Subscription", Map.of("status", "active")).size()));
-        putOnEhr("Patient", "rnot-case", """
+        RealEhr.put("Patient", "rnot-case", """
                 {"resourceType":"Patient","id":"rnot-case","birthDate":"1970-04-02","gender":"female"}""");
 
-        putOnEhr("Observation", "rnot-temp-no-ucum", temperature("rnot-temp-no-ucum", 39.4, false));
+        RealEhr.put("Observation", "rnot-temp-no-ucum", temperature("rnot-temp-no-ucum", 39.4, false));
         Instant sent = Instant.now();
-        putOnEhr("Observation", "rnot-temp-ok", temperature("rnot-temp-ok", 38.6, true));
+        RealEhr.put("Observation", "rnot-temp-ok", temperature("rnot-temp-ok", 38.6, true));
 
         // HAPI's own delivery takes a few seconds; a minute of re-sends of the refused one would exceed this.
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
